@@ -1,0 +1,109 @@
+"""Stages and the pipeline that orders and checks them.
+
+A `Stage` is a named, versioned, pure function `run(record, parse) -> record`. It declares
+the record fields it `requires` and the ones it `provides`; `Pipeline` checks when it is
+built that every requirement is met by the input or an earlier stage (like spaCy's
+`requires`/`assigns`). Heavy resources (gazetteer, tables) are bound by `make_*`
+factories in each stage module, never loaded at import time.
+
+Fields available before any stage runs: id, title, text, source, url, parse (the spaCy
+Doc of the text) and published when the document carried it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitrep.errors import PipelineError, SitrepError
+from sitrep.model import Document, Published, Record, record_from_document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+BASE_FIELDS = frozenset({"id", "title", "text", "source", "url", "parse"})
+
+StageFn = Callable[[Record, "Doc"], Record]
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    version: str
+    requires: frozenset[str]
+    provides: frozenset[str]
+    fn: StageFn
+
+    def run(self, record: Record, parse: Doc) -> Record:
+        out = self.fn(record, parse)
+        return out.model_copy(update={"stages": {**out.stages, self.name: self.version}})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one document: a record, or the reason it failed."""
+
+    document: Document
+    record: Record | None = None
+    error: str | None = None
+
+
+class Pipeline:
+    def __init__(self, stages: Iterable[Stage]) -> None:
+        self.stages = tuple(stages)
+        check_order(self.stages)
+
+    def run(self, document: Document, parse: Doc) -> Record:
+        record = start_record(document)
+        for stage in self.stages:
+            record = stage.run(record, parse)
+        return record
+
+    def process(self, nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
+                chunk_chars: int = 50_000) -> Iterator[Outcome]:
+        """Records in input order; a failing document becomes an Outcome with an error, the rest go on."""
+        from sitrep.nlp.parser import parse_texts
+
+        for batch in _batches(documents, batch_size):
+            docs = parse_texts(nlp, (d.text for d in batch), batch_size=batch_size, chunk_chars=chunk_chars)
+            for document, parse in zip(batch, docs, strict=True):
+                yield self._run_one(document, parse)
+
+    def _run_one(self, document: Document, parse: Doc) -> Outcome:
+        try:
+            return Outcome(document, record=self.run(document, parse))
+        except SitrepError as exc:
+            return Outcome(document, error=exc.message)
+        except Exception as exc:  # batch boundary: record the failure, keep the batch going
+            return Outcome(document, error=f"internal error in extraction: {type(exc).__name__}: {exc}")
+
+
+def start_record(document: Document) -> Record:
+    record = record_from_document(document)
+    if document.published:
+        value = document.published
+        precision = "day" if len(value) <= 10 else "second"
+        record = record.model_copy(update={"published": Published(value=value, precision=precision)})
+    return record
+
+
+def check_order(stages: tuple[Stage, ...]) -> None:
+    have = set(BASE_FIELDS) | {"published"}
+    for stage in stages:
+        missing = stage.requires - have
+        if missing:
+            raise PipelineError(f"stage {stage.name!r} requires {sorted(missing)}, which no earlier stage provides")
+        have |= stage.provides
+
+
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
