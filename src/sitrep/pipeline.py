@@ -64,9 +64,9 @@ class Pipeline:
     def process(self, nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
                 chunk_chars: int = 50_000) -> Iterator[Outcome]:
         """Records in input order; a failing document becomes an Outcome with an error, the rest go on."""
-        from sitrep.nlp.parser import parse_texts
+        from sitrep.nlp.parser import batched, parse_texts
 
-        for batch in _batches(documents, batch_size):
+        for batch in batched(documents, batch_size):
             docs = parse_texts(nlp, (d.text for d in batch), batch_size=batch_size, chunk_chars=chunk_chars)
             for document, parse in zip(batch, docs, strict=True):
                 yield self._run_one(document, parse)
@@ -96,14 +96,3 @@ def check_order(stages: tuple[Stage, ...]) -> None:
         if missing:
             raise PipelineError(f"stage {stage.name!r} requires {sorted(missing)}, which no earlier stage provides")
         have |= stage.provides
-
-
-def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

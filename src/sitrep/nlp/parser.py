@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sitrep.errors import ResourceError
 
@@ -30,6 +30,8 @@ def make_nlp(model: str) -> Language:
             f"spaCy model {model!r} is not installed; run `make install` (it installs the PyPI package)"
         ) from exc
 
+
+T = TypeVar("T")
 
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
 
@@ -60,7 +62,7 @@ def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, ch
     """Parse texts in order; each yielded Doc has exactly the input text."""
     from spacy.tokens import Doc
 
-    for batch in _batches(texts, batch_size):
+    for batch in batched(texts, batch_size):
         pieces = [split_text(t, chunk_chars) for t in batch]
         flat = [p for ps in pieces for p in ps]
         docs = iter(nlp.pipe(flat, batch_size=batch_size))
@@ -69,8 +71,9 @@ def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, ch
             yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
 
 
-def _batches(items: Iterable[str], size: int) -> Iterator[list[str]]:
-    batch: list[str] = []
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last may be shorter); itertools.batched arrived in 3.12."""
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:

@@ -1,0 +1,126 @@
+"""Accuracy gates: the real pipeline on the dev sets and the seed, graded by shared/tools/score.py.
+
+The figures are pinned in tests/baseline.json (a ratchet: a change may raise them, never lower
+them silently). `SITREP_UPDATE_BASELINE=1 pytest tests/test_accuracy.py` rewrites the file with
+the figures measured now; review the diff before committing it. Without ../shared these gates
+skip with a message; under CI=true they must run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, shared_path
+
+BASELINE = ROOT / "tests" / "baseline.json"
+TOLERANCE = 0.05  # rounding of the grader's printed figures
+MEASURED: dict[str, float] = {}
+
+
+@pytest.fixture(scope="module")
+def extract(nlp) -> Callable[[list], list[dict]]:
+    from sitrep.config import Settings
+    from sitrep.extraction import make_pipeline
+
+    settings = Settings()
+    pipeline = make_pipeline(settings)
+
+    def run(documents: list) -> list[dict]:
+        outcomes = list(pipeline.process(nlp, documents, batch_size=settings.batch_size))
+        failed = [(o.document.id, o.error) for o in outcomes if o.record is None]
+        assert not failed, failed
+        return [o.record.to_json_dict() for o in outcomes if o.record is not None]
+
+    return run
+
+
+def dev_documents(name: str, published_key: str | None = "published") -> Iterator:
+    from sitrep.model import Document
+
+    for line in shared_path("data", "dev", name).read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        published = (row.get(published_key) or None) if published_key else None
+        yield Document(id=str(row["id"]), text=row["text"], title=row.get("title"), published=published)
+
+
+def grade(tmp_path: Path, records: list[dict], *args: str) -> str:
+    out = tmp_path / "records.jsonl"
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    score = shared_path("tools", "score.py")
+    argv = [a if a != "RECORDS" else str(out) for a in args]
+    done = subprocess.run([sys.executable, str(score), *argv], capture_output=True, text=True, check=True)
+    print(done.stdout)
+    return done.stdout
+
+
+def figure(pattern: str, text: str) -> float:
+    match = re.search(pattern, text)
+    assert match, f"{pattern!r} not in grader output"
+    return float(match.group(1))
+
+
+def hold(name: str, value: float) -> None:
+    """Compare with the pinned baseline (or record it when updating)."""
+    MEASURED[name] = value
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.exists() else {}
+    if os.environ.get("SITREP_UPDATE_BASELINE") == "1":
+        baseline[name] = value
+        BASELINE.write_text(json.dumps(dict(sorted(baseline.items())), indent=2) + "\n", encoding="utf-8")
+        return
+    assert name in baseline, f"{name} has no baseline; run with SITREP_UPDATE_BASELINE=1"
+    assert value >= baseline[name] - TOLERANCE, f"{name} fell from {baseline[name]} to {value}"
+
+
+def test_seed(extract, tmp_path: Path) -> None:
+    from sitrep.ingest import read_inputs
+
+    docs = list(read_inputs([str(shared_path("seed", "nos-2022-09-11-kharkiv.txt"))]))
+    out = grade(tmp_path, extract(docs), "seed", "RECORDS")
+    hold("seed_checks_pct", figure(r"seed: \d+/\d+ checks passed \(([\d.]+)%\)", out))
+
+
+def test_timebank(extract, tmp_path: Path) -> None:
+    records = extract(list(dev_documents("timex_timebank.jsonl", "dct")))
+    out = grade(tmp_path, records, "timex", str(shared_path("data", "dev", "timex_timebank.jsonl")), "RECORDS")
+    hold("timex_value_f1", figure(r"timex: value F1 ([\d.]+)", out))
+    hold("timex_relaxed_span_f1", figure(r"relaxed span .*F1\s+([\d.]+)", out))
+
+
+def test_geowebnews(extract, tmp_path: Path) -> None:
+    records = extract(list(dev_documents("geoparse_geowebnews_dev.jsonl", None)))
+    gold = str(shared_path("data", "dev", "geoparse_geowebnews_dev.jsonl"))
+    out = grade(tmp_path, records, "geoparse", gold, "RECORDS")
+    hold("geoparse_acc161_of_found", figure(r"geoparse: acc@161km ([\d.]+)%", out))
+    hold("geoparse_recall", figure(r"recall ([\d.]+)%\s*$", out.strip().splitlines()[-1]))
+    hold("geoparse_precision", figure(r"precision ([\d.]+)%", out))
+
+
+@pytest.mark.parametrize(("name", "scheme", "key"), [
+    ("events_case2021_dev.jsonl", "acled", "events_case2021_acled_macro_f1"),
+    ("events_plover_gsr_dev.jsonl", "plover", "events_plover_gsr_macro_f1"),
+    ("events_petrarch2_unittests.jsonl", "plover", "events_petrarch2_plover_macro_f1"),
+])
+def test_events(extract, tmp_path: Path, name: str, scheme: str, key: str) -> None:
+    records = extract(list(dev_documents(name, None)))
+    out = grade(tmp_path, records, "events", str(shared_path("data", "dev", name)), "RECORDS", "--scheme", scheme)
+    hold(key, figure(r"events: macro F1 ([\d.]+)", out))
+
+
+GOLD_NEWS = sorted((ROOT / "tests" / "gold" / "news").glob("*.json"))
+
+
+@pytest.mark.parametrize("gold", GOLD_NEWS, ids=[g.stem for g in GOLD_NEWS])
+def test_hand_annotated_news(extract, tmp_path: Path, gold: Path) -> None:
+    doc_id = json.loads(gold.read_text(encoding="utf-8"))["id"]
+    docs = [d for d in dev_documents("news_ukraine_dev.jsonl") if d.id == doc_id]
+    assert docs, f"{doc_id} not in news_ukraine_dev.jsonl"
+    out = grade(tmp_path, extract(docs), "seed", "RECORDS", "--gold", str(gold))
+    hold(f"news_{doc_id}_checks_pct", figure(r"seed: \d+/\d+ checks passed \(([\d.]+)%\)", out))
