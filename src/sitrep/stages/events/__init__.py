@@ -1,0 +1,230 @@
+"""EVENTS stage: type what happened in each sentence in PLOVER and ACLED terms.
+
+Approach (rules over the spaCy parse, tables as data in `sitrep/data/events/`):
+
+1. Each sentence is turned into a lemma string and matched against the cue table
+   (cues.jsonl: trigger patterns per PLOVER type / ACLED sub-event type, with optional
+   context that must or must not be in the sentence, e.g. "tear gas" counts as excessive
+   force only with a protest in the sentence).
+2. The best cue wins (table score minus a small dependency-depth penalty; negated triggers
+   are dropped). Blocker cues (natural or industrial disasters, claims of responsibility)
+   give the sentence no event, so they cannot be mistaken for attacks.
+3. Territorial cues are resolved by who acts: a government (or Ukrainian) force retaking
+   ground is "Government regains territory"; a non-state force, and in ACLED's Ukraine
+   coding a Russian one, "Non-state actor overtakes territory".
+4. The event is linked to the record: actor (subject), target (object), places and time
+   inside the span, and the claim the event rests on. A territorial event naming several
+   towns becomes one event per town.
+
+Example: "The Ukrainian army has also reclaimed Izyum from Russian forces." ->
+Event(plover="ASSAULT", acled=("Battles", "Government regains territory"), trigger="reclaimed",
+places=[Izyum]). "Police fired tear gas at protesters." -> COERCE, ("Protests", "Excessive
+force against protesters").
+
+Known failure modes: one event per sentence (a second event in the same sentence is lost);
+cues are English lemma patterns, so unusual wording or lemmatiser errors are missed; the
+government / non-state decision falls back on words in the subject when no actor side is
+known; hypothetical or reported-as-denied events are typed like real ones (the `claim` field
+says they rest on a claim).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.model import Event, Record, Span
+from sitrep.pipeline import Stage
+from sitrep.stages.events.arguments import (
+    actor_in,
+    actor_side,
+    claim_for,
+    clause_verb,
+    object_range,
+    patient_range,
+    places_in,
+    subject_range,
+    time_in,
+)
+from sitrep.stages.events.detect import Hit, pick_hits, sentence_hits
+from sitrep.stages.events.tables import Tables, load_tables
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+VERSION = "1.0"
+MAX_SPAN = 400
+GOV_REGAINS = "Government regains territory"
+NONSTATE_OVERTAKES = "Non-state actor overtakes territory"
+SPEECH_ACTS = frozenset({"AGREE", "DEMAND", "REJECT", "THREATEN", "DISAPPROVE"})
+COOPERATIVE = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT", "INVESTIGATE"})
+FUTURE = frozenset({"will", "would", "shall", "'ll"})
+OBLIGATION = frozenset({"must", "should"})
+INTENT_HEADS = frozenset({"willing", "prepared", "ready", "promise", "pledge", "offer", "plan", "intend", "vow"})
+PEACEFUL = "Peaceful protest"
+PROTEST_OUTCOMES = frozenset({"Protest with intervention", "Excessive force against protesters", "Violent demonstration"})
+REFINE_GAP = 3  # characters between a protest sentence and the next one that refines it
+FRAME_SENTENCES = 2  # sentences after a disaster/responsibility blocker that need a strong cue
+BLOCKED_MIN = 5.0  # table score a cue needs in those sentences
+TERRITORIAL = frozenset({GOV_REGAINS, NONSTATE_OVERTAKES, "Non-violent transfer of territory"})
+
+
+def make_events_stage() -> Stage:
+    """Load the typing tables once and return the stage."""
+    tables = load_tables()
+
+    def run(record: Record, parse: Doc) -> Record:
+        return record.model_copy(update={"events": find_events(record, parse, tables)})
+
+    return Stage(
+        name="events", version=VERSION,
+        requires=frozenset({"text", "parse", "actors", "places", "times", "claims"}),
+        provides=frozenset({"events"}), fn=run,
+    )
+
+
+def find_events(record: Record, parse: Doc, tables: Tables) -> tuple[Event, ...]:
+    """Events in text order, numbered e1.."""
+    events: list[Event] = []
+    after_blocker = 0
+    for sent in parse.sents:
+        hits = sentence_hits(sent, tables)
+        min_score = BLOCKED_MIN if after_blocker else 0.0
+        after_blocker = FRAME_SENTENCES if hits and hits[0].cue.is_blocker else max(after_blocker - 1, 0)
+        for hit in pick_hits(hits, min_score):
+            events.extend(events_for(hit, sent, record, tables))
+    events = refine_protests(events, tables)
+    return tuple(e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, 1))
+
+
+def refine_protests(events: list[Event], tables: Tables) -> list[Event]:
+    """A "peaceful" protest whose next event tells of intervention, force or violence takes that type.
+
+    News leads with "protests erupted in X" and says how they went in the next sentence.
+    """
+    out = list(events)
+    for i, event in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if is_peaceful(event) and nxt.acled and nxt.acled[1] in PROTEST_OUTCOMES and nxt.start - event.end <= REFINE_GAP:
+            out[i] = event.model_copy(update={"acled": nxt.acled, "plover": nxt.plover})
+    return out
+
+
+def events_for(hit: Hit, sent: SpacySpan, record: Record, tables: Tables) -> list[Event]:
+    """One event for the hit, or one per place for a territorial event naming several places."""
+    start, end = event_span(sent, hit)
+    verb = clause_verb(hit.first)
+    subject = subject_range(verb)
+    actor = actor_in(record.actors, subject)
+    acled = acled_label(hit, record, tables, actor, subject)
+    plover = hit.cue.plover or (tables.acled_types[acled[1]][1] if acled else None)
+    mood_plover = plover_for_mood(verb, plover)
+    if mood_plover != plover:
+        plover, acled = mood_plover, None  # a promised, threatened or demanded act has not happened
+    trigger_start, trigger_end = hit.first.idx, hit.last.idx + len(hit.last)
+    base = Event(
+        id="e0", start=start, end=end, plover=plover, acled=acled, actor=actor,
+        target=actor_in(record.actors, object_range(verb)),
+        when=time_in(record.times, start, end, trigger_start),
+        claim=claim_for(record.claims, start, end, trigger_start),
+        trigger=Span(start=trigger_start, end=trigger_end, text=record.text[trigger_start:trigger_end]),
+        confidence=round(min(0.95, 0.3 + max(hit.score, 0.0) / 10), 2),
+    )
+    places = places_in(record.places, start, end)
+    if is_territorial(base) and len(local := [p for p in places if p.kind != "country"]) > 1:
+        return [base.model_copy(update={"places": (p.id,)}) for p in local]
+    return [base.model_copy(update={"places": tuple(p.id for p in places)})]
+
+
+def is_peaceful(event: Event) -> bool:
+    return event.acled is not None and event.acled[1] == PEACEFUL
+
+
+def plover_for_mood(verb: Token, plover: str | None) -> str | None:
+    """Future acts are promises (AGREE) or threats (THREATEN); "must"/"should" acts are DEMANDs."""
+    if plover is None or plover in SPEECH_ACTS:
+        return plover
+    auxes = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & OBLIGATION:
+        return "DEMAND"
+    future = bool(auxes & FUTURE) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS)
+    if not future:
+        return plover
+    return "AGREE" if plover in COOPERATIVE else "THREATEN"
+
+
+def is_territorial(event: Event) -> bool:
+    return event.plover == "RETREAT" or (event.acled is not None and event.acled[1] in TERRITORIAL)
+
+
+def event_span(sent: SpacySpan, hit: Hit) -> tuple[int, int]:
+    """The sentence (within the trigger's paragraph) without surrounding space, cut to a window
+    round the trigger if too long."""
+    text = sent.doc.text
+    start, end = _strip(text, sent.start_char, sent.end_char)
+    cut = text.rfind("\n\n", start, hit.first.idx)
+    start = cut + 2 if cut >= 0 else start
+    cut = text.find("\n\n", hit.last.idx, end)
+    end = cut if cut >= 0 else end
+    start, end = _strip(text, start, end)
+    if end - start <= MAX_SPAN:
+        return start, end
+    lo = max(start, hit.first.idx - MAX_SPAN // 2)
+    hi = min(end, lo + MAX_SPAN)
+    return _strip(sent.doc.text, lo, hi)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def acled_label(hit: Hit, record: Record, tables: Tables, actor: str | None,
+                subject: tuple[int, int] | None) -> tuple[str, str] | None:
+    sub = hit.cue.acled
+    if sub is None:
+        return None
+    if sub.startswith("@"):
+        sub = territory_sub_type(hit, record, tables, actor, subject)
+    return (tables.acled_types[sub][0], sub)
+
+
+def territory_sub_type(hit: Hit, record: Record, tables: Tables, actor: str | None,
+                       subject: tuple[int, int] | None) -> str:
+    """Government regains vs non-state overtakes, by the actor's side, else the subject's words."""
+    side = actor_side(record, actor)
+    if side == "RUS":
+        return NONSTATE_OVERTAKES
+    if side == "UKR":
+        return GOV_REGAINS
+    sent = hit.first.sent
+    patient = patient_range(clause_verb(hit.first))
+    if subject is None and patient is not None:
+        loser = _side_of(_lemmas(sent, *patient), tables)
+        if loser:
+            return GOV_REGAINS if loser == NONSTATE_OVERTAKES else NONSTATE_OVERTAKES
+    for lo, hi in ((subject or (0, 0)), (sent.start_char, hit.first.idx)):
+        verdict = _side_of(_lemmas(sent, lo, hi), tables)
+        if verdict:
+            return verdict
+    return GOV_REGAINS if hit.cue.acled == "@regain" else NONSTATE_OVERTAKES
+
+
+def _lemmas(sent: SpacySpan, lo: int, hi: int) -> str:
+    return " ".join(t.lemma_.lower() for t in sent if lo <= t.idx < hi)
+
+
+def _side_of(lemmas: str, tables: Tables) -> str | None:
+    nonstate = bool(tables.contexts["NONSTATE"].search(lemmas))
+    gov = bool(tables.contexts["GOV_FORCE"].search(lemmas))
+    if nonstate and (not gov or tables.contexts["RUSSIAN"].search(lemmas)):
+        return NONSTATE_OVERTAKES
+    if gov:
+        return GOV_REGAINS
+    return None
+
+
+__all__ = ["find_events", "make_events_stage"]

@@ -1,0 +1,102 @@
+"""Load and compile the event typing tables in `sitrep/data/events/` (done once, by the factory).
+
+Cue patterns are written over a sentence's *lemma string*: the lower-cased lemmas of its tokens
+joined by single spaces. Pattern shorthand (expanded here, so the data files stay readable):
+`word*` = the word with any ending, `~` = a gap of up to 3 tokens, `~~` = up to 8 tokens,
+`@NAME` = a named context from contexts.json. Every pattern matches whole tokens only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+GAP_LONG = r"(?: \S+){0,8} "
+GAP_SHORT = r"(?: \S+){0,3} "
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One row of cues.jsonl, compiled."""
+
+    name: str
+    score: float
+    plover: str | None
+    acled: str | None  # an ACLED sub-event type, "@regain"/"@capture" (decided by who acts), or None
+    pattern: re.Pattern[str]
+    with_: re.Pattern[str] | None
+    without: re.Pattern[str] | None
+    keeps_negation: bool
+
+    @property
+    def is_blocker(self) -> bool:
+        return self.plover is None and self.acled is None
+
+
+@dataclass(frozen=True)
+class Tables:
+    cues: tuple[Cue, ...]
+    acled_types: dict[str, tuple[str, str]]  # sub-event type -> (event type, default PLOVER type)
+    contexts: dict[str, re.Pattern[str]]
+    plover_types: frozenset[str]
+
+
+def _data_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "data" / "events"
+
+
+def _read_json(name: str) -> dict[str, object]:
+    data = json.loads((_data_dir() / name).read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def _shorthand(pattern: str) -> str:
+    pattern = pattern.replace(".", r"\.")
+    pattern = re.sub(r"(?<=[\w)\]])\*", r"\\S*", pattern)
+    pattern = pattern.replace(" ~~ ", GAP_LONG).replace(" ~ ", GAP_SHORT)
+    return pattern.replace("~~ ", GAP_LONG.lstrip()).replace("~ ", GAP_SHORT.lstrip())
+
+
+def expand(pattern: str, contexts: dict[str, str]) -> str:
+    """Turn table shorthand into a regex body (no outer token boundaries); contexts are pre-expanded."""
+    body = _shorthand(pattern)
+    for name in sorted(contexts, key=len, reverse=True):
+        body = body.replace("@" + name, "(?:" + contexts[name] + ")")
+    return body
+
+
+def compile_pattern(pattern: str, contexts: dict[str, str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\S)(?:" + expand(pattern, contexts) + r")(?!\S)")
+
+
+def _cue(row: list[object], contexts: dict[str, str]) -> Cue:
+    name, score, plover, acled, pattern, with_, without, flags = row
+    return Cue(
+        name=str(name), score=float(str(score)), plover=str(plover) if plover else None,
+        acled=str(acled) if acled else None, pattern=compile_pattern(str(pattern), contexts),
+        with_=compile_pattern(str(with_), contexts) if with_ else None,
+        without=compile_pattern(str(without), contexts) if without else None,
+        keeps_negation="neg" in str(flags),
+    )
+
+
+def load_tables() -> Tables:
+    """Read the data files and compile every pattern."""
+    raw_contexts = {k: _shorthand(str(v)) for k, v in _read_json("contexts.json").items()}
+    rows = (_data_dir() / "cues.jsonl").read_text(encoding="utf-8").splitlines()
+    cues = tuple(_cue(json.loads(r), raw_contexts) for r in rows if r.strip() and not r.startswith('["_doc'))
+    acled = {k: (str(v[0]), str(v[1])) for k, v in _read_json("acled_types.json").items() if isinstance(v, list)}
+    plover = frozenset(_read_json("plover_types.json"))
+    contexts = {k: compile_pattern("@" + k, raw_contexts) for k in raw_contexts}
+    _check(cues, acled, plover)
+    return Tables(cues=cues, acled_types=acled, contexts=contexts, plover_types=plover)
+
+
+def _check(cues: tuple[Cue, ...], acled: dict[str, tuple[str, str]], plover: frozenset[str]) -> None:
+    for cue in cues:
+        if cue.plover is not None and cue.plover not in plover:
+            raise ValueError(f"cue {cue.name!r}: unknown PLOVER type {cue.plover!r}")
+        if cue.acled is not None and not cue.acled.startswith("@") and cue.acled not in acled:
+            raise ValueError(f"cue {cue.name!r}: unknown ACLED sub-event type {cue.acled!r}")

@@ -1,0 +1,191 @@
+"""Tests for the EVENTS stage: hand-written sentences per ACLED sub-type and PLOVER type,
+the seed-like sentences, ids/spans, and (when ../shared is present) the dev-set gates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitrep.model import Actor, Claim, Place, Record, Span
+from sitrep.stages.events import make_events_stage
+from tests.conftest import shared_path
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return make_events_stage()
+
+
+@pytest.fixture(scope="module")
+def run(nlp, stage):
+    def _run(text: str, **fields: object) -> Record:
+        return stage.run(Record(id="t", text=text, **fields), nlp(text))  # type: ignore[arg-type]
+    return _run
+
+
+def first_label(record: Record, scheme: str) -> str | None:
+    for event in record.events:
+        if scheme == "acled" and event.acled:
+            return event.acled[1]
+        if scheme == "plover" and event.plover:
+            return event.plover
+    return None
+
+
+def place(pid: str, name: str, text: str, kind: str = "city") -> Place:
+    start = text.index(name)
+    return Place(id=pid, name=name, kind=kind, mentions=(Span(start=start, end=start + len(name), text=name),))  # type: ignore[arg-type]
+
+
+ACLED_CASES = [
+    ("Government warplanes bombed rebel positions near the town, killing four fighters.", "Air/drone strike"),
+    ("A drone strike hit a car carrying militants on Tuesday.", "Air/drone strike"),
+    ("Separatists shelled residential areas of the city overnight with heavy artillery.", "Shelling/artillery/missile attack"),
+    ("A suicide bomber blew himself up at a checkpoint, killing three police officers.", "Suicide bomb"),
+    ("A roadside bomb exploded under an army truck, wounding two soldiers.", "Remote explosive/landmine/IED"),
+    ("Attackers hurled a grenade at a police patrol in the market.", "Grenade"),
+    ("Rebels used chlorine gas against the besieged district, witnesses said.", "Chemical weapon"),
+    ("Troops and insurgents exchanged fire for several hours near the border.", "Armed clash"),
+    ("Government forces recaptured the town of Marib from the rebels on Sunday.", "Government regains territory"),
+    ("Islamic State militants seized control of the village after two days of heavy fighting.", "Non-state actor overtakes territory"),
+    ("Gunmen opened fire on villagers at a market, killing nine people.", "Attack"),
+    ("Armed men abducted two aid workers from their car.", "Abduction/forced disappearance"),
+    ("Two women were raped by soldiers at the camp, a rights group said.", "Sexual violence"),
+    ("Thousands of protesters rallied peacefully in the capital against the new tax.", "Peaceful protest"),
+    ("Police detained dozens of demonstrators at an unauthorised rally in the city.", "Protest with intervention"),
+    ("Security forces fired tear gas and live ammunition at protesters, killing two.", "Excessive force against protesters"),
+    ("Protesters threw stones at police and set cars on fire during the demonstration.", "Violent demonstration"),
+    ("An angry mob lynched a man accused of theft in the village.", "Mob violence"),
+    ("The warring parties agreed a ceasefire to take effect on Monday.", "Agreement"),
+    ("Police arrested five opposition politicians in dawn raids on Thursday.", "Arrests"),
+    ("Soldiers seized a cache of weapons and ammunition in a hideout.", "Disrupted weapons use"),
+    ("The army established a new military base near the border.", "Headquarters or base established"),
+    ("Militants looted shops and set fire to houses in the town.", "Looting/property destruction"),
+    ("Government troops withdrew from the city without a fight.", "Non-violent transfer of territory"),
+    ("Dozens of soldiers defected to the rebel army on Friday.", "Change to group/activity"),
+]
+
+NO_ACLED = [
+    "A magnitude 6.1 earthquake struck the coast, killing eight people.",
+    "A gas tank at the chemical plant exploded, injuring four workers.",
+    "A man robbed a bank downtown and fled with cash.",
+    "The foreign minister met his counterpart to discuss trade ties.",
+    "The group claimed responsibility for the car bomb that killed eight people.",
+]
+
+PLOVER_CASES = [
+    ("The two governments agreed to share information on missing persons.", "AGREE"),
+    ("The president held talks with the visiting prime minister.", "CONSULT"),
+    ("The government welcomed the statement as a step towards peace.", "SUPPORT"),
+    ("The authorities lifted the curfew in the province.", "CONCEDE"),
+    ("The two countries restored full diplomatic ties.", "COOPERATE"),
+    ("Doctors donated medicine to the hospital.", "AID"),
+    ("The president resigned on Sunday.", "RETREAT"),
+    ("Prosecutors are investigating alleged war crimes in the region.", "INVESTIGATE"),
+    ("The opposition demanded the release of political prisoners.", "DEMAND"),
+    ("The minister accused the neighbouring state of violating the treaty.", "DISAPPROVE"),
+    ("The rebels rejected the peace plan.", "REJECT"),
+    ("The government threatened to cut off relations with its neighbour.", "THREATEN"),
+    ("The United States imposed sanctions on the regime.", "SANCTION"),
+    ("Workers began a hunger strike to protest the closure.", "PROTEST"),
+    ("Smugglers trafficked drugs across the border.", "CRIME"),
+    ("The government mobilized army reservists.", "MOBILIZE"),
+    ("The government banned the opposition party.", "COERCE"),
+    ("Soldiers attacked the village, killing twelve civilians.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), ACLED_CASES)
+def test_acled_sub_types(run, text, sub):
+    assert first_label(run(text), "acled") == sub
+
+
+@pytest.mark.parametrize("text", NO_ACLED)
+def test_disaster_crime_diplomacy_get_no_acled(run, text):
+    assert first_label(run(text), "acled") is None
+
+
+@pytest.mark.parametrize(("text", "plover"), PLOVER_CASES)
+def test_plover_types(run, text, plover):
+    assert first_label(run(text), "plover") == plover
+
+
+def test_no_event_document(run):
+    assert run("The weather was mild and the museum opened at nine.").events == ()
+
+
+def test_future_acts_are_promises_or_threats(run):
+    assert first_label(run("Finland will give Tanzania a grant for new schools."), "plover") == "AGREE"
+    assert first_label(run("The farmers said they would blockade Paris from Monday."), "plover") == "THREATEN"
+
+
+def test_russian_capture_is_non_state_in_ukraine(run):
+    rec = run("Russian forces captured the village of Pisky after weeks of fighting.")
+    assert first_label(rec, "acled") == "Non-state actor overtakes territory"
+
+
+def test_seed_like_sentences(run):
+    text = ("Russian forces have left most of the Kharkiv region after Ukrainian counter-attacks. "
+            "The Ukrainian army has also reclaimed Izyum from Russian forces. "
+            "Zelensky thanked the soldiers who liberated hundreds of towns, the most recent of which are "
+            "Balaklia, Izyum and Kupyansk. "
+            "In the city of Nova Kachovka, Russian soldiers evacuated a hospital so that they could entrench themselves. "
+            "Russia is not rejecting negotiations with Ukraine, Lavrov said. "
+            "Russia is demanding that Ukraine not become a member of NATO.")
+    places = (place("p1", "Kharkiv", text, "region"), place("p2", "Izyum", text), place("p3", "Balaklia", text),
+              place("p4", "Kupyansk", text), place("p5", "Nova Kachovka", text))
+    rec = run(text, places=places)
+    by_place: dict[str, list[str | None]] = {}
+    for event in rec.events:
+        for pid in event.places:
+            by_place.setdefault(pid, []).append(event.plover)
+    assert "RETREAT" in by_place["p1"]
+    regained = [e for e in rec.events if e.acled and e.acled[1] == "Government regains territory"]
+    assert {p for e in regained for p in e.places} >= {"p2", "p3", "p4"}
+    assert {"MOBILIZE", "COERCE"} & set(by_place["p5"])
+    plovers = [e.plover for e in rec.events]
+    assert "CONSULT" in plovers and "DEMAND" in plovers and "REJECT" not in plovers
+
+
+def test_ids_spans_and_links(run):
+    text = "Police said gunmen shot dead two farmers on Monday. Protesters marched in Kyiv."
+    actor = Actor(id="a1", name="gunmen", kind="group", mentions=(Span(start=12, end=18),))
+    claim = Claim(id="c1", start=12, end=50)
+    rec = run(text, actors=(actor,), claims=(claim,), places=(place("p1", "Kyiv", text),))
+    assert [e.id for e in rec.events] == [f"e{i}" for i in range(1, len(rec.events) + 1)]
+    assert [e.start for e in rec.events] == sorted(e.start for e in rec.events)
+    for event in rec.events:
+        assert 0 <= event.start < event.end <= len(text) and event.end - event.start <= 400
+        assert event.trigger is not None and text[event.trigger.start:event.trigger.end] == event.trigger.text
+    first, second = rec.events[0], rec.events[-1]
+    assert first.actor == "a1" and first.claim == "c1"
+    assert second.places == ("p1",) and second.claim is None
+
+
+def _score(nlp, stage, name: str, scheme: str) -> float:
+    """Macro F1 of the first labelled event against a dev set, as shared/tools/score.py computes it."""
+    docs = [json.loads(line) for line in shared_path("data", "dev", name).read_text(encoding="utf-8").splitlines()]
+    pairs = []
+    for doc, parse in zip(docs, nlp.pipe(d["text"] for d in docs), strict=True):
+        if doc.get("labels") == [] and doc.get("no_events") is False:
+            continue
+        gold = str(doc["acled_sub_event_type"] or "None") if scheme == "acled" else str(doc["label"])
+        gold = {"FIGHT": "ASSAULT", "REQUEST": "DEMAND", "ACCUSE": "DISAPPROVE"}.get(gold, gold)
+        got = first_label(stage.run(Record(id="d", text=doc["text"]), parse), scheme) or "None"
+        pairs.append((gold, got))
+    f1s = []
+    for label in sorted({g for g, _ in pairs}):
+        tp = sum(g == p == label for g, p in pairs)
+        fp = sum(p == label != g for g, p in pairs)
+        fn = sum(g == label != p for g, p in pairs)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return 100 * sum(f1s) / len(f1s)
+
+
+def test_case2021_acled_gate(nlp, stage):
+    assert _score(nlp, stage, "events_case2021_dev.jsonl", "acled") >= 75.0
+
+
+def test_plover_gsr_gate(nlp, stage):
+    assert _score(nlp, stage, "events_plover_gsr_dev.jsonl", "plover") >= 72.0
