@@ -1,0 +1,663 @@
+"""CLAIMS stage: reported content, who claims it, through which channel, when, and its status.
+
+Approach: one pass over the sentences (spaCy sentences cut again at line breaks), in order:
+  1. Attributions found on the parse of each sentence:
+     - reporting verbs (data/claims/cues.json): "X says (that) C", "C, X claims", "X speaks of C",
+       "X estimated C", quotes ("“C,” X said"); the content C is the verb's clause, the object
+       of its preposition, or its right-hand objects; a gapped coordination (", and on Saturday
+       evening at 2,000 km2") is a second claim with its own time;
+     - anaphoric attributions: "X announced this ...", "This was shown on the map that X made
+       public" make the previous sentence X's claim (or complete the claim already there);
+     - "according to X, C"; quotes inside a sentence whose subject is an actor;
+     - unattributed reports: "are said to", "reportedly" -> claimant None, status "reported".
+  2. Claimant: the actor whose mention is in the verb's subject (he/she: the last person named).
+  3. Channel and said_at come from the attribution part of the sentence (the sentence minus
+     the content): channel cues ("on Telegram", "in an interview with the Financial Times",
+     "state television", "map"...), and a DATE/TIME of the record. A claim with no channel takes
+     the channel of the previous sentence when that sentence names the same claimant.
+  4. Verification sentences act on the claims before them in the paragraph: "These figures could
+     not be independently confirmed" -> unconfirmed for those with quantities; "The information
+     could not be independently verified" -> unverified, and unattributed sentences before it
+     become unattributed claims; "X denied this" -> denied; "confirmed by" -> confirmed;
+     "has not yet responded" -> response "none". The sentence is kept as evidence.
+  5. Quantities and places inside each claim span; ids c1.. in text order.
+
+Example: "Ukrainian army commander-in-chief Valeriy Zaluzhny says his forces recaptured more than
+3,000 square kilometers. Zaluzhny wrote this on Telegram today. These figures could not be
+independently confirmed." -> one claim, span "his forces recaptured more than 3,000 square
+kilometers", claimant Zaluzhny, channel "Telegram", said_at the time "today", status
+"unconfirmed", evidence the last sentence.
+
+Known failure modes: the content is what the parser attaches to the verb, so bad parses give
+short or long spans; claims spread over several sentences keep only the sentence with the
+verb; pronouns other than he/she are resolved only to the last organisation/group/state;
+a hedge is applied to all eligible claims before it in the paragraph, even if the writer
+meant only one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sitrep.model import Actor, Claim, ClaimStatus, Record, Span
+from sitrep.pipeline import Stage
+from sitrep.stages.actors import load_json
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+VERSION = "1.0"
+
+MAX_SPAN = 400
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+EDGE_CHARS = " \t\n,.;:!?“”\"'‘’«»()-–—"
+QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»]+?)[”\"»]")
+
+
+# ---------------------------------------------------------------- cue tables
+@dataclass(frozen=True)
+class Cues:
+    verbs: dict[str, str]
+    prep_verbs: dict[str, frozenset[str]]
+    anaphoric_verbs: frozenset[str]
+    anaphora: frozenset[str]
+    denial_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    source_nouns: frozenset[str]
+    media: frozenset[str]
+    evidence_nouns: frozenset[str]
+    reported_re: re.Pattern[str]
+    unconfirmed_re: re.Pattern[str]
+    unverified_re: re.Pattern[str]
+    confirmed_re: re.Pattern[str]
+    figures_re: re.Pattern[str]
+    response_re: re.Pattern[str]
+    channels: tuple[tuple[re.Pattern[str], str], ...]
+
+
+def load_cues() -> Cues:
+    d: dict[str, Any] = load_json("claims", "cues.json")
+
+    def rx(p: str) -> re.Pattern[str]:
+        return re.compile(p, re.IGNORECASE)
+
+    return Cues(
+        verbs=d["reporting_verbs"],
+        prep_verbs={k: frozenset(v) for k, v in d["prep_verbs"].items()},
+        anaphoric_verbs=frozenset(d["anaphoric_verbs"]), anaphora=frozenset(d["anaphora"]),
+        denial_verbs=frozenset(d["denial_verbs"]), claim_nouns=frozenset(d["claim_nouns"]),
+        source_nouns=frozenset(d["source_nouns"]), media=frozenset(load_json("actors", "organisations.json")["media"]),
+        evidence_nouns=frozenset(d["evidence_nouns"]),
+        reported_re=rx("|".join(f"(?:{p})" for p in d["reported_re"])),
+        unconfirmed_re=rx(d["unconfirmed_re"]), unverified_re=rx(d["unverified_re"]),
+        confirmed_re=rx(d["confirmed_re"]), figures_re=rx(d["figures_re"]), response_re=rx(d["response_re"]),
+        channels=tuple((re.compile(p) if "(?P<outlet>" in p else rx(p), label) for p, label in d["channels"]),
+    )
+
+
+# ---------------------------------------------------------------- sentences
+@dataclass
+class Unit:
+    """A sentence cut at line breaks; `para` numbers the paragraphs."""
+
+    index: int
+    start: int
+    end: int
+    para: int
+    tokens: list[Token]
+
+
+def split_units(doc: Doc, text: str) -> list[Unit]:
+    """Sentences cut at line breaks. `text` is the record text (Doc.text is rebuilt on every access)."""
+    pieces: list[list[Token]] = []
+    current: list[Token] = []
+    for tok in doc:  # one pass; doc.sents re-scans the document per sentence in this spaCy version
+        if current and (tok.is_sent_start or (tok.is_space and "\n" in tok.text)):
+            pieces.append(current)
+            current = []
+        if not tok.is_space:
+            current.append(tok)
+    if current:
+        pieces.append(current)
+    units: list[Unit] = []
+    para = 0
+    for toks in pieces:
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if units and "\n" in text[units[-1].end:start]:
+            para += 1
+        units.append(Unit(len(units), start, end, para, toks))
+    return units
+
+
+# ---------------------------------------------------------------- drafts
+@dataclass
+class Draft:
+    start: int
+    end: int
+    unit: int
+    claimant: str | None = None
+    claimant_text: str | None = None
+    status: ClaimStatus = "asserted"
+    channel: str | None = None
+    said_at: str | None = None
+    evidence: list[Span] = field(default_factory=list)
+    response: str | None = None
+    quote: bool = False
+    frame: list[tuple[int, int]] = field(default_factory=list)  # where attribution cues are looked for
+
+
+@dataclass
+class Doc2:
+    """Everything the finders share for one record."""
+
+    text: str
+    cues: Cues
+    units: list[Unit]
+    actors: tuple[Actor, ...]
+    mentions: list[tuple[int, int, str]]  # start, end, actor id, in text order
+    kinds: dict[str, str]
+    times: list[tuple[int, int, str]]  # DATE/TIME expressions: start, end, id
+
+    def actor_in(self, start: int, end: int, prefer_person: bool = True) -> str | None:
+        hits = [(s, e, a) for s, e, a in self.mentions if s < end and start < e]
+        if prefer_person:
+            persons = [h for h in hits if self.kinds[h[2]] == "person"]
+            hits = persons or hits
+        return hits[0][2] if hits else None
+
+    def last_actor_before(self, pos: int, kinds: Sequence[str], floor: int) -> str | None:
+        for s, _, a in reversed(self.mentions):
+            if floor <= s < pos and self.kinds[a] in kinds:
+                return a
+        return None
+
+
+def span_of(tokens: Iterable[Token], unit: Unit) -> tuple[int, int] | None:
+    toks = list(tokens)
+    if not toks:
+        return None
+    start = max(min(t.left_edge.idx for t in toks), unit.start)
+    end = min(max(t.right_edge.idx + len(t.right_edge) for t in toks), unit.end)
+    return (start, end) if start < end else None
+
+
+def clause_span(clause: list[Token], unit: Unit) -> tuple[int, int] | None:
+    """Span of a content clause without its complementiser ("says that C" -> C)."""
+    sp = span_of(clause, unit)
+    if sp is None:
+        return None
+    lead = next((t for c in clause for t in c.children if t.dep_ == "mark" and t.idx == sp[0]), None)
+    return ((lead.idx + len(lead)) if lead is not None else sp[0], sp[1])
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip punctuation, quote marks and spaces at both edges; cap the length at MAX_SPAN."""
+    while start < end and text[start] in EDGE_CHARS:
+        start += 1
+    while end > start and text[end - 1] in EDGE_CHARS:
+        end -= 1
+    if end - start > MAX_SPAN:
+        cut = text.rfind(" ", start, start + MAX_SPAN)
+        end = cut if cut > start else start + MAX_SPAN
+    return start, end
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 3):start], text[end:end + 3]
+    return any(q in before for q in "“\"«") and any(q in after for q in "”\"»")
+
+
+# ---------------------------------------------------------------- attribution by verbs
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject; shared subjects of conjuncts and participles; a relative pronoun's antecedent."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return subject_of(verb.head)
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str | None, ClaimStatus]:
+    """Actor id, the claimant as written when no actor matches, and the default status."""
+    if who is None:
+        return None, None, "reported"
+    lo = max(who.left_edge.idx, unit.start)
+    hi = min(who.right_edge.idx + len(who.right_edge), unit.end)
+    actor = d.actor_in(lo, hi)
+    if actor:
+        return actor, None, "asserted"
+    lower = who.lower_
+    floor = d.units[max(0, unit.index - 2)].start
+    if lower in ("he", "she"):
+        return d.last_actor_before(who.idx, ("person",), floor), None, "asserted"
+    if lower in ("it", "they"):
+        return d.last_actor_before(who.idx, ("org", "state", "group"), floor), None, "asserted"
+    if who.lemma_.lower() in d.cues.source_nouns:
+        return None, d.text[lo:hi], "reported"
+    if who.lemma_.lower() in d.cues.evidence_nouns or any(t.lemma_.lower() in d.cues.evidence_nouns for t in who.subtree):
+        return None, d.text[lo:hi], "confirmed"
+    return None, d.text[lo:hi], "asserted"
+
+
+def strip_the(text: str) -> str:
+    return re.sub(r"^(?i:the)\s+", "", text)
+
+
+def content_of(d: Doc2, verb: Token, unit: Unit) -> list[tuple[int, int, int | None]]:
+    """Content spans of a reporting verb: (start, end, start of a leading time phrase or None)."""
+    mode = d.cues.verbs[verb.lemma_.lower()]
+    clause = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if clause:
+        sp = clause_span(clause, unit)
+        return [(*sp, None)] if sp else []
+    preps = d.cues.prep_verbs.get(verb.lemma_.lower(), frozenset())
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            sp = span_of(objs, unit)
+            return [(*sp, None)] if sp else []
+    if mode != "object":
+        return []
+    return right_segments(verb, unit)
+
+
+def right_segments(verb: Token, unit: Unit) -> list[tuple[int, int, int | None]]:
+    """Objects to the right of the verb, split at a gapped coordination (no second verb)."""
+    right = [c for c in verb.rights if c.dep_ not in ("punct", "conj", "advcl", "mark") and unit.start <= c.idx < unit.end]
+    segments: list[list[Token]] = [[]]
+    for c in right:
+        if c.dep_ == "cc":
+            segments.append([])
+        else:
+            segments[-1].append(c)
+    if not any(c.dep_ in ("dobj", "attr", "oprd") for c in segments[0]):
+        return []
+    out = []
+    for seg in segments:
+        sp = span_of(seg, unit)
+        if sp:
+            out.append((sp[0], sp[1], seg[0].idx if seg and seg[0].dep_ == "prep" else None))
+    return out
+
+
+def is_anaphoric(d: Doc2, tok: Token) -> bool:
+    return tok.lower_ in d.cues.anaphora and tok.head.lower_ not in ("so",)
+
+
+def anaphoric_target(d: Doc2, verb: Token) -> Token | None:
+    """The 'this' in "X announced this" / "This was shown"."""
+    if verb.lemma_.lower() not in d.cues.anaphoric_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and is_anaphoric(d, child) and not list(child.children):
+            return child
+    return None
+
+
+def gap_time(d: Doc2, seg_start: int | None, content_start: int) -> tuple[str | None, int]:
+    """A time in the leading prepositional phrase of a gapped segment belongs to the elided verb."""
+    if seg_start is None:
+        return None, content_start
+    for s, e, tid in d.times:
+        if seg_start <= s and e <= content_start + 40 and s < content_start + 40:
+            return tid, max(content_start, e)
+    return None, content_start
+
+
+# ---------------------------------------------------------------- finders
+def verb_drafts(d: Doc2, unit: Unit, drafts: list[Draft]) -> list[Draft]:
+    """Claims attributed by reporting verbs in one sentence, highest verbs first."""
+    found: list[Draft] = []
+    verbs = [t for t in unit.tokens if t.lemma_.lower() in d.cues.verbs and is_verb_like(t)]
+    verbs.sort(key=lambda t: len(list(t.ancestors)))
+    for verb in verbs:
+        if any(f.start <= verb.idx < f.end for f in found):
+            continue
+        found.extend(drafts_for_verb(d, verb, unit, drafts))
+    return found
+
+
+def is_verb_like(tok: Token) -> bool:
+    """A verb, or a word the tagger took for a noun but the parser gave a subject and a clause ("..., the staff claims")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"ccomp", "parataxis"})
+
+
+def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft]) -> list[Draft]:
+    if anaphoric_target(d, verb) is not None:
+        anaphoric_attribution(d, verb, unit, drafts)
+        return []
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive and verb.lemma_.lower() in ("say", "report", "believe", "think", "allege", "claim", "rumor", "rumour"):
+        return reported_passive(d, verb, unit)
+    who = agent_of(verb) if passive else subject_of(verb)
+    if who is None:  # an active verb without a subject attributes nothing
+        return []
+    claimant, as_written, status = claimant_of(d, who, unit)
+    if not (unit.start <= who.idx < unit.end):  # parse ran across a heading: take the actor before the verb
+        claimant, as_written = d.last_actor_before(verb.idx, ("person", "org", "state", "group"), unit.start), None
+        if claimant is None:
+            return []
+    channel: str | None = None
+    if as_written and strip_the(as_written) in d.cues.media:
+        channel, status = strip_the(as_written), "reported"
+    if verb.lemma_.lower() in d.cues.denial_verbs:
+        return denial(d, verb, unit, drafts, claimant, as_written)
+    out: list[Draft] = []
+    for start, end, seg in content_of(d, verb, unit):
+        said_at, start = gap_time(d, seg, start) if seg is not None and out else (None, start)
+        s, e = trim(d.text, start, end)
+        if e - s < 8:
+            continue
+        draft = Draft(s, e, unit.index, claimant, as_written, status, said_at=said_at, channel=channel,
+                      quote=is_quoted(d.text, s, e))
+        out.append(draft)
+    frame_for(out, unit)
+    return out
+
+
+def frame_for(out: list[Draft], unit: Unit) -> None:
+    """Attribution frame: the sentence minus every content span of the same verb."""
+    spans = sorted((x.start, x.end) for x in out)
+    gaps, pos = [], unit.start
+    for s, e in spans:
+        gaps.append((pos, s))
+        pos = e
+    gaps.append((pos, unit.end))
+    for x in out:
+        x.frame = [g for g in gaps if g[0] < g[1]]
+
+
+def reported_passive(d: Doc2, verb: Token, unit: Unit) -> list[Draft]:
+    """'Russian troops are said to have abandoned ...' / 'It is reported that ...'."""
+    who = agent_of(verb)
+    claimant, as_written, _ = claimant_of(d, who, unit) if who is not None else (None, None, "reported")
+    clause = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clause and not any(c.dep_ == "xcomp" for c in verb.children):
+        return []  # "abuses were reported in Mali" reports an event, it attributes nothing
+    sp = span_of(clause, unit) if clause else (unit.start, unit.end)
+    if sp is None:
+        return []
+    s, e = trim(d.text, *sp)
+    status: ClaimStatus = "asserted" if claimant or as_written else "reported"
+    draft = Draft(s, e, unit.index, claimant, as_written, status, evidence=[Span(start=unit.start, end=unit.end)])
+    draft.frame = [(unit.start, unit.end)]
+    return [draft]
+
+
+def denial(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft], claimant: str | None,
+           as_written: str | None) -> list[Draft]:
+    """'X denied that C' -> claim C with status denied; 'X rejected the claims' -> earlier claim denied."""
+    evidence = Span(start=unit.start, end=unit.end)
+    content = [c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ in ("dobj", "xcomp") and c.tag_ == "VBG")]
+    content = content or [c for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in d.cues.claim_nouns
+                          for c in o.children if c.dep_ in ("acl", "ccomp") and c.idx > o.idx]  # "denied reports that C"
+    if content:
+        sp = clause_span(content, unit)
+        if sp is None:
+            return []
+        s, e = trim(d.text, *sp)
+        draft = Draft(s, e, unit.index, claimant, as_written, "denied", evidence=[evidence])
+        frame_for([draft], unit)
+        return [draft]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() in d.cues.claim_nouns or is_anaphoric(d, obj):
+        for prior in in_scope(d, drafts, unit, same_unit=False)[-1:]:
+            if prior.claimant != claimant or claimant is None:
+                prior.status, prior.evidence = "denied", [*prior.evidence, evidence]
+    return []
+
+
+def anaphoric_attribution(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft]) -> None:
+    """'X announced this' / 'This was shown on the map that X made public': the previous sentence is X's claim."""
+    if unit.index == 0:
+        return
+    prev = d.units[unit.index - 1]
+    if prev.para != unit.para:
+        return
+    who = agent_of(verb) or subject_of(verb)
+    claimant, as_written, status = claimant_of(d, who, unit)
+    if who is not None and is_anaphoric(d, who) or claimant is None and as_written is None:
+        claimant = d.actor_in(unit.start, unit.end)
+        status = "asserted" if claimant else "reported"
+    lemma = verb.lemma_.lower()
+    frame = [(unit.start, unit.end)]
+    existing = [x for x in drafts if x.unit == prev.index]
+    if lemma in d.cues.denial_verbs or (lemma == "confirm" and existing and existing[-1].claimant != claimant):
+        for x in existing[-1:]:
+            x.status = "denied" if lemma in d.cues.denial_verbs else "confirmed"
+            x.evidence.append(Span(start=unit.start, end=unit.end))
+        return
+    if existing:
+        for x in existing:
+            if x.claimant is None or x.claimant == claimant:
+                x.claimant = x.claimant or claimant
+                x.status = "asserted" if x.claimant and x.status == "reported" else x.status
+                x.frame = [*x.frame, *frame]
+        return
+    s, e = trim(d.text, prev.start, prev.end)
+    drafts.append(Draft(s, e, prev.index, claimant, as_written, status, frame=frame))
+
+
+def according_drafts(d: Doc2, unit: Unit) -> list[Draft]:
+    """'According to X, C' and 'C, according to X'."""
+    out = []
+    for tok in unit.tokens:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if obj is None:
+            continue
+        claimant, as_written, status = claimant_of(d, obj, unit)
+        lo, hi = tok.idx, obj.right_edge.idx + len(obj.right_edge)
+        s, e = (hi, unit.end) if lo - unit.start < unit.end - hi else (unit.start, lo)
+        s, e = trim(d.text, s, e)
+        if e - s >= 8:
+            out.append(Draft(s, e, unit.index, claimant, as_written, status, frame=[(lo, hi)]))
+    return out
+
+
+def quote_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
+    """Quotes of three words or more, not yet inside a claim, in a sentence whose subject is an actor."""
+    text = d.text[unit.start:unit.end]
+    out = []
+    for m in QUOTE_RE.finditer(text):
+        s, e = trim(d.text, unit.start + m.start(1), unit.start + m.end(1))
+        if len(d.text[s:e].split()) < 3 or any(c.start < e and s < c.end for c in covered):
+            continue
+        root = next((t for t in unit.tokens if t.dep_ == "ROOT"), None)
+        who = subject_of(root) if root is not None else None
+        if who is None or who.idx >= s and who.idx < e:
+            continue
+        claimant, as_written, status = claimant_of(d, who, unit)
+        if claimant is None:
+            continue
+        draft = Draft(s, e, unit.index, claimant, as_written, status, quote=True)
+        frame_for([draft], unit)
+        out.append(draft)
+    return out
+
+
+def reported_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
+    """Sentences with a hearsay cue ('reportedly', 'are said to') and no attributed claim."""
+    text = d.text[unit.start:unit.end]
+    m = d.cues.reported_re.search(text)
+    if m is None or any(c.unit == unit.index for c in covered):
+        return []
+    s, e = trim(d.text, unit.start, unit.end)
+    return [Draft(s, e, unit.index, None, None, "reported", evidence=[Span(start=unit.start, end=unit.end)],
+                  frame=[(unit.start, unit.end)])]
+
+
+# ---------------------------------------------------------------- hedges
+def in_scope(d: Doc2, drafts: list[Draft], unit: Unit, same_unit: bool = True) -> list[Draft]:
+    """Claims a verification/response sentence speaks about: earlier in its paragraph (or the previous one)."""
+    def before(x: Draft) -> bool:
+        return x.unit < unit.index or (same_unit and x.unit == unit.index and x.end <= unit.end)
+
+    mine = [x for x in drafts if before(x) and d.units[x.unit].para == unit.para]
+    if mine:
+        return sorted(mine, key=lambda x: x.start)
+    prev_para = unit.para - 1
+    return sorted((x for x in drafts if before(x) and d.units[x.unit].para == prev_para), key=lambda x: x.start)
+
+
+def apply_hedges(d: Doc2, unit: Unit, drafts: list[Draft]) -> None:
+    text = d.text[unit.start:unit.end]
+    evidence = Span(start=unit.start, end=unit.end)
+    hedge = d.cues.unconfirmed_re.search(text) or d.cues.unverified_re.search(text)
+    if hedge:
+        status: ClaimStatus = "unverified" if d.cues.unverified_re.search(text) else "unconfirmed"
+        subject = text[:hedge.start()]
+        if not d.cues.figures_re.search(subject):
+            add_unattributed(d, unit, drafts)
+        targets = in_scope(d, drafts, unit)
+        if d.cues.figures_re.search(subject):
+            with_figures = [x for x in targets if has_quantity(d, x)]
+            targets = with_figures or targets
+        for x in targets:
+            if x.status in ("asserted", "reported", "unconfirmed", "unverified"):
+                x.status = status
+                x.evidence.append(evidence)
+    elif d.cues.confirmed_re.search(text) and not any(x.unit == unit.index for x in drafts):
+        for x in in_scope(d, drafts, unit)[-1:]:
+            x.status = "confirmed"
+            x.evidence.append(evidence)
+    if d.cues.response_re.search(text):
+        for x in in_scope(d, drafts, unit, same_unit=False):
+            x.response = "none"
+
+
+def add_unattributed(d: Doc2, hedge: Unit, drafts: list[Draft]) -> None:
+    """Sentences before a hedge in its paragraph, with no claim yet, become unattributed claims."""
+    for u in reversed(d.units[:hedge.index]):
+        if u.para != hedge.para or any(x.unit == u.index for x in drafts):
+            if u.para != hedge.para:
+                break
+            continue
+        if is_hedge_or_response(d, u):
+            break
+        s, e = trim(d.text, u.start, u.end)
+        if e - s >= 8:
+            drafts.append(Draft(s, e, u.index, None, None, "reported", frame=[]))
+
+
+def is_hedge_or_response(d: Doc2, u: Unit) -> bool:
+    text = d.text[u.start:u.end]
+    return bool(d.cues.unconfirmed_re.search(text) or d.cues.unverified_re.search(text)
+                or d.cues.response_re.search(text))
+
+
+
+def has_quantity(d: Doc2, x: Draft) -> bool:
+    return bool(re.search(r"\d", d.text[x.start:x.end])) or any(
+        w in d.text[x.start:x.end].lower() for w in ("hundreds", "thousands", "dozens", "half", "third"))
+
+
+# ---------------------------------------------------------------- channel and time
+def channel_in(d: Doc2, spans: Iterable[tuple[int, int]]) -> str | None:
+    for pattern, label in d.cues.channels:
+        for s, e in spans:
+            m = pattern.search(d.text, s, e)
+            if m:
+                outlet = m.groupdict().get("outlet")
+                return label.format(outlet=("the " + outlet) if outlet and "the " + outlet in d.text[s:e] else outlet)
+    return None
+
+
+def time_in(d: Doc2, spans: Iterable[tuple[int, int]]) -> str | None:
+    for s, e in spans:
+        for ts, te, tid in d.times:
+            if s <= ts and te <= e:
+                return tid
+    return None
+
+
+def fill_frames(d: Doc2, drafts: list[Draft]) -> None:
+    """Channel and said_at from each claim's attribution frame; else the channel of the previous sentence."""
+    for x in drafts:
+        x.channel = x.channel or channel_in(d, x.frame)
+        x.said_at = x.said_at or time_in(d, x.frame)
+    for x in drafts:
+        if x.channel is None and x.claimant is not None and x.unit > 0:
+            prev = d.units[x.unit - 1]
+            others = [y for y in drafts if y.unit == prev.index and y.claimant != x.claimant]
+            named = any(a == x.claimant and prev.start <= s < prev.end for s, _, a in d.mentions)
+            if named and not others and prev.para == d.units[x.unit].para:
+                x.channel = channel_in(d, [(prev.start, prev.end)])
+
+
+# ---------------------------------------------------------------- assembly
+def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
+    d = Doc2(
+        text=record.text, cues=cues, units=split_units(doc, record.text), actors=record.actors,
+        mentions=sorted((m.start, m.end, a.id) for a in record.actors for m in a.mentions),
+        kinds={a.id: a.kind for a in record.actors},
+        times=[(t.start, t.end, t.id) for t in record.times if t.type in ("DATE", "TIME")],
+    )
+    drafts: list[Draft] = []
+    for unit in d.units:
+        found = verb_drafts(d, unit, drafts)
+        found += [x for x in according_drafts(d, unit) if not overlaps_any(x, found)]
+        found += quote_drafts(d, unit, found)
+        found += reported_drafts(d, unit, found)
+        drafts.extend(found)
+        apply_hedges(d, unit, drafts)
+    fill_frames(d, drafts)
+    return number(record, dedupe(drafts))
+
+
+def overlaps_any(x: Draft, others: list[Draft]) -> bool:
+    return any(o.start < x.end and x.start < o.end for o in others)
+
+
+def dedupe(drafts: list[Draft]) -> list[Draft]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for x in sorted(drafts, key=lambda x: (x.start, x.end)):
+        if (x.start, x.end) not in seen:
+            seen.add((x.start, x.end))
+            out.append(x)
+    return out
+
+
+def number(record: Record, drafts: list[Draft]) -> tuple[Claim, ...]:
+    claims = []
+    for i, x in enumerate(drafts, start=1):
+        quantities = tuple(q.id for q in record.quantities if x.start <= q.start and q.end <= x.end)
+        places = tuple(dict.fromkeys(p.id for p in record.places for m in p.mentions
+                                     if x.start <= m.start and m.end <= x.end))
+        claims.append(Claim(
+            id=f"c{i}", start=x.start, end=x.end, claimant=x.claimant,
+            claimant_text=None if x.claimant else x.claimant_text, channel=x.channel, said_at=x.said_at,
+            status=x.status, evidence=tuple(dict.fromkeys(x.evidence)), quantities=quantities, places=places,
+            response="none" if x.response else None, quote=x.quote,
+        ))
+    return tuple(claims)
+
+
+def make_claims_stage() -> Stage:
+    """Load the cue tables once; the stage adds `claims` to a record."""
+    cues = load_cues()
+
+    def run(record: Record, parse: Doc) -> Record:
+        return record.model_copy(update={"claims": find_claims(cues, record, parse)})
+
+    return Stage(name="claims", version=VERSION, requires=frozenset({"text", "parse", "actors", "times"}),
+                 provides=frozenset({"claims"}), fn=run)

@@ -1,0 +1,122 @@
+"""ACTORS stage: kinds, sides, roles, coreference, exclusions, spans and determinism."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Actor, Place, Record, Span
+from sitrep.stages.actors import make_actors_stage
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return make_actors_stage()
+
+
+@pytest.fixture(scope="module")
+def run(nlp, stage):
+    def _run(text: str, places: tuple[Place, ...] = ()) -> Record:
+        return stage.run(Record(id="t", text=text, places=places), nlp(text))
+    return _run
+
+
+def by_name(record: Record, part: str) -> Actor:
+    hits = [a for a in record.actors if part.lower() in a.name.lower()]
+    assert len(hits) == 1, [a.name for a in record.actors]
+    return hits[0]
+
+
+def test_stage_contract(stage):
+    assert stage.name == "actors"
+    assert stage.requires == {"text", "parse"} and stage.provides == {"actors"}
+
+
+def test_person_side_and_role_from_nationality_and_title(run):
+    rec = run("Russian Foreign Minister Sergei Lavrov spoke on Monday. Lavrov said talks had stalled.")
+    lavrov = by_name(rec, "Lavrov")
+    assert (lavrov.name, lavrov.kind, lavrov.role, lavrov.side) == ("Sergei Lavrov", "person", "Foreign Minister", "RUS")
+    assert [rec.text[m.start:m.end] for m in lavrov.mentions] == ["Sergei Lavrov", "Lavrov"]
+
+
+def test_compound_title_with_organisation_word(run):
+    rec = run("Ukrainian army commander-in-chief Valeriy Zaluzhny says the front is holding.")
+    a = by_name(rec, "Zaluzhny")
+    assert (a.role, a.side) == ("commander-in-chief", "UKR")
+    assert not [x for x in rec.actors if x.kind == "org"], "the army is part of the title here"
+
+
+def test_unknown_person_gets_side_from_apposition(run):
+    rec = run("Mykola Petrenko, the Ukrainian ambassador to Poland, said the border was open. Petrenko added more.")
+    a = by_name(rec, "Petrenko")
+    assert a.side == "UKR" and a.role == "ambassador"
+    assert [rec.text[m.start:m.end] for m in a.mentions] == ["Mykola Petrenko", "Ukrainian ambassador", "Petrenko"]
+
+
+def test_coreference_surname_title_and_role_only(run):
+    rec = run("Ukrainian President Volodymyr Zelenskyy addressed parliament. President Zelenskyy said "
+              "the army held. Later the president thanked the soldiers.")
+    persons = [a for a in rec.actors if a.kind == "person"]
+    assert len(persons) == 1
+    z = persons[0]
+    assert z.name == "Volodymyr Zelenskyy" and z.side == "UKR" and z.role == "President"
+    assert [rec.text[m.start:m.end] for m in z.mentions] == ["Volodymyr Zelenskyy", "Zelenskyy", "president"]
+
+
+def test_organisations_with_sides(run):
+    rec = run("This was shown on the map that the Russian Defense Ministry made public. "
+              "Troops are regrouping, the Ukrainian general staff claims. The Kremlin did not comment.")
+    assert (by_name(rec, "Defense Ministry").kind, by_name(rec, "Defense Ministry").side) == ("org", "RUS")
+    assert by_name(rec, "general staff").side == "UKR"
+    assert by_name(rec, "Kremlin").side == "RUS"
+
+
+def test_ministry_of_defence_of_country(run):
+    rec = run("The Ministry of Defence of Ukraine reported heavy fighting.")
+    assert by_name(rec, "Ministry of Defence").side == "UKR"
+
+
+def test_groups_states_and_bare_claimants(run):
+    rec = run("Russian troops left the city. Russia is demanding talks. The war will last, experts think. "
+              "The Russians still hold the south.")
+    assert (by_name(rec, "Russian troops").kind, by_name(rec, "Russian troops").side) == ("group", "RUS")
+    state = [a for a in rec.actors if a.kind == "state"]
+    assert [(a.name, a.side) for a in state] == [("Russia", "RUS")]
+    assert (by_name(rec, "experts").kind, by_name(rec, "experts").side) == ("group", None)
+    assert by_name(rec, "Russians").side == "RUS"
+
+
+def test_troops_and_forces_are_one_group(run):
+    rec = run("Russian forces shelled the town. Later Russian troops withdrew.")
+    groups = [a for a in rec.actors if a.kind == "group"]
+    assert len(groups) == 1 and len(groups[0].mentions) == 2
+
+
+def test_media_outlets_and_platforms_are_not_actors(run):
+    rec = run("In an interview with the Financial Times, Defense Minister Oleksii Reznikov warned of an attack. "
+              "He wrote this on Telegram.")
+    names = {a.name for a in rec.actors}
+    assert not any("Financial Times" in n or "Telegram" in n for n in names)
+    assert by_name(rec, "Reznikov").side == "UKR"  # from the table of well-known people
+
+
+def test_person_entities_that_are_places_are_dropped(run):
+    text = "The troops retreated beyond the rivers Oskil and Severski Donets."
+    i = text.index("Oskil")
+    places = (Place(id="p1", name="Oskil", mentions=(Span(start=i, end=i + 5),)),)
+    rec = run(text, places)
+    assert not [a for a in rec.actors if a.kind == "person"]
+
+
+def test_spans_ids_and_determinism(run):
+    text = ("Russian Foreign Minister Sergei Lavrov met Turkish President Recep Tayyip Erdogan. "
+            "Erdogan said Russia and Ukraine should talk. Ukrainian forces advanced.")
+    a, b = run(text), run(text)
+    assert a == b
+    assert [x.id for x in a.actors] == [f"a{i}" for i in range(1, len(a.actors) + 1)]
+    firsts = [x.mentions[0].start for x in a.actors]
+    assert firsts == sorted(firsts)
+    for actor in a.actors:
+        for m in actor.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start:m.end].strip() == text[m.start:m.end]
+    assert by_name(a, "Erdogan").side == "TUR"
