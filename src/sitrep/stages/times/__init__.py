@@ -1,0 +1,141 @@
+"""TIMES stage: TimeML TIMEX3 expressions, normalised against the document creation time (DCT).
+
+Approach (HeidelTime-style): a table of regex rules (`rules.py`) finds candidate expressions; every
+rule has a normaliser that turns its match into a TimeML type/value/mod using the DCT
+(record.published), the tense of the governing verb from the spaCy parse (bare weekdays and
+months go back for past tense, forward for future), earlier expressions (anaphora: "the quarter",
+"a year earlier", "the following year") and the wars table ("the 200th day of the war").
+Overlapping candidates are resolved longest-first. Spans follow TimeBank: determiners and
+modifiers are in ("the last two weeks", "nearly two years", "the end of 1990"), prepositions out.
+
+Example, DCT 2022-09-11 (a Sunday):
+    "On Thursday evening, Zelensky estimated the area" -> TIME "Thursday evening" 2022-09-08TEV
+    "this weekend" -> DATE 2022-W36-WE; "In these 200 days" -> DURATION "these 200 days" P200D
+    "on the 200th day of the war" (Ukraine) -> DATE "the 200th day" 2022-09-11
+    "Negotiations ended months ago" -> DATE "months ago" PAST_REF; "daily" -> SET P1D
+
+Without a DCT relative expressions stay underspecified in TimeML style: "Thursday" ->
+XXXX-WXX-4, "last month" -> XXXX-XX, "yesterday" -> XXXX-XX-XX; "now"/"today"-like
+references that need no anchor keep their REF values (today -> XXXX-XX-XX).
+
+Known failure modes: "former" is not tagged (TimeBank does not tag it); bare "the year", "the
+day", "then", "once" are not tagged; "a year ago" in earnings news is anchored on the last
+quarter mentioned, which is wrong when the text moves on; tense from a small parser is noisy,
+so a bare weekday in a present-tense sentence is taken as past; range durations ("two to three
+weeks") get X values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sitrep.model import Record, TimeExpr
+from sitrep.pipeline import Stage
+from sitrep.stages.times import calendar as cal
+from sitrep.stages.times.rules import Context, Resolved, Rule, compile_rules
+from sitrep.stages.times.wars import War, load_wars, pick_war
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+VERSION = "1.0.0"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    order: int
+    match: object  # re.Match[str]
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def make_times_stage() -> Stage:
+    """Compile the rules and load the wars table once; the stage fn only runs them."""
+    rules = compile_rules()
+    wars = load_wars()
+
+    def run(record: Record, parse: Doc) -> Record:
+        dct = dct_of(record)
+        times = find_times(record.text, dct, parse, rules, wars)
+        return record.model_copy(update={"times": times})
+
+    return Stage(name="times", version=VERSION, requires=frozenset({"text", "published", "parse"}),
+                 provides=frozenset({"times"}), fn=run)
+
+
+def dct_of(record: Record) -> date | None:
+    if record.published is None:
+        return None
+    try:
+        return date.fromisoformat(record.published.value[:10])
+    except ValueError:
+        return None
+
+
+def find_times(text: str, dct: date | None, parse: Doc | None, rules: tuple[Rule, ...],
+               wars: tuple[War, ...]) -> tuple[TimeExpr, ...]:
+    """1. match every rule; 2. drop matches no normaliser accepts; 3. keep the longest of overlaps;
+    4. normalise in text order so anaphors see earlier values."""
+    ctx = Context(text=text, dct=dct, parse=parse, war=pick_war(wars, text, dct))
+    candidates = [c for c in match_rules(text, rules) if resolve(c, _probe(ctx)) is not None]
+    chosen = select_longest(candidates)
+    out: list[TimeExpr] = []
+    for cand in chosen:
+        res = resolve(cand, ctx)
+        if res is None:
+            continue
+        start = res.start if res.start is not None else cand.start
+        end = res.end if res.end is not None else cand.end
+        out.append(TimeExpr(id=f"t{len(out) + 1}", start=start, end=end, text=text[start:end], type=res.type,
+                            value=res.value, mod=res.mod))
+        remember(ctx, res)
+    return tuple(out)
+
+
+def match_rules(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:
+    found: list[Candidate] = []
+    for order, rule in enumerate(rules):
+        for m in rule.pattern.finditer(text):
+            start, end = m.span("t") if "t" in rule.pattern.groupindex else m.span()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                found.append(Candidate(start, end, rule, order, m))
+    return found
+
+
+def select_longest(cands: list[Candidate]) -> list[Candidate]:
+    """Greedy: longest first (earlier rule wins ties), skipping anything overlapping a kept span."""
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-c.length, c.order, c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def resolve(cand: Candidate, ctx: Context) -> Resolved | None:
+    return cand.rule.normalise(cand.match, ctx)  # type: ignore[arg-type]
+
+
+def _probe(ctx: Context) -> Context:
+    """The same context without anaphoric state: used only to test whether a match is a timex."""
+    return Context(text=ctx.text, dct=ctx.dct, parse=ctx.parse, war=ctx.war, tenses=ctx.tenses)
+
+
+def remember(ctx: Context, res: Resolved) -> None:
+    gran = cal.granularity(res.value)
+    if res.type not in ("DATE", "TIME") or gran is None or res.shifted:
+        return
+    ctx.last = res.value
+    if gran == "Q":
+        ctx.last_quarter = res.value
+
+
+__all__ = ["VERSION", "dct_of", "find_times", "make_times_stage"]
