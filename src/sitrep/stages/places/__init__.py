@@ -1,0 +1,106 @@
+"""places: find toponyms and resolve them to GeoNames records (an offline geoparser).
+
+Approach
+1. Recognise (recognise.py): scan capitalised token runs for the longest name the local
+   gazetteer knows (exact key, then a transliteration skeleton: Kachovka ~ Kakhovka), add
+   spaCy GPE/LOC/FAC entities, read cues ("Kherson region", "city of X", "the rivers X and
+   Y"), and keep candidates with toponym evidence: a place label, a cue, or an important
+   place whose spaCy label is not a person's (spaCy tags "Oskil" PERSON, "Izyum"
+   WORK_OF_ART). Adjectival demonyms ("Russian forces") are mentions of their country.
+2. Resolve (resolve.py): score each gazetteer candidate by kind/population prior, cue
+   fit, transliteration tier and document coherence (the story's countries and regions);
+   countries and regions resolve to their own GeoNames record and centre, not a capital.
+3. Group mentions by GeoNames id into one Place each; ids p1.. in order of first mention;
+   the runner-up readings are kept as `alternatives`.
+
+Example
+    "Russian troops retreated beyond the rivers Oskil and Severski Donets."
+    -> Russia (2017370, country; mention "Russian"), Oskil (river), Siverskyi Donets (river)
+
+Known failure modes
+- Small namesakes: a village that shares a name with a word or surname can slip in when
+  spaCy gives no label; the not_places list and PROPN check catch the common ones.
+- Region vs city with no cue defaults to the city ("Kherson"); "Washington" defaults to DC.
+- Streets, buildings and very small places are not in the gazetteer (cities >= 500 people).
+- Region centres are estimated from their towns' spread (GeoNames' own point is not shipped).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.config import Settings
+from sitrep.gazetteer import open_gazetteer
+from sitrep.gazetteer.store import Entry, Gazetteer
+from sitrep.model import Candidate, Place, Record, Span
+from sitrep.pipeline import Stage
+from sitrep.stages.places.recognise import find_mentions
+from sitrep.stages.places.resolve import Resolution, resolve_all
+from sitrep.stages.places.tables import Tables, load_tables
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+VERSION = "1.0.0"
+MAX_ALTERNATIVES = 3
+
+
+def make_places_stage(settings: Settings, gazetteer: Gazetteer | None = None, *, demonyms: bool = True) -> Stage:
+    """Load the gazetteer (built on first use when missing) and the cue tables once."""
+    gaz = gazetteer or open_gazetteer(settings, build_if_missing=True)
+    tables = load_tables()
+
+    def run(record: Record, parse: Doc) -> Record:
+        return record.model_copy(update={"places": extract_places(parse, gaz, tables, demonyms=demonyms)})
+
+    return Stage("places", VERSION, frozenset({"text", "parse"}), frozenset({"places"}), run)
+
+
+def extract_places(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = True) -> tuple[Place, ...]:
+    mentions = find_mentions(doc, gaz, tables, demonyms=demonyms)
+    resolutions = [r for r in resolve_all(mentions, gaz) if r.entry is not None]
+    return group_places(resolutions, doc.text)
+
+
+def group_places(resolutions: list[Resolution], text: str) -> tuple[Place, ...]:
+    """One Place per resolved entry, mentions in text order, ids by first mention."""
+    groups: dict[int, list[Resolution]] = {}
+    for r in sorted(resolutions, key=lambda r: r.mention.start):
+        assert r.entry is not None
+        groups.setdefault(r.entry.geonameid, []).append(r)
+    return tuple(_place(f"p{n}", rs, text) for n, rs in enumerate(groups.values(), start=1))
+
+
+def _place(pid: str, rs: list[Resolution], text: str) -> Place:
+    entry = rs[0].entry
+    assert entry is not None
+    mentions = tuple(Span(start=r.mention.start, end=r.mention.end, text=text[r.mention.start:r.mention.end])
+                     for r in rs)
+    best = max(rs, key=lambda r: _margin(r))
+    alternatives = tuple(_candidate(s, e) for s, e in best.ranked[1:MAX_ALTERNATIVES + 1])
+    return Place(
+        id=pid, name=entry.name, geonameid=entry.geonameid if entry.geonameid > 0 else None,
+        lat=round(entry.lat, 5), lon=round(entry.lon, 5), kind=_kind(entry), country=entry.country,
+        admin1=entry.admin1 if entry.kind != "country" else None, mentions=mentions,
+        confidence=round(_confidence(best), 3), alternatives=alternatives,
+    )
+
+
+def _kind(entry: Entry) -> str:
+    return entry.kind if entry.kind in ("city", "region", "country", "river", "area") else "other"
+
+
+def _margin(r: Resolution) -> float:
+    return r.score - r.ranked[1][0] if len(r.ranked) > 1 else 10.0
+
+
+def _confidence(r: Resolution) -> float:
+    """Logistic in the margin between the chosen reading and the runner-up."""
+    import math
+
+    return 1.0 / (1.0 + math.exp(-_margin(r)))
+
+
+def _candidate(score: float, e: Entry) -> Candidate:
+    return Candidate(geonameid=e.geonameid, name=e.name, lat=round(e.lat, 5), lon=round(e.lon, 5),
+                     kind=_kind(e), country=e.country, score=round(score, 3))  # type: ignore[arg-type]

@@ -1,0 +1,287 @@
+"""Find toponym mentions: gazetteer scan of capitalised runs + spaCy entities + cue words.
+
+Steps (see `find_mentions`):
+1. scan runs of capitalised tokens for the longest name the gazetteer knows (exact key,
+   then the transliteration skeleton), and spaCy GPE/LOC/FAC entities it did not cover;
+2. read feature cues around each name ("Kherson region", "city of X", "rivers X and Y");
+3. keep a candidate when the evidence says toponym: a GPE/LOC/FAC label, a cue, or an
+   important place (country, region, feature, large city) whose label is not a person's;
+4. adjectival demonyms ("Russian forces") become mentions of their country or area.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from sitrep.gazetteer.names import name_key
+from sitrep.gazetteer.store import Gazetteer, Hit
+from sitrep.stages.places.tables import Tables
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+CONNECTORS = frozenset({"of", "de", "del", "la", "al", "el", "upon", "on", "da", "do", "du", "von", "van",
+                        "der", "le", "les", "-", "y", "and"})
+COORDINATORS = frozenset({"and", "or", ","})
+MAX_TOKENS = 6
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A candidate toponym: char span, lookup text, gazetteer hits and the evidence around it."""
+
+    start: int
+    end: int
+    name: str
+    hits: tuple[Hit, ...]
+    label: str | None = None  # spaCy label of the entity it lies in
+    exact_ent: bool = False  # the entity is exactly this name
+    cue: str | None = None  # region|county|river|city|area
+    demonym: str | None = None  # demonym target (ISO2 or place name)
+    propn: bool = True
+    inner: bool = False  # a proper noun right before it: part of a longer name ("Royal Street")
+    continues: bool = False  # a proper noun right after it ("Pakistan Army", "Walker County Sheriff")
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = True) -> list[Mention]:
+    """All toponym mentions in the doc, in text order, non-overlapping."""
+    ent_of = _entity_index(doc)
+    found = list(_scan(doc, gaz, tables, ent_of))
+    found += _uncovered_entities(doc, gaz, found)
+    if demonyms:
+        found += _demonyms(doc, tables, found)
+    found = _with_cues(doc, sorted(found, key=lambda m: m.start), tables)
+    found = [m for m in found if not _in_facility_name(doc, m, tables)]
+    return _one_sense_per_story(found, [is_toponym(m, tables) for m in found])
+
+
+def _in_facility_name(doc: Doc, m: Mention, tables: Tables) -> bool:
+    """'Royal Street', 'University of Arizona', 'Pearl Harbor': the name belongs to another feature."""
+    if m.cue or m.demonym:
+        return False
+    after = doc.char_span(m.end, m.end + 40, alignment_mode="expand")
+    nxt = after[1] if after is not None and len(after) > 1 and after[0].is_space else (
+        after[0] if after is not None and len(after) else None)
+    if nxt is not None and nxt.idx == m.end + 1 and nxt.is_title and nxt.lower_ in tables.facility_after:
+        return True
+    before = doc.char_span(max(0, m.start - 40), m.start, alignment_mode="expand")
+    if before is None or not len(before):
+        return False
+    words = [t for t in before if not t.is_space]
+    if words and words[-1].lower_ == "of" and len(words) > 1:
+        words = words[:-1]
+    return bool(words) and words[-1].is_title and words[-1].lower_ in tables.facility_before
+
+
+def _one_sense_per_story(found: list[Mention], accepted: list[bool]) -> list[Mention]:
+    """A name accepted once is a toponym wherever else it occurs (unless inside a longer person name)."""
+    keys = {name_key(m.name) for m, ok in zip(found, accepted, strict=True) if ok and not m.demonym}
+    return [m for m, ok in zip(found, accepted, strict=True)
+            if ok or (m.hits and name_key(m.name) in keys and (m.label != "PERSON" or m.exact_ent))]
+
+
+# ---------------------------------------------------------------- 1. scan
+def _entity_index(doc: Doc) -> dict[int, Span]:
+    return {tok.i: ent for ent in doc.ents for tok in ent}
+
+
+def is_capitalised(tok: Token) -> bool:
+    text = tok.text
+    return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+def _scan(doc: Doc, gaz: Gazetteer, tables: Tables, ent_of: dict[int, Span]) -> Iterator[Mention]:
+    full = doc.text  # Doc.text is rebuilt on every access: read it once
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not is_capitalised(tok) or tok.lower_ in ("the", "a", "an"):
+            i += 1
+            continue
+        min_len = 2 if tok.text in tables.demonyms else 1  # "Indian Ocean", but "Russian" is a demonym
+        found = _longest_match(doc, full, i, gaz, ent_of, min_len)
+        if found is None:
+            i += 1
+            continue
+        yield found[0]
+        i = found[1]
+
+
+def _longest_match(doc: Doc, full: str, i: int, gaz: Gazetteer, ent_of: dict[int, Span],
+                   min_len: int = 1) -> tuple[Mention, int] | None:
+    ends = [j for j in _run_ends(doc, i) if j - i >= min_len]
+    for fuzzy in (False, True):
+        for j in reversed(ends):
+            if fuzzy and j - i > 3:
+                continue
+            text = full[doc[i].idx:doc[j - 1].idx + len(doc[j - 1].text)]
+            hits = gaz.lookup(text, fuzzy=fuzzy)
+            if hits and (not fuzzy or hits[0].tier == 1):
+                return _mention(doc, i, j, text, hits, ent_of), j
+    return None
+
+
+def _run_ends(doc: Doc, i: int) -> list[int]:
+    """Token indices j (exclusive) such that doc[i:j] is a plausible name: capitalised at both ends."""
+    ends = []
+    j = i
+    while j < len(doc) and j - i < MAX_TOKENS:
+        tok = doc[j]
+        if is_capitalised(tok):
+            ends.append(j + 1)
+        elif tok.lower_ not in CONNECTORS or tok.whitespace_ == "" and tok.text != "-":
+            break
+        if tok.lower_ == "and" and j > i:
+            break
+        j += 1
+    return ends
+
+
+def _mention(doc: Doc, i: int, j: int, text: str, hits: tuple[Hit, ...], ent_of: dict[int, Span]) -> Mention:
+    ent = ent_of.get(i)
+    label = ent.label_ if ent is not None else None
+    exact = ent is not None and ent.start == i and ent.end == j
+    if ent is not None and ent.start == i - 1 and doc[i - 1].lower_ == "the" and ent.end == j:
+        exact = True
+    propn = any(t.pos_ == "PROPN" for t in doc[i:j])
+    inner = i > 0 and _is_name_part(doc[i - 1])
+    continues = j < len(doc) and _is_name_part(doc[j])
+    return Mention(doc[i].idx, doc[i].idx + len(text), text, hits, label, exact, propn=propn, inner=inner,
+                   continues=continues)
+
+
+def _is_name_part(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and is_capitalised(tok) and tok.whitespace_ != "" or tok.text == "-"
+
+
+def _uncovered_entities(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """GPE/LOC/FAC entities the scan did not reach: fuzzy look-up of the whole name."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS or any(m.start < ent.end_char and ent.start_char < m.end for m in found):
+            continue
+        span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        hits = gaz.lookup(span.text, fuzzy=ent.label_ != "FAC")
+        out.append(Mention(span.start_char, span.end_char, span.text, hits, ent.label_, True))
+    return out
+
+
+# ---------------------------------------------------------------- 2. cues
+def _with_cues(doc: Doc, mentions: list[Mention], tables: Tables) -> list[Mention]:
+    tok_at = {tok.idx: tok.i for tok in doc}
+    tok_end = {tok.idx + len(tok.text): tok.i for tok in doc}
+    out = [_cue_of(doc, m, tok_at, tok_end, tables) for m in mentions]
+    return _share_cues(doc.text, out)
+
+
+def _cue_of(doc: Doc, m: Mention, tok_at: dict[int, int], tok_end: dict[int, int], tables: Tables) -> Mention:
+    if m.demonym or m.start not in tok_at or m.end not in tok_end:
+        return m
+    i, j = tok_at[m.start], tok_end[m.end]
+    if j + 1 < len(doc) and doc[j + 1].lower_ in tables.cues_after:
+        nxt = doc[j + 1]
+        return replace(m, cue=tables.cues_after[nxt.lower_], end=nxt.idx + len(nxt.text))
+    k = i - 1
+    if k >= 0 and doc[k].lower_ == "of":
+        k -= 1
+    if k >= 0 and doc[k].lower_ in tables.cues_before:
+        return replace(m, cue=tables.cues_before[doc[k].lower_])
+    return m
+
+
+def _share_cues(text: str, ms: list[Mention]) -> list[Mention]:
+    """'rivers Oskil and Severski Donets', 'Donetsk and Luhansk regions': one cue for the list."""
+    for order in (range(1, len(ms)), range(len(ms) - 2, -1, -1)):
+        for k in order:
+            other = ms[k - 1] if order.step == 1 else ms[k + 1]
+            a, b = (other, ms[k]) if order.step == 1 else (ms[k], other)
+            if ms[k].cue is None and other.cue and not other.demonym and _coordinated(text, a, b):
+                ms[k] = replace(ms[k], cue=other.cue)
+    return ms
+
+
+def _coordinated(text: str, a: Mention, b: Mention) -> bool:
+    """Only 'and', 'or' or commas between mention a and the following mention b."""
+    between = text[a.start + len(a.name):b.start].strip()
+    return between.strip(",").strip() in ("and", "or", "", ",") and b.start > a.start
+
+
+# ---------------------------------------------------------------- 3. decide
+def is_toponym(m: Mention, tables: Tables) -> bool:
+    if m.demonym:
+        return True
+    if name_key(m.name) in tables.not_places and not m.cue:
+        return False
+    sure = m.cue is not None or (m.label in PLACE_LABELS and m.exact_ent)
+    if not sure and (m.inner or all(h.tier == 1 for h in m.hits)):
+        return False
+    if m.label in PLACE_LABELS or m.cue:
+        return bool(m.hits) or m.label in PLACE_LABELS
+    if m.label in NUMERIC_LABELS or not m.hits:
+        return False
+    weight = importance(m.hits)
+    if m.continues and weight < 2:
+        return False
+    if m.label == "PERSON":
+        return m.exact_ent and weight >= 3
+    if m.label == "ORG":
+        return weight >= 2
+    if m.label is not None:
+        return weight >= (1 if m.exact_ent else 2)
+    return m.propn and weight >= 1
+
+
+def importance(hits: tuple[Hit, ...]) -> int:
+    """3: country, continent, first-level region or mapped feature; 2: city >= 100k; 1: >= 5k; 0."""
+    best = 0
+    for h in hits:
+        e = h.entry
+        if h.tier == 1 and e.population < 20_000:
+            continue
+        if e.kind in ("country", "river", "area") or e.fcode == "ADM1":
+            best = max(best, 3)
+        elif e.population >= 100_000:
+            best = max(best, 2)
+        elif e.population >= 5_000:
+            best = max(best, 1)
+    return best
+
+
+# ---------------------------------------------------------------- 4. demonyms
+def _demonyms(doc: Doc, tables: Tables, found: list[Mention]) -> list[Mention]:
+    taken = [(m.start, m.end) for m in found]
+    full = doc.text
+    words = [t.text for t in doc]
+    out = []
+    i = 0
+    while i < len(words):
+        width = _demonym_width(words, i, tables)
+        if not width:
+            i += 1
+            continue
+        first, last = doc[i], doc[i + width - 1]
+        start, end = first.idx, last.idx + len(last.text)
+        if not any(s < end and start < e for s, e in taken) and _is_modifier(doc, i + width):
+            target = tables.demonyms[" ".join(words[i:i + width])]
+            out.append(Mention(start, end, full[start:end], (), "NORP", demonym=target))
+        i += width
+    return out
+
+
+def _demonym_width(words: list[str], i: int, tables: Tables) -> int:
+    """1 or 2 when a demonym ('Russian', 'South African') starts at token i, else 0."""
+    if i + 1 < len(words) and f"{words[i]} {words[i + 1]}" in tables.demonyms:
+        return 2
+    return 1 if words[i] in tables.demonyms else 0
+
+
+def _is_modifier(doc: Doc, j: int) -> bool:
+    """The demonym modifies what follows ('Russian forces', 'Russian-held'), not a language or people."""
+    if j >= len(doc):
+        return False
+    nxt = doc[j]
+    return nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or nxt.text in ("-", "–")

@@ -1,0 +1,130 @@
+"""Pick one gazetteer entry per mention: priors, cues, transliteration tier, document coherence.
+
+score(entry) = prior(kind, population) + cue bonus - fuzzy penalty + coherence, where
+coherence rewards entries in the countries and first-level regions the rest of the story
+is about (computed from a first pass without it). A region sharing its name with a city
+inside it ("Kherson" / Kherson Oblast) yields to the city unless a cue says region.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from sitrep.gazetteer.names import name_key
+from sitrep.gazetteer.store import Entry, Gazetteer, Hit
+from sitrep.stages.places.recognise import Mention
+
+COUNTRY_WEIGHT = 3.5  # times the share of the story's other mentions in the candidate's country
+REGION_WEIGHT = 2.0  # another mention lies in the candidate's first-level region
+PRIMARY_NAME_BONUS = 2.5
+CUE_BONUS = {
+    ("region", "ADM1"): 8.0, ("region", "ADM2"): 5.0, ("county", "ADM2"): 8.0, ("county", "ADM1"): 2.0,
+    ("river", "river"): 12.0, ("area", "area"): 6.0, ("city", "city"): 4.0,
+}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    mention: Mention
+    entry: Entry | None
+    score: float
+    ranked: tuple[tuple[float, Entry], ...]  # all candidates, best first
+
+
+@dataclass(frozen=True)
+class Context:
+    countries: Counter[str]
+    admin1: Counter[tuple[str, str]]
+
+
+EMPTY = Context(Counter(), Counter())
+
+
+def resolve_all(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
+    """Two passes: priors only, then again with the context of the story's other mentions."""
+    first = [resolve_one(m, gaz, EMPTY) for m in mentions]
+    return [resolve_one(m, gaz, story_context(first, skip=name_key(m.name))) for m in mentions]
+
+
+def resolve_one(m: Mention, gaz: Gazetteer, context: Context) -> Resolution:
+    hits = m.hits or _demonym_hits(m, gaz)
+    if not hits:
+        return Resolution(m, None, 0.0, ())
+    ranked = sorted(((score(h, m, hits, context), h.entry) for h in hits), key=lambda p: -p[0])
+    return Resolution(m, ranked[0][1], ranked[0][0], tuple(ranked))
+
+
+def _demonym_hits(m: Mention, gaz: Gazetteer) -> tuple[Hit, ...]:
+    if not m.demonym:
+        return ()
+    target = m.demonym
+    if len(target) == 2 and target.isupper():
+        entry = gaz.country(target)
+        return (Hit(entry, 0),) if entry else ()
+    return gaz.lookup(target, fuzzy=False)
+
+
+def score(hit: Hit, m: Mention, hits: tuple[Hit, ...], context: Context) -> float:
+    e = hit.entry
+    value = prior(e) - (2.0 if hit.tier else 0.0)
+    kind = e.fcode if e.fcode in ("ADM1", "ADM2") else e.kind
+    if m.cue:
+        value += CUE_BONUS.get((m.cue, kind), 0.0)
+    if e.kind == "city" and name_key(e.name) == name_key(m.name):
+        value += PRIMARY_NAME_BONUS  # the town's own name, not a district name listed among its alternates
+    if e.fcode == "ADM1" and m.cue != "region" and _has_city_namesake(e, hits):
+        value -= 5.0
+    return value + coherence(e, context)
+
+
+def prior(e: Entry) -> float:
+    """Importance before context: countries > continents/features > regions > cities by size."""
+    if e.kind == "country":
+        return 14.0
+    if e.fcode == "CONT":
+        return 12.0
+    if e.kind in ("river", "area"):
+        return 9.0
+    if e.fcode == "ADM1":
+        return 6.0 + 0.75 * math.log10(e.population + 1)
+    if e.fcode == "ADM2":
+        return 3.5
+    return 1.5 * math.log10(e.population + 1)
+
+
+def _has_city_namesake(region: Entry, hits: tuple[Hit, ...]) -> bool:
+    """A town of the region bears its name (Kherson), or a big city elsewhere does (Washington)."""
+    for h in hits:
+        e = h.entry
+        if e.kind == "city" and h.tier == 0 and (e.population >= 500_000 or (
+                e.country == region.country and e.admin1 == region.admin1 and e.population >= 10_000)):
+            return True
+    return False
+
+
+def coherence(e: Entry, context: Context) -> float:
+    total = sum(context.countries.values())
+    if not total or e.country is None:
+        return 0.0
+    value = COUNTRY_WEIGHT * context.countries[e.country] / total
+    if e.kind != "country" and e.admin1 and context.admin1[(e.country, e.admin1)]:
+        value += REGION_WEIGHT
+    return value
+
+
+def story_context(resolutions: list[Resolution], skip: str = "") -> Context:
+    """Countries and regions of the other confidently resolved mentions (clear winners only)."""
+    countries: Counter[str] = Counter()
+    admin1: Counter[tuple[str, str]] = Counter()
+    for r in resolutions:
+        if r.entry is None or r.entry.country is None or name_key(r.mention.name) == skip:
+            continue
+        margin = r.score - r.ranked[1][0] if len(r.ranked) > 1 else 10.0
+        if margin < 2.0:
+            continue
+        countries[r.entry.country] += 1
+        if r.entry.admin1:
+            admin1[(r.entry.country, r.entry.admin1)] += 1
+    return Context(countries, admin1)

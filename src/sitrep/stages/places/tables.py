@@ -1,0 +1,28 @@
+"""The places stage's data tables (src/sitrep/data/places/), read once by the factory."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sitrep.gazetteer.build import data_file, read_table
+from sitrep.gazetteer.names import name_key
+
+
+@dataclass(frozen=True)
+class Tables:
+    cues_after: dict[str, str]
+    cues_before: dict[str, str]
+    not_places: frozenset[str]
+    demonyms: dict[str, str]  # "Russian" -> "RU" | "Africa"
+    facility_after: frozenset[str]
+    facility_before: frozenset[str]
+
+
+def load_tables() -> Tables:
+    cues = json.loads(data_file("cues.json").read_text(encoding="utf-8"))
+    lines = data_file("not_places.txt").read_text(encoding="utf-8").splitlines()
+    stop = frozenset(name_key(s) for s in lines if s.strip() and not s.startswith("#"))
+    demonyms = {row[0]: row[1] for row in read_table("demonyms.tsv")}
+    return Tables(cues["after"], cues["before"], stop, demonyms, frozenset(cues["facility_after"]),
+                  frozenset(cues["facility_before"]))

@@ -1,0 +1,45 @@
+"""A small hand-made gazetteer for fast tests: real GeoNames ids and points, a few names each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitrep.gazetteer.store import Entry, GazetteerWriter
+
+ROWS: list[tuple[Entry, list[str]]] = [
+    (Entry(690791, "Ukraine", "A", "PCLI", "UA", None, 49.0, 32.0, 44_622_516, "country"), ["Ukraina", "Украина"]),
+    (Entry(2017370, "Russia", "A", "PCLI", "RU", None, 60.0, 100.0, 144_478_050, "country"), ["Russian Federation"]),
+    (Entry(6252001, "United States", "A", "PCLI", "US", None, 39.76, -98.5, 327_167_434, "country"),
+     ["U.S.", "USA", "America"]),
+    (Entry(706482, "Kharkiv Oblast", "A", "ADM1", "UA", "07", 49.5, 36.5, 2_700_000, "region"), ["Kharkiv"]),
+    (Entry(706442, "Kherson Oblast", "A", "ADM1", "UA", "08", 46.67, 33.5, 1_000_000, "region"), ["Kherson"]),
+    (Entry(4197000, "Georgia", "A", "ADM1", "US", "GA", 32.75, -83.5, 10_000_000, "region"), []),
+    (Entry(614540, "Georgia", "A", "PCLI", "GE", None, 42.0, 43.5, 3_700_000, "country"), []),
+    (Entry(706483, "Kharkiv", "P", "PPL", "UA", "07", 49.98, 36.25, 1_421_125, "city"), ["Kharkov", "Харків"]),
+    (Entry(706448, "Kherson", "P", "PPL", "UA", "08", 46.64, 32.61, 300_000, "city"), ["Cherson"]),
+    (Entry(707292, "Izyum", "P", "PPL", "UA", "07", 49.21, 37.28, 45_884, "city"), ["Izium", "Изюм"]),
+    (Entry(712926, "Balakliya", "P", "PPL", "UA", "07", 49.46, 36.84, 26_334, "city"), ["Balakliia"]),
+    (Entry(703656, "Kupyansk", "P", "PPL", "UA", "07", 49.71, 37.62, 27_169, "city"), ["Kupiansk"]),
+    (Entry(699839, "Nova Kakhovka", "P", "PPL", "UA", "08", 46.75, 33.35, 44_427, "city"), ["Novaya Kakhovka"]),
+    (Entry(710514, "Oskil", "P", "PPL", "UA", "07", 49.18, 37.42, 3_217, "city"), []),
+    (Entry(4180439, "Atlanta", "P", "PPL", "US", "GA", 33.75, -84.39, 463_878, "city"), []),
+    (Entry(611717, "Tbilisi", "P", "PPL", "GE", "TB", 41.69, 44.83, 1_049_498, "city"), []),
+    (Entry(2643743, "London", "P", "PPL", "GB", "ENG", 51.51, -0.13, 8_961_989, "city"), []),
+    (Entry(6058560, "London", "P", "PPL", "CA", "08", 42.98, -81.23, 346_765, "city"), []),
+    (Entry(6093943, "Ontario", "A", "ADM1", "CA", "08", 49.25, -84.5, 12_861_940, "region"), []),
+    (Entry(-1, "Oskil", "H", "STM", "UA", None, 50.0, 37.8, 0, "river"), ["Oskol"]),
+    (Entry(-2, "Siverskyi Donets", "H", "STM", "UA", None, 48.9, 38.3, 0, "river"),
+     ["Seversky Donets", "Severski Donets", "Donets"]),
+]
+ADMIN1 = [("UA", "07", "Kharkiv Oblast", 706482), ("UA", "08", "Kherson Oblast", 706442),
+          ("US", "GA", "Georgia", 4197000), ("CA", "08", "Ontario", 6093943)]
+
+
+def build_small_gazetteer(path: Path) -> Path:
+    writer = GazetteerWriter(path)
+    for entry, names in ROWS:
+        writer.add_place(entry, names)
+    for country, code, name, gid in ADMIN1:
+        writer.add_admin1(country, code, name, gid)
+    writer.finish({"built_at": "test", "sources": "tests/gazetteer/small.py"})
+    return path

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.gazetteer import Gazetteer
+from sitrep.gazetteer.build import _bare_names, build_gazetteer, centre_of, data_file, read_table
+
+
+def test_centre_of_ignores_outliers() -> None:
+    points = [(50.0 + i / 100, 30.0 + i / 100) for i in range(100)] + [(-10.0, 170.0)]
+    lat, lon = centre_of(points) or (0.0, 0.0)
+    assert 49.9 < lat < 51.0 and 29.9 < lon < 31.0
+    assert centre_of([]) is None
+
+
+def test_bare_region_names() -> None:
+    assert _bare_names(["Kharkiv Oblast", "Kharkivs’ka Oblast’", "Texas"]) == ["Kharkiv", "Kharkivs’ka"]
+
+
+def test_data_files_are_well_formed() -> None:
+    features = json.loads(data_file("features.json").read_text(encoding="utf-8"))["features"]
+    names = {f["name"] for f in features}
+    assert {"Dnieper", "Siverskyi Donets", "Oskil", "Sea of Azov", "Gaza Strip"} <= names
+    for f in features:
+        assert -90 <= f["lat"] <= 90 and -180 <= f["lon"] <= 180 and f["kind"] in ("river", "area")
+    centres = {row[0]: (float(row[1]), float(row[2])) for row in read_table("country_centres.tsv")}
+    assert centres["UA"] == (49.0, 32.0)
+
+
+@pytest.fixture(scope="module")
+def real_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    """The default gazetteer if built (make install builds it); under CI build it when absent."""
+    path = Settings().gazetteer_path
+    if not path.exists():
+        if os.environ.get("CI") != "true":
+            pytest.skip(f"no gazetteer at {path}; run `sitrep gazetteer build`")
+        path = tmp_path_factory.mktemp("gaz") / "gazetteer.sqlite"
+        build_gazetteer(path)
+    return Gazetteer(path)
+
+
+@pytest.mark.parametrize(("name", "gid", "kind"), [
+    ("Ukraine", 690791, "country"), ("Kharkiv Oblast", 706482, "region"), ("Izium", 707292, "city"),
+    ("Nova Kachovka", 699839, "city"),
+])
+def test_real_gazetteer_has_the_seed_places(real_gazetteer: Gazetteer, name: str, gid: int, kind: str) -> None:
+    hits = {h.entry.geonameid: h.entry for h in real_gazetteer.lookup(name)}
+    assert gid in hits and hits[gid].kind == kind
+
+
+def test_real_gazetteer_centres_are_the_entities_own(real_gazetteer: Gazetteer) -> None:
+    ukraine = real_gazetteer.get(690791)
+    oblast = real_gazetteer.get(706482)
+    assert ukraine is not None and abs(ukraine.lat - 49.0) < 0.5 and abs(ukraine.lon - 32.0) < 0.5
+    assert oblast is not None and abs(oblast.lat - 49.6) < 0.6 and abs(oblast.lon - 36.5) < 0.8
+
+
+def test_real_gazetteer_has_the_oskil_river(real_gazetteer: Gazetteer) -> None:
+    assert any(h.entry.kind == "river" for h in real_gazetteer.lookup("Oskil"))
+    assert any(h.entry.kind == "river" for h in real_gazetteer.lookup("Severski Donets"))
+
+
+def test_build_writes_a_schema_version(tmp_path: Path) -> None:
+    if os.environ.get("SITREP_SLOW_TESTS") != "1":
+        pytest.skip("full build takes ~20 s; set SITREP_SLOW_TESTS=1")
+    stats = build_gazetteer(tmp_path / "g.sqlite")
+    assert stats.places > 200_000
+    assert Gazetteer(tmp_path / "g.sqlite").meta["schema_version"]

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.gazetteer import Gazetteer
+from sitrep.model import Place, Record
+from sitrep.pipeline import Stage
+from sitrep.stages.places import make_places_stage
+from tests.gazetteer.small import build_small_gazetteer
+
+
+@pytest.fixture(scope="module")
+def stage(tmp_path_factory: pytest.TempPathFactory) -> Stage:
+    gaz = Gazetteer(build_small_gazetteer(tmp_path_factory.mktemp("gaz") / "g.sqlite"))
+    return make_places_stage(Settings(), gaz)
+
+
+def places(stage: Stage, nlp: Any, text: str) -> dict[str, Place]:
+    record = stage.run(Record(id="t", text=text), nlp(text))
+    for p in record.places:
+        for m in p.mentions:
+            assert text[m.start:m.end] == m.text
+    return {p.name: p for p in record.places}
+
+
+def test_contract(stage: Stage) -> None:
+    assert stage.name == "places" and stage.requires == {"text", "parse"} and stage.provides == {"places"}
+
+
+def test_region_cue_resolves_to_the_region_record(stage: Stage, nlp: Any) -> None:
+    got = places(stage, nlp, "Russian forces have left most of the Kharkiv region after heavy fighting.")
+    oblast = got["Kharkiv Oblast"]
+    assert oblast.geonameid == 706482 and oblast.kind == "region"
+    assert oblast.mentions[0].text == "Kharkiv region"
+    assert got["Russia"].kind == "country" and got["Russia"].mentions[0].text == "Russian"
+
+
+def test_bare_name_defaults_to_the_city(stage: Stage, nlp: Any) -> None:
+    got = places(stage, nlp, "Explosions were heard in Kherson on Tuesday, officials said.")
+    assert got["Kherson"].geonameid == 706448 and got["Kherson"].kind == "city"
+    assert any(a.geonameid == 706442 for a in got["Kherson"].alternatives)
+
+
+def test_seed_rivers_are_rivers(stage: Stage, nlp: Any) -> None:
+    text = "The Russian troops had retreated beyond the rivers Oskil and Severski Donets."
+    got = places(stage, nlp, text)
+    assert got["Oskil"].kind == "river" and got["Oskil"].geonameid is None
+    assert got["Siverskyi Donets"].kind == "river"
+    assert got["Siverskyi Donets"].mentions[0].text == "Severski Donets"
+
+
+@pytest.mark.parametrize(("text", "name", "gid"), [
+    ("The Ukrainian army has also reclaimed Izium, a strategic city.", "Izyum", 707292),
+    ("In the city of Nova Kachovka, soldiers evacuated a hospital.", "Nova Kakhovka", 699839),
+    ("Shelling continued near Balaklia and Kupiansk on Friday.", "Balakliya", 712926),
+    ("Missiles hit Kharkov overnight, the mayor said.", "Kharkiv", 706483),
+])
+def test_transliteration_variants(stage: Stage, nlp: Any, text: str, name: str, gid: int) -> None:
+    assert places(stage, nlp, text)[name].geonameid == gid
+
+
+def test_ambiguous_name_follows_the_story_country(stage: Stage, nlp: Any) -> None:
+    us = places(stage, nlp, "Storms hit Atlanta and the rest of Georgia, and the United States braced for more.")
+    assert us["Georgia"].country == "US"
+    ge = places(stage, nlp, "Protesters gathered in Tbilisi as Georgia and Russia traded accusations.")
+    assert ge["Georgia"].country == "GE"
+    ca = places(stage, nlp, "Snow closed roads around London, Ontario, on Monday.")
+    assert ca["London"].country == "CA"
+
+
+def test_demonyms_people_and_media_are_not_places(stage: Stage, nlp: Any) -> None:
+    text = ("The Russians still control about a fifth of the country. In an interview with the Financial Times, "
+            "Zelensky wrote this on Telegram.")
+    assert places(stage, nlp, text) == {}
+
+
+def test_ids_follow_first_mention_and_group_mentions(stage: Stage, nlp: Any) -> None:
+    text = "Ukraine said Kharkiv was calm. Later Ukraine said Kharkiv was shelled again."
+    record = stage.run(Record(id="t", text=text), nlp(text))
+    assert [(p.id, p.name, len(p.mentions)) for p in record.places] == [("p1", "Ukraine", 2), ("p2", "Kharkiv", 2)]
