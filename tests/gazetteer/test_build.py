@@ -66,8 +66,6 @@ def test_real_gazetteer_has_the_oskil_river(real_gazetteer: Gazetteer) -> None:
 
 
 def test_build_writes_a_schema_version(tmp_path: Path) -> None:
-    if os.environ.get("SITREP_SLOW_TESTS") != "1":
-        pytest.skip("full build takes ~20 s; set SITREP_SLOW_TESTS=1")
     stats = build_gazetteer(tmp_path / "g.sqlite")
     assert stats.places > 200_000
     assert Gazetteer(tmp_path / "g.sqlite").meta["schema_version"]
