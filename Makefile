@@ -23,7 +23,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 gazetteer: install
-	$(BIN)/sitrep gazetteer build --force
+	$(BIN)/sitrep gazetteer build
 
 run: install
 	@mkdir -p $(OUT)

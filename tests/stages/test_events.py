@@ -163,6 +163,69 @@ def test_ids_spans_and_links(run):
     assert second.places == ("p1",) and second.claim is None
 
 
+WAR_ACLED_CASES = [
+    ("Tanks and troops rolled into the border town at dawn.", "Non-state actor overtakes territory"),
+    ("Fighters took forty villagers into the mountains.", "Abduction/forced disappearance"),
+    ("The army unleashed a full-scale offensive in the east.", "Armed clash"),
+    ("Government forces pounded rebel positions around the city.", "Shelling/artillery/missile attack"),
+    ("The strikes destroyed a fuel depot and killed two people.", "Shelling/artillery/missile attack"),
+    ("The troops hurriedly departed on March 31.", "Non-violent transfer of territory"),
+]
+
+WAR_PLOVER_CASES = [
+    ("Soldiers held the plant staff at gunpoint for a month.", "COERCE"),
+    ("Fires broke out at two oil depots in a potential act of sabotage.", "ASSAULT"),
+    ("The country annexed the peninsula in 2014.", "COERCE"),
+    ("The defence ministry promised to bomb targets in the capital.", "THREATEN"),
+    ("The two states have renewed diplomatic ties after a long break.", "COOPERATE"),
+    ("Mines work hard to meet demand for coal.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), WAR_ACLED_CASES)
+def test_war_reporting_acled(run, text, sub):
+    assert first_label(run(text), "acled") == sub
+
+
+@pytest.mark.parametrize(("text", "plover"), WAR_PLOVER_CASES)
+def test_war_reporting_plover(run, text, plover):
+    assert first_label(run(text), "plover") == plover
+
+
+def test_labour_strike_is_no_missile_strike(run):
+    assert first_label(run("Teachers went on strike over pay on Monday."), "acled") == "Peaceful protest"
+
+
+def test_month_march_is_no_protest(run):
+    rec = run("Troops withdrew from the town on March 31.")
+    assert "PROTEST" not in [e.plover for e in rec.events]
+
+
+def test_several_events_per_sentence_main_first(run):
+    rec = run("Ukrainian forces repelled the attack, and Moscow has withdrawn thousands of troops from the region.")
+    assert [e.plover for e in rec.events][:2] == ["ASSAULT", "RETREAT"]
+    assert len({e.start for e in rec.events}) == 1
+
+
+def test_background_clause_comes_after_main_event(run):
+    rec = run("The country is about to restore diplomatic ties with its neighbour five years after crowds "
+              "burned down its embassy.")
+    assert [e.plover for e in rec.events][:2] == ["COOPERATE", "COERCE"]
+
+
+def test_strike_on_several_towns_is_one_event_per_town(run):
+    text = "Missiles struck Odesa and Lviv on Saturday."
+    rec = run(text, places=(place("p1", "Odesa", text), place("p2", "Lviv", text)))
+    assert [e.places for e in rec.events] == [("p1",), ("p2",)]
+
+
+def test_event_without_place_takes_the_scene(run):
+    text = "Sirens wailed in Kharkiv overnight. The strike killed one person."
+    rec = run(text, places=(place("p1", "Kharkiv", text),))
+    strike = [e for e in rec.events if e.acled and e.start > 30]
+    assert strike and strike[0].places == ("p1",)
+
+
 def _score(nlp, stage, name: str, scheme: str) -> float:
     """Macro F1 of the first labelled event against a dev set, as shared/tools/score.py computes it."""
     docs = [json.loads(line) for line in shared_path("data", "dev", name).read_text(encoding="utf-8").splitlines()]
@@ -170,7 +233,8 @@ def _score(nlp, stage, name: str, scheme: str) -> float:
     for doc, parse in zip(docs, nlp.pipe(d["text"] for d in docs), strict=True):
         if doc.get("labels") == [] and doc.get("no_events") is False:
             continue
-        gold = str(doc["acled_sub_event_type"] or "None") if scheme == "acled" else str(doc["label"])
+        label = doc.get("label") or (doc.get("labels") or ["None"])[0]
+        gold = str(doc["acled_sub_event_type"] or "None") if scheme == "acled" else str(label)
         gold = {"FIGHT": "ASSAULT", "REQUEST": "DEMAND", "ACCUSE": "DISAPPROVE"}.get(gold, gold)
         got = first_label(stage.run(Record(id="d", text=doc["text"]), parse), scheme) or "None"
         pairs.append((gold, got))
@@ -184,8 +248,12 @@ def _score(nlp, stage, name: str, scheme: str) -> float:
 
 
 def test_case2021_acled_gate(nlp, stage):
-    assert _score(nlp, stage, "events_case2021_dev.jsonl", "acled") >= 75.0
+    assert _score(nlp, stage, "events_case2021_dev.jsonl", "acled") >= 80.8
 
 
 def test_plover_gsr_gate(nlp, stage):
-    assert _score(nlp, stage, "events_plover_gsr_dev.jsonl", "plover") >= 72.0
+    assert _score(nlp, stage, "events_plover_gsr_dev.jsonl", "plover") >= 78.6
+
+
+def test_petrarch2_gate(nlp, stage):
+    assert _score(nlp, stage, "events_petrarch2_unittests.jsonl", "plover") >= 26.4

@@ -6,23 +6,28 @@ Approach (rules over the spaCy parse, tables as data in `sitrep/data/events/`):
    (cues.jsonl: trigger patterns per PLOVER type / ACLED sub-event type, with optional
    context that must or must not be in the sentence, e.g. "tear gas" counts as excessive
    force only with a protest in the sentence).
-2. The best cue wins (table score minus a small dependency-depth penalty; negated triggers
-   are dropped). Blocker cues (natural or industrial disasters, claims of responsibility)
-   give the sentence no event, so they cannot be mistaken for attacks.
+2. The best cue wins (table score minus a small dependency-depth penalty and a penalty for
+   background clauses, "five years after ..."; negated triggers are dropped) and comes first;
+   the best ACLED-typed hit and one hit per further clause follow as more events of the
+   sentence. Blocker cues (natural or industrial disasters, claims of responsibility) drop the
+   violent hits they outscore, so those cannot be mistaken for attacks. A violent act governed
+   by an intent verb ("promised to bomb") is a THREATEN.
 3. Territorial cues are resolved by who acts: a government (or Ukrainian) force retaking
    ground is "Government regains territory"; a non-state force, and in ACLED's Ukraine
    coding a Russian one, "Non-state actor overtakes territory".
 4. The event is linked to the record: actor (subject), target (object), places and time
    inside the span, and the claim the event rests on. A territorial event naming several
-   towns becomes one event per town.
+   towns, or a strike or battle whose clause names several, becomes one event per town (ACLED
+   codes one event per location); an ACLED-typed event naming no town takes the towns of the
+   last sentence that named one (same paragraph).
 
 Example: "The Ukrainian army has also reclaimed Izyum from Russian forces." ->
 Event(plover="ASSAULT", acled=("Battles", "Government regains territory"), trigger="reclaimed",
 places=[Izyum]). "Police fired tear gas at protesters." -> COERCE, ("Protests", "Excessive
 force against protesters").
 
-Known failure modes: one event per sentence (a second event in the same sentence is lost);
-cues are English lemma patterns, so unusual wording or lemmatiser errors are missed; the
+Known failure modes: extra events of a sentence share its span, so they cannot be told apart
+by offsets; a place borrowed from an earlier sentence can be wrong; cues are English lemma patterns, so unusual wording or lemmatiser errors are missed; the
 government / non-state decision falls back on words in the subject when no actor side is
 known; hypothetical or reported-as-denied events are typed like real ones (the `claim` field
 says they rest on a claim).
@@ -32,7 +37,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitrep.model import Event, Record, Span
+from sitrep.model import Event, Place, Record, Span
 from sitrep.pipeline import Stage
 from sitrep.stages.events.arguments import (
     actor_in,
@@ -52,7 +57,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "1.0"
+VERSION = "1.1"
 MAX_SPAN = 400
 GOV_REGAINS = "Government regains territory"
 NONSTATE_OVERTAKES = "Non-state actor overtakes territory"
@@ -66,6 +71,8 @@ PROTEST_OUTCOMES = frozenset({"Protest with intervention", "Excessive force agai
 REFINE_GAP = 3  # characters between a protest sentence and the next one that refines it
 FRAME_SENTENCES = 2  # sentences after a disaster/responsibility blocker that need a strong cue
 BLOCKED_MIN = 5.0  # table score a cue needs in those sentences
+SCENE_SENTENCES = 2  # how far back an event without a place looks for one
+SPLIT_TYPES = frozenset({"Explosions/Remote violence", "Battles"})  # ACLED codes one event per location
 TERRITORIAL = frozenset({GOV_REGAINS, NONSTATE_OVERTAKES, "Non-violent transfer of territory"})
 
 
@@ -87,32 +94,54 @@ def find_events(record: Record, parse: Doc, tables: Tables) -> tuple[Event, ...]
     """Events in text order, numbered e1.."""
     events: list[Event] = []
     after_blocker = 0
+    previous: list[SpacySpan] = []
     for sent in parse.sents:
         hits = sentence_hits(sent, tables)
         min_score = BLOCKED_MIN if after_blocker else 0.0
         after_blocker = FRAME_SENTENCES if hits and hits[0].cue.is_blocker else max(after_blocker - 1, 0)
+        scene = scene_places(record, record.text, previous[-SCENE_SENTENCES:], sent)
         for hit in pick_hits(hits, min_score):
-            events.extend(events_for(hit, sent, record, tables))
+            events.extend(events_for(hit, sent, record, tables, scene))
+        previous.append(sent)
     events = refine_protests(events, tables)
     return tuple(e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, 1))
 
 
 def refine_protests(events: list[Event], tables: Tables) -> list[Event]:
-    """A "peaceful" protest whose next event tells of intervention, force or violence takes that type.
+    """A "peaceful" protest whose own sentence or next sentence tells of intervention, force or
+    violence takes that type.
 
     News leads with "protests erupted in X" and says how they went in the next sentence.
     """
     out = list(events)
-    for i, event in enumerate(out[:-1]):
-        nxt = out[i + 1]
-        if is_peaceful(event) and nxt.acled and nxt.acled[1] in PROTEST_OUTCOMES and nxt.start - event.end <= REFINE_GAP:
-            out[i] = event.model_copy(update={"acled": nxt.acled, "plover": nxt.plover})
+    for i, event in enumerate(out):
+        if not is_peaceful(event):
+            continue
+        nxt = next((e for e in out[i + 1:] if e.start >= event.end), None)
+        starts = {event.start} | ({nxt.start} if nxt is not None and nxt.start - event.end <= REFINE_GAP else set())
+        outcome = next((e for e in out[i + 1:] if e.start in starts and e.acled and e.acled[1] in PROTEST_OUTCOMES), None)
+        if outcome is not None:
+            out[i] = event.model_copy(update={"acled": outcome.acled, "plover": outcome.plover})
     return out
 
 
-def events_for(hit: Hit, sent: SpacySpan, record: Record, tables: Tables) -> list[Event]:
-    """One event for the hit, or one per place for a territorial event naming several places."""
-    start, end = event_span(sent, hit)
+def scene_places(record: Record, text: str, previous: list[SpacySpan], sent: SpacySpan) -> tuple[str, ...]:
+    """Local places of the nearest of the last sentences that names one, without crossing a
+    blank line: "Sirens wailed in Kyiv. ... The strike killed one person." sets the strike in Kyiv."""
+    for before in reversed(previous):
+        if "\n\n" in text[before.start_char:sent.start_char]:
+            return ()
+        local = tuple(p.id for p in places_in(record.places, before.start_char, before.end_char) if p.kind != "country")
+        if local:
+            return local
+    return ()
+
+
+def events_for(hit: Hit, sent: SpacySpan, record: Record, tables: Tables,
+               scene: tuple[str, ...] = ()) -> list[Event]:
+    """One event for the hit; one per place for a territorial event, or a strike or battle whose
+    clause names several places. An ACLED-typed event naming no local place takes the scene's."""
+    start, end = event_span(record.text, sent, hit)
     verb = clause_verb(hit.first)
     subject = subject_range(verb)
     actor = actor_in(record.actors, subject)
@@ -131,9 +160,24 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, tables: Tables) -> lis
         confidence=round(min(0.95, 0.3 + max(hit.score, 0.0) / 10), 2),
     )
     places = places_in(record.places, start, end)
-    if is_territorial(base) and len(local := [p for p in places if p.kind != "country"]) > 1:
+    local = [p for p in places if p.kind != "country"]
+    if is_territorial(base) and len(local) > 1:
         return [base.model_copy(update={"places": (p.id,)}) for p in local]
-    return [base.model_copy(update={"places": tuple(p.id for p in places)})]
+    if base.acled and base.acled[0] in SPLIT_TYPES:
+        targets = [p for p in local if _in_clause(p, verb)]
+        if len(targets) > 1:
+            return [base.model_copy(update={"places": (p.id,)}) for p in targets]
+    ids = tuple(p.id for p in places)
+    if base.acled and not local and scene:
+        ids = scene + ids
+    return [base.model_copy(update={"places": ids})]
+
+
+def _in_clause(place: Place, verb: Token) -> bool:
+    """A mention of the place lies in the verb's clause (its subtree)."""
+    lo, right = verb.left_edge.idx, verb.right_edge
+    hi = right.idx + len(right)
+    return any(lo <= m.start and m.end <= hi for m in place.mentions)
 
 
 def is_peaceful(event: Event) -> bool:
@@ -157,10 +201,10 @@ def is_territorial(event: Event) -> bool:
     return event.plover == "RETREAT" or (event.acled is not None and event.acled[1] in TERRITORIAL)
 
 
-def event_span(sent: SpacySpan, hit: Hit) -> tuple[int, int]:
+def event_span(text: str, sent: SpacySpan, hit: Hit) -> tuple[int, int]:
     """The sentence (within the trigger's paragraph) without surrounding space, cut to a window
-    round the trigger if too long."""
-    text = sent.doc.text
+    round the trigger if too long. `text` is the record text (== the doc's; Doc.text is rebuilt
+    on every access, so it is not read here)."""
     start, end = _strip(text, sent.start_char, sent.end_char)
     cut = text.rfind("\n\n", start, hit.first.idx)
     start = cut + 2 if cut >= 0 else start
@@ -171,7 +215,7 @@ def event_span(sent: SpacySpan, hit: Hit) -> tuple[int, int]:
         return start, end
     lo = max(start, hit.first.idx - MAX_SPAN // 2)
     hi = min(end, lo + MAX_SPAN)
-    return _strip(sent.doc.text, lo, hi)
+    return _strip(text, lo, hi)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

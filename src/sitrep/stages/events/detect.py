@@ -3,6 +3,11 @@
 A hit's score is the cue's table score minus a small penalty for how deep its trigger sits in
 the dependency tree, so a governing verb ("condemned the attack") beats the event it governs.
 A negated trigger ("did not reject") drops the hit unless the cue is written for negation.
+A trigger in a clause that sets an earlier background ("five years after crowds burned the
+embassy", "since troops invaded") is lowered, so the main clause's event comes first.
+
+A sentence can hold several events: the winner, the best ACLED-typed hit, and every other hit
+with its own clause ("Ukrainian forces repelled the attack, and Moscow has withdrawn troops").
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitrep.stages.events.arguments import clause_verb
 from sitrep.stages.events.tables import Cue, Tables
 
 if TYPE_CHECKING:
@@ -22,6 +28,12 @@ MAX_DEPTH = 6
 GOVERNED_PENALTY = 1.5
 GOVERNING = frozenset({"DEMAND", "REJECT", "DISAPPROVE", "THREATEN", "SUPPORT", "INVESTIGATE", "AGREE"})
 SECONDARY_MIN = 3.5  # table score an ACLED-typed runner-up needs to become a second event
+EXTRA_MIN = 2.0  # table score any other hit in its own clause needs to become an extra event
+BACKGROUND_PENALTY = 1.0
+BACKGROUND_MARKS = frozenset({"since", "before", "until", "once"})
+TIME_OFFSET_MARKS = frozenset({"after"})  # background only with an offset: "five years after"
+VIOLENT = frozenset({"ASSAULT", "COERCE"})
+INTENT_VERBS = frozenset({"promise", "pledge", "vow", "plan", "intend", "prepare", "offer", "threaten", "swear"})
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"})
 
 
@@ -51,11 +63,20 @@ def lemma_string(sent: SpacySpan) -> LemmaString:
     parts: list[str] = []
     pos = 0
     for token in sent:
-        word = (token.lemma_ or token.text).lower().replace(" ", "_") or "_"
+        word = "_month_" if is_month_march(token) else (token.lemma_ or token.text).lower().replace(" ", "_") or "_"
         starts.append(pos)
         parts.append(word)
         pos += len(word) + 1
     return LemmaString(text=" ".join(parts), starts=tuple(starts), sent=sent)
+
+
+def is_month_march(token: Token) -> bool:
+    """ "March 31", "in March": the month, not a protest march."""
+    if token.text != "March":
+        return False
+    doc = token.doc
+    near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return token.ent_type_ == "DATE" or any(t.like_num for t in near)
 
 
 def depth(token: Token) -> int:
@@ -96,8 +117,27 @@ def cue_hits(cue: Cue, lemmas: LemmaString) -> list[Hit]:
         if is_name_part(first) or (not cue.keeps_negation and is_negated(first)):
             continue
         last = lemmas.token_at(max(match.end() - 1, match.start()))
-        hits.append(Hit(cue, first, last, cue.score - DEPTH_PENALTY * depth(first)))
+        penalty = DEPTH_PENALTY * depth(first) + (BACKGROUND_PENALTY if in_background(first) else 0.0)
+        hits.append(Hit(cue, first, last, cue.score - penalty))
     return hits
+
+
+def in_background(token: Token) -> bool:
+    """The trigger's clause is introduced by "since", "before", "until", "once", or by "after"
+    with a time offset ("five years after"); a bare "after" often gives the cause ("was killed
+    after guards opened fire"), so it is no background."""
+    verb = clause_verb(token)
+    if verb.dep_ == "pcomp":
+        return _is_background(verb.head.lemma_.lower(), verb.head)
+    if verb.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and _is_background(c.lemma_.lower(), verb) for c in verb.children)
+
+
+def _is_background(mark: str, holder: Token) -> bool:
+    if mark in BACKGROUND_MARKS:
+        return True
+    return mark in TIME_OFFSET_MARKS and any(c.dep_ == "npadvmod" for c in holder.children)
 
 
 def sentence_hits(sent: SpacySpan, tables: Tables) -> list[Hit]:
@@ -125,17 +165,56 @@ def demote_governed(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def pick_hits(hits: list[Hit], min_score: float = 0.0) -> list[Hit]:
-    """The winning hit, plus the best ACLED-typed hit when the winner has no ACLED type.
+def is_violent(cue: Cue) -> bool:
+    """A cue a disaster or a responsibility claim can be mistaken for (anything ACLED-typed, force)."""
+    return cue.acled is not None or cue.plover in VIOLENT
 
-    "X condemned the shelling of Y" is a DISAPPROVE event and a shelling event. A winning
-    blocker (disaster, responsibility claim) yields nothing.
+
+def pick_hits(hits: list[Hit], min_violent: float = 0.0) -> list[Hit]:
+    """The winning hit, the best ACLED-typed hit when the winner has none, then one hit per
+    further clause.
+
+    "X condemned the shelling of Y" is a DISAPPROVE event and a shelling event. A blocker
+    (disaster, responsibility claim) drops the violent hits it outscores; violent hits below
+    `min_violent` (just after a blocker sentence) are dropped too.
     """
-    hits = [h for h in hits if h.cue.score >= min_score]
-    if not hits or hits[0].cue.is_blocker:
+    blocker = next((h for h in hits if h.cue.is_blocker), None)
+    hits = [h for h in hits if not h.cue.is_blocker and not (is_violent(h.cue) and (
+        h.cue.score < min_violent or (blocker is not None and h.score < blocker.score)))]
+    hits = promote_intended_acts(hits)
+    if not hits:
         return []
-    top = hits[0]
-    if top.cue.acled is not None:
-        return [top]
-    second = next((h for h in hits[1:] if h.cue.acled is not None and h.cue.score >= SECONDARY_MIN), None)
-    return [top] if second is None else [top, second]
+    picked = [hits[0]]
+    if hits[0].cue.acled is None:
+        second = next((h for h in hits[1:] if h.cue.acled is not None and h.cue.score >= SECONDARY_MIN), None)
+        picked += [second] if second is not None else []
+    clauses = {clause_verb(h.first).i for h in picked}
+    for hit in hits[1:]:
+        clause = clause_verb(hit.first).i
+        if hit.cue.score >= EXTRA_MIN and clause not in clauses and not any(_overlap(hit, p) for p in picked):
+            picked.append(hit)
+            clauses.add(clause)
+    return picked
+
+
+def _overlap(a: Hit, b: Hit) -> bool:
+    return a.first.i <= b.last.i and b.first.i <= a.last.i
+
+
+def promote_intended_acts(hits: list[Hit]) -> list[Hit]:
+    """ "promised to bomb targets": a violent act governed by an intent verb replaces the AGREE
+    hit of that verb (the mood rule then makes it a THREATEN)."""
+    out = list(hits)
+    for i, hit in enumerate(out):
+        if hit.cue.plover != "AGREE" or hit.first.lemma_.lower() not in INTENT_VERBS:
+            continue
+        act = next((h for h in out if is_violent(h.cue) and _governed_by_intent(h.first, hit.first)), None)
+        if act is not None:
+            out.remove(act)
+            out[i] = Hit(act.cue, act.first, act.last, hit.score)
+    return out
+
+
+def _governed_by_intent(token: Token, intent: Token) -> bool:
+    verb = clause_verb(token)
+    return verb.dep_ == "xcomp" and verb.head.i == intent.i
