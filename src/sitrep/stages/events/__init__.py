@@ -40,10 +40,12 @@ from typing import TYPE_CHECKING
 from sitrep.model import Event, Place, Record, Span
 from sitrep.pipeline import Stage
 from sitrep.stages.events.arguments import (
+    ArgumentIndex,
     actor_in,
     actor_side,
     claim_for,
     clause_verb,
+    index_arguments,
     object_range,
     patient_range,
     places_in,
@@ -93,15 +95,16 @@ def make_events_stage() -> Stage:
 def find_events(record: Record, parse: Doc, tables: Tables) -> tuple[Event, ...]:
     """Events in text order, numbered e1.."""
     events: list[Event] = []
+    index = index_arguments(record)
     after_blocker = 0
     previous: list[SpacySpan] = []
     for sent in parse.sents:
         hits = sentence_hits(sent, tables)
         min_score = BLOCKED_MIN if after_blocker else 0.0
         after_blocker = FRAME_SENTENCES if hits and hits[0].cue.is_blocker else max(after_blocker - 1, 0)
-        scene = scene_places(record, record.text, previous[-SCENE_SENTENCES:], sent)
+        scene = scene_places(index, record.text, previous[-SCENE_SENTENCES:], sent)
         for hit in pick_hits(hits, min_score):
-            events.extend(events_for(hit, sent, record, tables, scene))
+            events.extend(events_for(hit, sent, record, index, tables, scene))
         previous.append(sent)
     events = refine_protests(events, tables)
     return tuple(e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, 1))
@@ -125,27 +128,27 @@ def refine_protests(events: list[Event], tables: Tables) -> list[Event]:
     return out
 
 
-def scene_places(record: Record, text: str, previous: list[SpacySpan], sent: SpacySpan) -> tuple[str, ...]:
+def scene_places(index: ArgumentIndex, text: str, previous: list[SpacySpan], sent: SpacySpan) -> tuple[str, ...]:
     """Local places of the nearest of the last sentences that names one, without crossing a
     blank line: "Sirens wailed in Kyiv. ... The strike killed one person." sets the strike in Kyiv."""
     for before in reversed(previous):
         if "\n\n" in text[before.start_char:sent.start_char]:
             return ()
-        local = tuple(p.id for p in places_in(record.places, before.start_char, before.end_char) if p.kind != "country")
+        local = tuple(p.id for p in places_in(index, before.start_char, before.end_char) if p.kind != "country")
         if local:
             return local
     return ()
 
 
-def events_for(hit: Hit, sent: SpacySpan, record: Record, tables: Tables,
+def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, tables: Tables,
                scene: tuple[str, ...] = ()) -> list[Event]:
     """One event for the hit; one per place for a territorial event, or a strike or battle whose
     clause names several places. An ACLED-typed event naming no local place takes the scene's."""
     start, end = event_span(record.text, sent, hit)
     verb = clause_verb(hit.first)
     subject = subject_range(verb)
-    actor = actor_in(record.actors, subject)
-    acled = acled_label(hit, record, tables, actor, subject)
+    actor = actor_in(index, subject)
+    acled = acled_label(hit, index, tables, actor, subject)
     plover = hit.cue.plover or (tables.acled_types[acled[1]][1] if acled else None)
     mood_plover = plover_for_mood(verb, plover)
     if mood_plover != plover:
@@ -153,13 +156,13 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, tables: Tables,
     trigger_start, trigger_end = hit.first.idx, hit.last.idx + len(hit.last)
     base = Event(
         id="e0", start=start, end=end, plover=plover, acled=acled, actor=actor,
-        target=actor_in(record.actors, object_range(verb)),
-        when=time_in(record.times, start, end, trigger_start),
-        claim=claim_for(record.claims, start, end, trigger_start),
+        target=actor_in(index, object_range(verb)),
+        when=time_in(index, start, end, trigger_start),
+        claim=claim_for(index, start, end, trigger_start),
         trigger=Span(start=trigger_start, end=trigger_end, text=record.text[trigger_start:trigger_end]),
         confidence=round(min(0.95, 0.3 + max(hit.score, 0.0) / 10), 2),
     )
-    places = places_in(record.places, start, end)
+    places = places_in(index, start, end)
     local = [p for p in places if p.kind != "country"]
     if is_territorial(base) and len(local) > 1:
         return [base.model_copy(update={"places": (p.id,)}) for p in local]
@@ -226,20 +229,20 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def acled_label(hit: Hit, record: Record, tables: Tables, actor: str | None,
+def acled_label(hit: Hit, index: ArgumentIndex, tables: Tables, actor: str | None,
                 subject: tuple[int, int] | None) -> tuple[str, str] | None:
     sub = hit.cue.acled
     if sub is None:
         return None
     if sub.startswith("@"):
-        sub = territory_sub_type(hit, record, tables, actor, subject)
+        sub = territory_sub_type(hit, index, tables, actor, subject)
     return (tables.acled_types[sub][0], sub)
 
 
-def territory_sub_type(hit: Hit, record: Record, tables: Tables, actor: str | None,
+def territory_sub_type(hit: Hit, index: ArgumentIndex, tables: Tables, actor: str | None,
                        subject: tuple[int, int] | None) -> str:
     """Government regains vs non-state overtakes, by the actor's side, else the subject's words."""
-    side = actor_side(record, actor)
+    side = actor_side(index, actor)
     if side == "RUS":
         return NONSTATE_OVERTAKES
     if side == "UKR":

@@ -7,12 +7,17 @@ overlap. Places and times are those the record found inside the event span.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from sitrep.model import Actor, Claim, Place, Record, TimeExpr
+from sitrep.model import Claim, Place, Record, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+T = TypeVar("T")
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "obj", "pobj", "dative", "attr")
@@ -71,43 +76,82 @@ def _range(token: Token) -> tuple[int, int]:
     return (token.left_edge.idx, right.idx + len(right))
 
 
-def actor_in(actors: tuple[Actor, ...], where: tuple[int, int] | None) -> str | None:
+class SpanIndex(Generic[T]):
+    """Items keyed by character spans, answering overlap queries in O(log n + k).
+
+    Rows are (start, end, order, item); `order` is the item's place in its record list, so
+    ties resolve as a scan of that list would. Built once per document: per-event scans of
+    every mention made the stage quadratic in document length.
+    """
+
+    def __init__(self, rows: Iterable[tuple[int, int, int, T]]) -> None:
+        self.rows = sorted(rows, key=lambda r: (r[0], r[2]))
+        self.starts = [r[0] for r in self.rows]
+        self.longest = max((r[1] - r[0] for r in self.rows), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, int, T]]:
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return [r for r in self.rows[lo:hi] if r[1] > start]
+
+    def inside(self, start: int, end: int) -> list[tuple[int, int, int, T]]:
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [r for r in self.rows[lo:hi] if r[1] <= end]
+
+
+@dataclass(frozen=True)
+class ArgumentIndex:
+    """The record's actors, places, times and claims, indexed by span for one document."""
+
+    actors: SpanIndex[str]
+    places: SpanIndex[Place]
+    times: SpanIndex[TimeExpr]
+    claims: SpanIndex[Claim]
+    sides: dict[str, str | None]
+
+
+def index_arguments(record: Record) -> ArgumentIndex:
+    return ArgumentIndex(
+        actors=SpanIndex((m.start, m.end, i, a.id) for i, a in enumerate(record.actors) for m in a.mentions),
+        places=SpanIndex((m.start, m.end, i, p) for i, p in enumerate(record.places) for m in p.mentions),
+        times=SpanIndex((t.start, t.end, i, t) for i, t in enumerate(record.times)),
+        claims=SpanIndex((c.start, c.end, i, c) for i, c in enumerate(record.claims)),
+        sides={a.id: a.side for a in record.actors},
+    )
+
+
+def actor_in(index: ArgumentIndex, where: tuple[int, int] | None) -> str | None:
+    """The first actor (in record order) with a mention overlapping `where`."""
     if where is None:
         return None
-    for actor in actors:
-        if any(m.start < where[1] and where[0] < m.end for m in actor.mentions):
-            return actor.id
-    return None
+    rows = index.actors.overlapping(*where)
+    return min(rows, key=lambda r: r[2])[3] if rows else None
 
 
-def actor_side(record: Record, actor_id: str | None) -> str | None:
-    for actor in record.actors:
-        if actor.id == actor_id:
-            return actor.side
-    return None
+def actor_side(index: ArgumentIndex, actor_id: str | None) -> str | None:
+    return index.sides.get(actor_id) if actor_id else None
 
 
-def places_in(places: tuple[Place, ...], start: int, end: int) -> list[Place]:
+def places_in(index: ArgumentIndex, start: int, end: int) -> list[Place]:
     """Places with a mention inside [start, end), ordered by their first mention there."""
-    found = []
-    for place in places:
-        offsets = [m.start for m in place.mentions if start <= m.start and m.end <= end]
-        if offsets:
-            found.append((min(offsets), place))
-    return [p for _, p in sorted(found, key=lambda x: x[0])]
+    first: dict[int, tuple[int, Place]] = {}
+    for m_start, _, order, place in index.places.inside(start, end):
+        if order not in first or m_start < first[order][0]:
+            first[order] = (m_start, place)
+    return [p for _, (_, p) in sorted(first.items(), key=lambda kv: (kv[1][0], kv[0]))]
 
 
-def time_in(times: tuple[TimeExpr, ...], start: int, end: int, near: int) -> str | None:
-    inside = [t for t in times if start <= t.start and t.end <= end]
+def time_in(index: ArgumentIndex, start: int, end: int, near: int) -> str | None:
+    inside = index.times.inside(start, end)
     if not inside:
         return None
-    return min(inside, key=lambda t: abs(t.start - near)).id
+    return min(inside, key=lambda r: (abs(r[0] - near), r[2]))[3].id
 
 
-def claim_for(claims: tuple[Claim, ...], start: int, end: int, trigger: int) -> str | None:
+def claim_for(index: ArgumentIndex, start: int, end: int, trigger: int) -> str | None:
     """The claim whose span holds the trigger, else the first one overlapping the event span."""
-    holding = [c for c in claims if c.start <= trigger < c.end]
+    holding = index.claims.overlapping(trigger, trigger + 1)
     if holding:
-        return min(holding, key=lambda c: c.end - c.start).id
-    overlapping = [c for c in claims if c.start < end and start < c.end]
-    return overlapping[0].id if overlapping else None
+        return min(holding, key=lambda r: (r[1] - r[0], r[2]))[3].id
+    overlapping = index.claims.overlapping(start, end)
+    return min(overlapping, key=lambda r: r[2])[3].id if overlapping else None
