@@ -7,17 +7,14 @@ overlap. Places and times are those the record found inside the event span.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
 
 from sitrep.model import Claim, Place, Record, TimeExpr
+from sitrep.spans import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-T = TypeVar("T")
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "obj", "pobj", "dative", "attr")
@@ -74,29 +71,6 @@ def object_range(verb: Token) -> tuple[int, int] | None:
 def _range(token: Token) -> tuple[int, int]:
     right = token.right_edge
     return (token.left_edge.idx, right.idx + len(right))
-
-
-class SpanIndex(Generic[T]):
-    """Items keyed by character spans, answering overlap queries in O(log n + k).
-
-    Rows are (start, end, order, item); `order` is the item's place in its record list, so
-    ties resolve as a scan of that list would. Built once per document: per-event scans of
-    every mention made the stage quadratic in document length.
-    """
-
-    def __init__(self, rows: Iterable[tuple[int, int, int, T]]) -> None:
-        self.rows = sorted(rows, key=lambda r: (r[0], r[2]))
-        self.starts = [r[0] for r in self.rows]
-        self.longest = max((r[1] - r[0] for r in self.rows), default=0)
-
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int, int, T]]:
-        lo = bisect_left(self.starts, start - self.longest)
-        hi = bisect_left(self.starts, end)
-        return [r for r in self.rows[lo:hi] if r[1] > start]
-
-    def inside(self, start: int, end: int) -> list[tuple[int, int, int, T]]:
-        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        return [r for r in self.rows[lo:hi] if r[1] <= end]
 
 
 @dataclass(frozen=True)
