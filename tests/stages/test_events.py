@@ -257,3 +257,87 @@ def test_plover_gsr_gate(nlp, stage):
 
 def test_petrarch2_gate(nlp, stage):
     assert _score(nlp, stage, "events_petrarch2_unittests.jsonl", "plover") >= 26.4
+
+
+# --- precision on war reporting: acts that did not happen, duplicates, titles, junk triggers ---
+
+def _acled(record: Record) -> list[str]:
+    return [e.acled[1] for e in record.events if e.acled]
+
+
+def test_demanded_cession_gives_no_territorial_event(run):
+    text = "Russia is demanding that Ukraine cede the regions of Donetsk and Luhansk."
+    rec = run(text, places=(place("p1", "Donetsk", text, "region"), place("p2", "Luhansk", text, "region")))
+    assert [e.plover for e in rec.events] == ["DEMAND"] and _acled(rec) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition called for a ceasefire in the east.",
+    "Moscow wants NATO to withdraw its troops from the Baltic states.",
+    "The ministers urged the rebels to withdraw from the city.",
+    "Kyiv demanded the withdrawal of Russian troops from the region.",
+])
+def test_demanded_acts_give_no_acled_event(run, text):
+    assert _acled(run(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Russia might attack to keep Finland out of the alliance.",
+    "Ukrainian forces could recapture the city within weeks.",
+    "Will Russia invade Moldova?",
+    "If Russian troops shell the city, the West will send more weapons.",
+    "When Russia launches artillery strikes at civilians, the West should send more radars.",
+    "Officials are looking at the possibility of Russia carrying out an attack on the border.",
+])
+def test_hypothetical_acts_give_no_event(run, text):
+    assert _acled(run(text)) == []
+
+
+def test_no_requests_is_no_demand(run):
+    assert run("There have been no requests for assistance from either country.").events == ()
+
+
+def test_writer_should_is_no_demand_but_reported_must_is(run):
+    assert "DEMAND" not in [e.plover for e in run("Sweden and Finland should join the alliance.").events]
+    assert "DEMAND" not in [e.plover for e in run("Even dictators need to worry about their standing.").events]
+    said = run("Biden said Russia must end the war in Ukraine.")
+    assert "DEMAND" in [e.plover for e in said.events]
+
+
+def test_one_event_per_type_and_places_in_a_sentence(run):
+    rec = run("The two countries have accepted refugees and have also accepted hundreds of evacuees.")
+    assert [e.plover for e in rec.events] == ["AGREE"]
+
+
+def test_strike_toll_is_no_second_attack(run):
+    text = "The strike killed one person and wounded several others in Kyiv."
+    rec = run(text, places=(place("p1", "Kyiv", text),))
+    assert _acled(rec) == ["Shelling/artillery/missile attack"]
+
+
+def test_title_without_verb_gives_no_event(run):
+    text = "Resumption of negotiations\n\nLavrov said the talks were over."
+    assert all(e.start >= text.index("Lavrov") for e in run(text).events)
+
+
+def test_place_that_acts_is_no_place_of_the_event(run):
+    text = "Ukrainian forces repelled the attack on Kyiv, and Moscow has withdrawn its troops."
+    rec = run(text, places=(place("p1", "Kyiv", text), place("p2", "Moscow", text)))
+    assert all("p2" not in e.places for e in rec.events)
+    assert any("p1" in e.places for e in rec.events if e.plover == "RETREAT")
+
+
+@pytest.mark.parametrize("text", [
+    "The alliance is a liability to peace and stability.",
+    "Russia might not seek stability in the region.",
+    "Faced with horrific losses on the battlefield, the general resigned.",
+    "The changes are designed to help the company regain momentum.",
+    "Observers say nonviolent forms of collaboration are better.",
+    "Britain has supplied Ukraine with new anti-ship missile systems.",
+    "The new package includes artillery systems and armored personnel carriers.",
+    "That army now stands revealed as an empty shell.",
+    "The Ukrainian people continue to demonstrate resilience and courage.",
+    "We rallied the international community to stand against the war.",
+])
+def test_words_that_look_like_violence_are_not(run, text):
+    assert _acled(run(text)) == []

@@ -19,7 +19,13 @@ Approach (rules over the spaCy parse, tables as data in `sitrep/data/events/`):
    inside the span, and the claim the event rests on. A territorial event naming several
    towns, or a strike or battle whose clause names several, becomes one event per town (ACLED
    codes one event per location); an ACLED-typed event naming no town takes the towns of the
-   last sentence that named one (same paragraph).
+   last sentence that named one (same paragraph). A place named only as the one who acts
+   ("Moscow has withdrawn troops") is not a place of the event.
+5. Precision (mood.py): acts that did not happen give no event: questions, "could/may/might",
+   "if/unless" clauses, what is demanded or called for ("demanding that Ukraine cede the
+   regions": the DEMAND carries it), "no requests". Titles without a verb give no PLOVER-only
+   event. Per sentence, one event per PLOVER type and places, and a strike's toll ("killed one
+   person") is no second attack.
 
 Example: "The Ukrainian army has also reclaimed Izyum from Russian forces." ->
 Event(plover="ASSAULT", acled=("Battles", "Government regains territory"), trigger="reclaimed",
@@ -29,8 +35,8 @@ force against protesters").
 Known failure modes: extra events of a sentence share its span, so they cannot be told apart
 by offsets; a place borrowed from an earlier sentence can be wrong; cues are English lemma patterns, so unusual wording or lemmatiser errors are missed; the
 government / non-state decision falls back on words in the subject when no actor side is
-known; hypothetical or reported-as-denied events are typed like real ones (the `claim` field
-says they rest on a claim).
+known; reported-as-denied events are typed like real ones (the `claim` field says they rest on
+a claim); nominal mentions of an ongoing war ("Russia's invasion of Ukraine") still give events.
 """
 
 from __future__ import annotations
@@ -53,13 +59,14 @@ from sitrep.stages.events.arguments import (
     time_in,
 )
 from sitrep.stages.events.detect import Hit, pick_hits, sentence_hits
+from sitrep.stages.events.mood import is_unreal
 from sitrep.stages.events.tables import Tables, load_tables
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "1.1"
+VERSION = "1.2"
 MAX_SPAN = 400
 GOV_REGAINS = "Government regains territory"
 NONSTATE_OVERTAKES = "Non-state actor overtakes territory"
@@ -75,6 +82,8 @@ FRAME_SENTENCES = 2  # sentences after a disaster/responsibility blocker that ne
 BLOCKED_MIN = 5.0  # table score a cue needs in those sentences
 SCENE_SENTENCES = 2  # how far back an event without a place looks for one
 SPLIT_TYPES = frozenset({"Explosions/Remote violence", "Battles"})  # ACLED codes one event per location
+CIVILIAN_ATTACK = "Attack"
+REMOTE_VIOLENCE = "Explosions/Remote violence"
 TERRITORIAL = frozenset({GOV_REGAINS, NONSTATE_OVERTAKES, "Non-violent transfer of territory"})
 
 
@@ -103,11 +112,51 @@ def find_events(record: Record, parse: Doc, tables: Tables) -> tuple[Event, ...]
         min_score = BLOCKED_MIN if after_blocker else 0.0
         after_blocker = FRAME_SENTENCES if hits and hits[0].cue.is_blocker else max(after_blocker - 1, 0)
         scene = scene_places(index, record.text, previous[-SCENE_SENTENCES:], sent)
-        for hit in pick_hits(hits, min_score):
-            events.extend(events_for(hit, sent, record, index, tables, scene))
+        real = [h for h in hits if h.cue.is_blocker or (
+            not is_unreal(h.first) and (h.cue.acled or has_verb(record.text, sent, h.first)))]
+        found: list[Event] = []
+        agents = agent_places(sent, hits)
+        for hit in pick_hits(real, min_score):
+            found.extend(events_for(hit, sent, record, index, tables, scene, agents))
+        events.extend(dedupe(found))
         previous.append(sent)
     events = refine_protests(events, tables)
     return tuple(e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, 1))
+
+
+def has_verb(text: str, sent: SpacySpan, trigger: Token) -> bool:
+    """A headline or section title without a verb ("Resumption of negotiations") names a topic,
+    not an act: the article tells the act itself, so the title gives no PLOVER-only event. An
+    ACLED-typed cue is kept: captions are often verbless or mis-tagged ("Police detain
+    protesters during a protest ..."). Only the trigger's line counts: a title line can be parsed
+    into one sentence with the text after it."""
+    lo = text.rfind("\n", sent.start_char, trigger.idx) + 1 or sent.start_char
+    hi = text.find("\n", trigger.idx, sent.end_char)
+    hi = sent.end_char if hi < 0 else hi
+    return any(t.pos_ in ("VERB", "AUX") and lo <= t.idx < hi for t in sent)
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per PLOVER type, span and places in a sentence: "Russian soldiers evacuated a
+    hospital" matched by two cues is one MOBILIZE. Kept: the first, unless a later twin has the
+    ACLED type the first lacks (it then takes the first one's place). The killing or wounding
+    told in the sentence of a strike is that strike's toll, not a second attack ("The
+    strike killed one person and wounded several others")."""
+    if any(e.acled and e.acled[0] == REMOTE_VIOLENCE for e in events):
+        events = [e for e in events if not (e.acled and e.acled[1] == CIVILIAN_ATTACK)]
+    out: list[Event] = []
+    for event in events:
+        twin = next((i for i, e in enumerate(out) if _twins(e, event)), None)
+        if twin is None:
+            out.append(event)
+        elif out[twin].acled is None and event.acled is not None:
+            out[twin] = event
+    return out
+
+
+def _twins(a: Event, b: Event) -> bool:
+    return (a.start, a.end, a.plover, a.places) == (b.start, b.end, b.plover, b.places) and (
+        a.acled is None or b.acled is None or a.acled == b.acled)
 
 
 def refine_protests(events: list[Event], tables: Tables) -> list[Event]:
@@ -141,9 +190,11 @@ def scene_places(index: ArgumentIndex, text: str, previous: list[SpacySpan], sen
 
 
 def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, tables: Tables,
-               scene: tuple[str, ...] = ()) -> list[Event]:
+               scene: tuple[str, ...] = (), agents: tuple[tuple[int, int], ...] = ()) -> list[Event]:
     """One event for the hit; one per place for a territorial event, or a strike or battle whose
-    clause names several places. An ACLED-typed event naming no local place takes the scene's."""
+    clause names several places. An ACLED-typed event naming no local place takes the scene's.
+    A place named only as the one who acts (`agents`: "Moscow has withdrawn troops") is no place
+    of the event."""
     start, end = event_span(record.text, sent, hit)
     verb = clause_verb(hit.first)
     subject = subject_range(verb)
@@ -162,7 +213,7 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
         trigger=Span(start=trigger_start, end=trigger_end, text=record.text[trigger_start:trigger_end]),
         confidence=round(min(0.95, 0.3 + max(hit.score, 0.0) / 10), 2),
     )
-    places = places_in(index, start, end)
+    places = [p for p in places_in(index, start, end) if not _only_agent(p, start, end, agents)]
     local = [p for p in places if p.kind != "country"]
     if is_territorial(base) and len(local) > 1:
         return [base.model_copy(update={"places": (p.id,)}) for p in local]
@@ -174,6 +225,20 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
     if base.acled and not local and scene:
         ids = scene + ids
     return [base.model_copy(update={"places": ids})]
+
+
+def agent_places(sent: SpacySpan, hits: list[Hit]) -> tuple[tuple[int, int], ...]:
+    """Char ranges of place names that are the active subject of a trigger verb of the sentence:
+    "Moscow has withdrawn troops", "Kyiv retook the town" (the government, not the scene)."""
+    triggers = {h.first.i for h in hits}
+    return tuple((t.idx, t.idx + len(t)) for t in sent
+                 if t.dep_ == "nsubj" and t.head.i in triggers and t.ent_type_ in ("GPE", "LOC"))
+
+
+def _only_agent(place: Place, start: int, end: int, agents: tuple[tuple[int, int], ...]) -> bool:
+    inside = [m for m in place.mentions if start <= m.start and m.end <= end]
+    return bool(agents) and bool(inside) and all(
+        any(lo < m.end and m.start < hi for lo, hi in agents) for m in inside)
 
 
 def _in_clause(place: Place, verb: Token) -> bool:

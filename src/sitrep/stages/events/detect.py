@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitrep.stages.events.arguments import clause_verb
+from sitrep.stages.events.mood import is_reported
 from sitrep.stages.events.tables import Cue, Tables
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ BACKGROUND_MARKS = frozenset({"since", "before", "until", "once"})
 TIME_OFFSET_MARKS = frozenset({"after"})  # background only with an offset: "five years after"
 VIOLENT = frozenset({"ASSAULT", "COERCE"})
 INTENT_VERBS = frozenset({"promise", "pledge", "vow", "plan", "intend", "prepare", "offer", "threaten", "swear"})
+SHOW_VERBS = frozenset({"demonstrate", "rally"})
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"})
 
 
@@ -116,10 +118,19 @@ def cue_hits(cue: Cue, lemmas: LemmaString) -> list[Hit]:
         first = lemmas.token_at(match.start())
         if is_name_part(first) or (not cue.keeps_negation and is_negated(first)):
             continue
+        if (cue.reported_only and not is_reported(first)) or is_figurative_protest(cue, first):
+            continue
         last = lemmas.token_at(max(match.end() - 1, match.start()))
         penalty = DEPTH_PENALTY * depth(first) + (BACKGROUND_PENALTY if in_background(first) else 0.0)
         hits.append(Hit(cue, first, last, cue.score - penalty))
     return hits
+
+
+def is_figurative_protest(cue: Cue, token: Token) -> bool:
+    """ "demonstrated resilience", "rallied the international community": with an object these
+    verbs mean show / gather support, not a street protest."""
+    return cue.plover == "PROTEST" and token.pos_ == "VERB" and token.lemma_.lower() in SHOW_VERBS \
+        and any(c.dep_ in ("dobj", "ccomp") for c in token.children)
 
 
 def in_background(token: Token) -> bool:

@@ -29,6 +29,7 @@ class Cue:
     with_: re.Pattern[str] | None
     without: re.Pattern[str] | None
     keeps_negation: bool
+    reported_only: bool = False  # counts only in reported speech (flag "reported")
 
     @property
     def is_blocker(self) -> bool:
@@ -78,7 +79,7 @@ def _cue(row: list[object], contexts: dict[str, str]) -> Cue:
         acled=str(acled) if acled else None, pattern=compile_pattern(str(pattern), contexts),
         with_=compile_pattern(str(with_), contexts) if with_ else None,
         without=compile_pattern(str(without), contexts) if without else None,
-        keeps_negation="neg" in str(flags),
+        keeps_negation="neg" in str(flags), reported_only="reported" in str(flags),
     )
 
 

@@ -1,0 +1,147 @@
+"""Tell acts that happened from acts that did not: questions, conditions, speculation, demands.
+
+A hit is *unreal* when its trigger sits in
+
+- a question ("Will Russia invade Moldova?");
+- a clause with a modal of possibility ("Russia might attack", "the strikes could hit");
+- a condition ("if a country asks for support", "unless Moldova requests aid") or a "when"
+  clause of a hypothetical main clause ("When Russia launches strikes, the West should ...");
+- the content of a demand, call, proposal or wish ("demanding that Ukraine cede the
+  regions", "calls for a ceasefire", "wants NATO to withdraw"): the DEMAND hit of the
+  governing verb carries it;
+- a noun phrase negated by "no" ("there have been no requests"), or what a possibility, risk
+  or fear is of ("the possibility of Russia carrying out an attack").
+
+Unreal hits give no event of their own. Future acts ("will", "plan to") are not unreal here:
+the stage turns them into promises or threats (AGREE / THREATEN).
+
+Known failure modes: the parse decides what governs what, so a mis-attached clause can be
+kept or dropped wrongly; "could" as past ability ("they could hear blasts") counts as
+speculation; reported speech is not judged ("Russia denied attacking") — claims say who says it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+POSSIBILITY = frozenset({"could", "may", "might", "can"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+WHEN_MARKS = frozenset({"when", "whenever"})
+HYPOTHETICAL_AUX = frozenset({"should", "would", "will", "must", "could", "can", "may", "might", "shall"})
+DEMAND_HEADS = frozenset({
+    "demand", "call", "urge", "want", "ask", "propose", "suggest", "insist", "request", "wish",
+    "hope", "press", "plead", "appeal", "require", "push", "seek", "implore", "petition", "exhort",
+})
+DEMAND_PREPS = frozenset({"for", "on", "upon"})  # "calls for a ceasefire", "called on troops to ..."
+DEMAND_OBJECT_HEADS = frozenset({"demand", "urge", "propose", "suggest", "request", "want", "seek"})  # "demanded the withdrawal"
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+SUPPOSED = frozenset({"possibility", "prospect", "risk", "threat", "fear", "danger", "chance", "likelihood", "scenario"})
+SPEECH_VERBS = frozenset({
+    "say", "tell", "state", "declare", "insist", "stress", "add", "warn", "write", "announce",
+    "urge", "argue", "reiterate", "tweet", "note", "claim", "emphasize", "emphasise", "repeat", "indicate",
+})
+OPEN_QUOTES = frozenset({'"', "“", "«"})
+CLOSE_QUOTES = frozenset({'"', "”", "»"})
+MAX_STEPS = 6
+
+
+def is_unreal(trigger: Token) -> bool:
+    """The trigger's act is asked about, supposed, conditional, demanded or negated by "no"."""
+    if is_question(trigger) or negated_by_no(trigger):
+        return True
+    return any(_unreal_clause(verb) for verb in _clause_chain(trigger))
+
+
+def is_question(token: Token) -> bool:
+    sent = token.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "”", "’", "'")), None)
+    return last is not None and last.text == "?"
+
+
+def negated_by_no(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def _clause_chain(trigger: Token) -> list[Token]:
+    """The trigger and the heads above it up to its clause verb, then up through clauses that
+    are complements, conjuncts or adverbial clauses of another (at most MAX_STEPS steps)."""
+    chain = [trigger]
+    token = trigger
+    for _ in range(MAX_STEPS):
+        if token.head.i == token.i:
+            break
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "pcomp"):
+            break
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _unreal_clause(token: Token) -> bool:
+    if token.pos_ in ("VERB", "AUX") and _has_aux(token, POSSIBILITY):
+        return True
+    if token.dep_ == "advcl" and _is_condition(token):
+        return True
+    return _is_demanded(token) or _is_supposed(token)
+
+
+def _has_aux(verb: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in words for c in verb.children)
+
+
+def _is_condition(verb: Token) -> bool:
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    if marks & CONDITION_MARKS:
+        return True
+    return bool(marks & WHEN_MARKS) and _has_aux(verb.head, HYPOTHETICAL_AUX)
+
+
+def _is_supposed(token: Token) -> bool:
+    """ "the possibility of Russia carrying out an attack", "the risk of an invasion"."""
+    head = token.head
+    return token.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and head.head.lemma_.lower() in SUPPOSED
+
+
+def _is_demanded(token: Token) -> bool:
+    """A clause or noun that is what a demand/call/wish verb asks for."""
+    head = token.head
+    if head.i == token.i:
+        return False
+    if token.dep_ in CLAUSE_DEPS and head.lemma_.lower() in DEMAND_HEADS:
+        return True
+    if token.dep_ == "dobj" and token.pos_ == "NOUN" and head.lemma_.lower() in DEMAND_OBJECT_HEADS:
+        return True
+    if token.dep_ == "pobj" and head.lower_ in DEMAND_PREPS:
+        verb = head.head
+        return verb.i != head.i and verb.lemma_.lower() in DEMAND_HEADS - {"push", "seek"}
+    return False
+
+
+def is_reported(token: Token) -> bool:
+    """The token is in a clause of a say-verb ("Biden said Russia must withdraw") or in a quote."""
+    node = token
+    for _ in range(MAX_STEPS):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        node = head
+    if any(c.dep_ == "parataxis" and c.lemma_.lower() in SPEECH_VERBS for c in node.children):
+        return True  # "Russia must withdraw, Biden said."
+    return _in_quote(token)
+
+
+def _in_quote(token: Token) -> bool:
+    inside = False
+    for t in token.sent:
+        if t.i >= token.i:
+            break
+        if t.text in OPEN_QUOTES and not (inside and t.text in CLOSE_QUOTES):
+            inside = True
+        elif t.text in CLOSE_QUOTES:
+            inside = False
+    return inside
