@@ -15,7 +15,9 @@ help:
 
 install: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+GAZETTEER_SOURCES := $(wildcard src/sitrep/gazetteer/*.py src/sitrep/data/places/*)
+
+$(STAMP): requirements.lock pyproject.toml $(GAZETTEER_SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
