@@ -21,3 +21,15 @@ def test_queries_match_a_scan(raw: list[tuple[int, int]], start: int, width: int
 
 def test_empty_index() -> None:
     assert SpanIndex([]).overlapping(0, 10) == [] and SpanIndex([]).inside(0, 10) == []
+
+
+@given(spans)
+def test_pick_disjoint_matches_the_quadratic_greedy(raw: list[tuple[int, int]]) -> None:
+    from sitrep.spans import pick_disjoint
+
+    items = [(s, s + w) for s, w in raw]
+    kept: list[tuple[int, int]] = []
+    for a in items:
+        if all(a[1] <= b[0] or b[1] <= a[0] for b in kept):
+            kept.append(a)
+    assert pick_disjoint(items, lambda x: x) == sorted(kept)

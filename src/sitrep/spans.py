@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -30,3 +30,22 @@ class SpanIndex(Generic[T]):
     def inside(self, start: int, end: int) -> list[tuple[int, int, int, T]]:
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return [r for r in self.rows[lo:hi] if r[1] <= end]
+
+
+def pick_disjoint(items: Iterable[T], span: Callable[[T], tuple[int, int]]) -> list[T]:
+    """Greedy selection: each item, in the priority order given, is kept unless it overlaps one
+    already kept. Returns the kept items in text order. O(n log n): the kept spans are disjoint,
+    so only the neighbours at the insertion point can overlap.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[T] = []
+    for item in items:
+        start, end = span(item)
+        i = bisect_left(starts, start)
+        if (i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
+            continue
+        starts.insert(i, start)
+        ends.insert(i, end)
+        kept.insert(i, item)
+    return kept

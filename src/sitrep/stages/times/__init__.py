@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.model import Record, TimeExpr
 from sitrep.pipeline import Stage
+from sitrep.spans import pick_disjoint
 from sitrep.stages.times import calendar as cal
 from sitrep.stages.times.rules import Context, Resolved, Rule, compile_rules
 from sitrep.stages.times.wars import War, load_wars, pick_war
@@ -113,11 +114,8 @@ def match_rules(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:
 
 def select_longest(cands: list[Candidate]) -> list[Candidate]:
     """Greedy: longest first (earlier rule wins ties), skipping anything overlapping a kept span."""
-    kept: list[Candidate] = []
-    for c in sorted(cands, key=lambda c: (-c.length, c.order, c.start)):
-        if all(c.end <= k.start or c.start >= k.end for k in kept):
-            kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+    ranked = sorted(cands, key=lambda c: (-c.length, c.order, c.start))
+    return pick_disjoint(ranked, lambda c: (c.start, c.end))
 
 
 def resolve(cand: Candidate, ctx: Context) -> Resolved | None:
