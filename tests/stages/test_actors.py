@@ -120,3 +120,74 @@ def test_spans_ids_and_determinism(run):
             assert 0 <= m.start < m.end <= len(text)
             assert text[m.start:m.end].strip() == text[m.start:m.end]
     assert by_name(a, "Erdogan").side == "TUR"
+
+
+def place(text: str, name: str, country: str, pid: str = "p1") -> Place:
+    spans = tuple(Span(start=i, end=i + len(name)) for i in range(len(text)) if text.startswith(name, i))
+    return Place(id=pid, name=name, country=country, mentions=spans)
+
+
+def test_possessive_without_apostrophe_gives_side_and_no_spurious_actor(run):
+    rec = run("Belaruss defense ministry said the border was calm. Belarus is watching.")
+    assert by_name(rec, "defense ministry").side == "BLR"
+    assert not [a for a in rec.actors if a.name == "Belaruss"]
+
+
+def test_place_before_title_gives_side(run):
+    text = "Lviv Mayor Andriy Sadovyi said the city was ready."
+    rec = run(text, (place(text, "Lviv", "UA"),))
+    a = by_name(rec, "Sadovyi")
+    assert (a.role, a.side) == ("Mayor", "UKR")
+
+
+def test_wide_description_before_name_gives_side(run):
+    rec = run("Moscow named a senior Russian field commander in Syria, Gen. Ivan Petrovsky, to lead the push.")
+    assert by_name(rec, "Petrovsky").side == "RUS"
+
+
+def test_person_who_fled_takes_side_of_the_place(run):
+    text = "Tatiana Kovalenko, 67, a retired teacher who fled from Kherson, said she wanted to go home."
+    rec = run(text, (place(text, "Kherson", "UA"),))
+    assert by_name(rec, "Kovalenko").side == "UKR"
+
+
+def test_like_other_demonym_gives_side(run):
+    rec = run("Petro Hnatenko, like other Ukrainians, has had enough of the shelling.")
+    assert by_name(rec, "Hnatenko").side == "UKR"
+
+
+def test_unnamed_officials_become_actors(run):
+    text = "The governor of the Kursk region said a drone hit a depot. A Kremlin spokesman declined to comment."
+    rec = run(text, (place(text, "Kursk", "RU"),))
+    gov = by_name(rec, "governor")
+    assert (gov.name, gov.kind, gov.side) == ("governor of the Kursk region", "person", "RUS")
+    assert by_name(rec, "spokesman").side == "RUS"
+
+
+def test_role_in_apposition_is_the_named_persons_role(run):
+    rec = run("The minister, Karl Brenner, told reporters the plan was ready.")
+    assert [a.name for a in rec.actors if a.kind == "person"] == ["Karl Brenner"]
+
+
+def test_nationality_role_resolves_to_the_one_known_person(run):
+    rec = run("The Russian president warned the West on Friday.")
+    assert [a.name for a in rec.actors] == ["Vladimir Putin"]
+
+
+def test_untagged_speaker_and_later_surname(run):
+    rec = run("The plant's chief engineer, Valerii Semenko, told reporters the fuel was safe. "
+              "Semenko fears the soldiers will return.")
+    a = by_name(rec, "Semenko")
+    assert a.kind == "person" and len(a.mentions) == 2
+
+
+def test_according_to_source_with_apposition_side(run):
+    rec = run("According to Rybar, a Telegram channel close to Russian officials, the bridge was hit.")
+    a = by_name(rec, "Rybar")
+    assert (a.kind, a.side) == ("org", "RUS")
+
+
+def test_bare_agency_refers_to_last_organisation(run):
+    rec = run("UNHCR counted 5 million refugees. According to the agency, more are coming.")
+    a = by_name(rec, "UNHCR")
+    assert len(a.mentions) == 2

@@ -262,3 +262,61 @@ def test_denied_reports_that(run):
 
 def test_passive_event_report_is_no_claim(run):
     assert run("When abuses were reported in Mali, the army moved in.").claims == ()
+
+
+def test_worry_and_characterising_call(run):
+    rec = run("Ukrainian officials worry the dam could fail within days. "
+              "In what Petrenko called the worst week of the war, Ivan Petrenko stayed at the plant.")
+    assert claimant(rec, claim_at(rec, "the dam could fail")) == "Ukrainian officials"
+    assert claim_at(rec, "the worst week of the war").status == "asserted"
+
+
+def test_call_without_its_own_subject_is_no_claim(run):
+    rec = run("The bank, originally called the State Bank, opened in 1860.")
+    assert rec.claims == ()
+
+
+def test_coordinated_reporting_verb_with_its_own_subject_is_a_second_claim(run):
+    rec = run("Ukraine says Russia is guilty of genocide and U.S. President Joe Biden has accused Putin of war crimes.")
+    first = claim_at(rec, "Russia is guilty of genocide")
+    assert claimant(rec, first) == "Ukraine" and "Biden" not in rec.text[first.start:first.end]
+    assert claimant(rec, claim_at(rec, "war crimes")) == "Joe Biden"
+
+
+def test_dismissed_national_claims_belong_to_that_side(run):
+    rec = run("Ukraine says Russian troops shelled the town. "
+              "Putin dismissed Ukrainian claims that Russia had committed war crimes.")
+    c = claim_at(rec, "Russia had committed war crimes")
+    assert (claimant(rec, c), c.status) == ("Ukraine", "denied")
+
+
+def test_claims_apposition_denies_the_claim_in_the_same_sentence(run):
+    rec = run("The governor of the Kursk region said that two helicopters had fired at a depot, claims Ukraine has denied.")
+    assert claim_at(rec, "two helicopters had fired").status == "denied"
+
+
+def test_misparsed_copula_content_is_extended(run):
+    rec = run("Ukrainian troops showed reporters what they say are civilians killed by Russian forces.")
+    assert "civilians killed" in rec.text[claim_at(rec, "civilians killed").start:claim_at(rec, "civilians").end]
+
+
+def test_according_to_beats_agentless_passive_and_appositive_channel(run):
+    rec = run("UNHCR counted refugees. According to the agency, 13 million people are believed to be trapped.")
+    assert claimant(rec, claim_at(rec, "13 million people")) == "UNHCR"
+    rec = run("According to Rybar, a Telegram news channel close to Russian officials, the bridge was hit by drones.")
+    c = claim_at(rec, "the bridge was hit")
+    assert (claimant(rec, c), c.channel) == ("Rybar", "Telegram")
+
+
+def test_channels_media_group_and_address(run):
+    rec = run("The plan will work, the minister, Karl Brenner, told the Funke media group. "
+              "President Zelensky said in a late night address that the army had advanced.")
+    assert "Funke media group" in (claim_at(rec, "The plan will work").channel or "")
+    assert claim_at(rec, "the army had advanced").channel == "address"
+
+
+def test_trailing_attribution_after_misparsed_apposition(run):
+    rec = run("Our air defenses are working, but all the same there were explosions in a district of the capital, "
+              "Kyiv's mayor, Vitali Klitschko, said in a statement on Telegram.")
+    c = claim_at(rec, "there were explosions")
+    assert claimant(rec, c) == "Vitali Klitschko"

@@ -11,18 +11,32 @@ Approach (one pass of compiled patterns over the text, plus spaCy entities):
        ("the Russian Defense Ministry" -> org RUS) and named organisations (Kremlin, NATO...);
      - groups: nationality + group noun ("Russian troops" -> group RUS), plural demonyms
        ("the Russians"), and bare collective claimants ("experts think") when they are subjects;
-     - states: country names and capitals used as agents ("Russia is demanding" -> state RUS).
+     - states: country names and capitals used as agents ("Russia is demanding" -> state RUS);
+     - speakers no entity caught: a two-word proper name that is the subject (or its apposition)
+       of a reporting verb is a person ("the engineer, Valerii Semenov, told"), the proper-noun
+       object of "according to" an organisation; later bare surnames of persons join them;
+     - unnamed officials: "a Kremlin spokesman", "the governor of the Belgorod region" (side from
+       the organisation, nationality or place), kept when no named person with that role precedes.
+     Sides also come from a wider description ("a top Russian commander in Ukraine, Gen. X"), a
+     place before the title ("Warsaw Mayor X", side of the place's country), "X, like other
+     Ukrainians", the place a person fled from, and an organisation's apposition ("Baza, a channel
+     with links to Russian security services"). Possessives without apostrophe ("Russias
+     defense ministry") count as possessives, and "Russias"/"UNHCRs Mantoo" are not actors.
      Media outlets and platforms ("the Financial Times", "Telegram") are channels, never actors.
   2. Overlaps are resolved by priority (persons > named orgs > org heads > groups > states).
   3. Coreference: persons by canonical name or surname ("Zelensky", "President Zelensky" and
      "Volodimir Zelensky" are one actor), role-only mentions ("the president") to the last
-     person with that role, bare heads ("the army") to the last organisation with that head.
+     person with that role (or the one well-known person who fits: "the Russian president"),
+     bare heads ("the army") to the last organisation with that head, a bare generic head as a
+     subject ("the agency said") to the last organisation named.
   4. One Actor per key, named by its fullest form, ids a1.. in order of first mention.
 
 Example: "Russian Foreign Minister Sergei Lavrov opened the door." ->
   Actor(name="Sergei Lavrov", kind="person", role="Foreign Minister", side="RUS").
 
-Known failure modes: spaCy PERSON entities that are really places are dropped only when the
+Known failure modes: a person's side is not inferred from the article's setting (dateline) or
+from a description without a nationality ("the minister, Robert Habeck" after "In Germany, ...");
+spaCy PERSON entities that are really places are dropped only when the
 places stage found them (or "river" precedes them); pronouns are not resolved here (the
 claims stage does it for subjects); organisation names outside the tables are kept only as
 spaCy ORG entities, with a side only when a nationality adjective is inside them.
@@ -30,10 +44,11 @@ spaCy ORG entities, with a side only when a nationality adjective is inside them
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -45,9 +60,10 @@ from sitrep.pipeline import Stage
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-VERSION = "1.0"
+VERSION = "1.1"
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+GENERIC_HEADS = frozenset({"agency", "ministry"})  # bare "the agency" = the last organisation named
 _B = r"(?<![\w-])"  # word boundary that also treats hyphenated words as one
 _E = r"(?![\w-])"
 
@@ -105,6 +121,13 @@ class Tables:
     role_re: re.Pattern[str]
     title_after_re: re.Pattern[str]
     title_name_re: re.Pattern[str]
+    broad_prefix_re: re.Pattern[str]
+    place_prefix_re: re.Pattern[str]
+    fled_re: re.Pattern[str]
+    like_re: re.Pattern[str]
+    appos_nat_re: re.Pattern[str]
+    reporting: frozenset[str]
+    alpha3: dict[str, str]  # ISO alpha-2 -> alpha-3 (places carry alpha-2)
 
 
 def load_tables() -> Tables:
@@ -122,7 +145,8 @@ def load_tables() -> Tables:
     title = "(?i:" + alternation(titles) + ")"
     heads = "(?i:" + alternation(orgs["heads"]) + ")"
     named = alternation(orgs["named"])
-    side_pre = rf"(?:(?P<poss>{ctry})['’]s\s+|(?P<nat>{nat})\s+)?"
+    side_pre = rf"(?:(?P<poss>{ctry})(?:['’]s|s)\s+|(?P<nat>{nat})\s+)?"  # "Russias": texts without apostrophes
+    caps = alternation(sides["capitals"])
     return Tables(
         adjectives=sides["adjectives"], demonyms=sides["demonyms"], countries=countries,
         capitals=sides["capitals"], heads={k.lower(): v for k, v in orgs["heads"].items()},
@@ -142,10 +166,32 @@ def load_tables() -> Tables:
         demonym_re=re.compile(rf"{_B}(?P<head>{alternation(sides['demonyms'])}){_E}"),
         state_re=re.compile(rf"{_B}(?P<head>{ctry}|{alternation(sides['capitals'])}){_E}"),
         known_re=re.compile(rf"{_B}(?P<head>{alternation(by_alias)}){_E}"),
-        role_re=re.compile(rf"{_B}(?i:the)\s+(?:(?P<nat>{nat})\s+)?(?P<title>{title}){_E}(?!\s+[A-Z])"),
+        role_re=re.compile(
+            rf"{_B}(?P<art>(?i:the|a|an))\s+(?:(?i:senior|top|local|regional|deputy|former|unnamed|acting)\s+)*"
+            rf"(?:(?P<nat>{nat})\s+|(?P<org>{named})\s+|(?P<place>{caps}|[A-Z][\w-]+(?=['’]?s\s))(?:['’]?s)?\s+)?(?P<title>{title})"
+            rf"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:\s+(?i:region|oblast|province|city))?"
+            rf"(?=\s*[,.;:!?)]|\s+(?:said|says|told|has|had|have|was|is|were|who|which|in|on|at|and)\b))?"
+            rf"{_E}(?!\s+[A-Z])"),
         title_after_re=re.compile(rf"\s+{title}{_E}"),
         title_name_re=re.compile(rf"{_B}(?P<title>{title})\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){{0,2}})"),
+        broad_prefix_re=re.compile(
+            rf"{_B}{side_pre}(?:[a-z][\w-]*\s+){{0,3}}(?P<title>{title})(?:\s+(?:in|of|for)\s+[A-Z][\w-]+)?"
+            rf"\s*,?\s*(?:{title}\s+)?$"),
+        place_prefix_re=re.compile(
+            rf"{_B}(?P<place>[A-Z][\w-]+?)(?:['’]?s)?\s+(?:(?i:regional|city|local|deputy)\s+)?"
+            rf"(?P<title>{title}),?\s+$"),
+        fled_re=re.compile(r"(?i)\b(?:fled|flee(?:ing)?|escaped?|escaping|evacuated)\b(?:\s+[\w-]+){0,5}?\s+from\b"),
+        like_re=re.compile(rf",\s+like\s+(?:other|many|most|fellow|all)\s+(?:\w+\s+)?(?P<dem>{alternation(sides['demonyms'])}){_E}"),
+        appos_nat_re=re.compile(rf"^,\s+(?i:a|an|the)\s+[^,.;]{{0,80}}?(?P<nat>{nat}|{ctry}){_E}"),
+        reporting=frozenset(load_json("claims", "cues.json")["reporting_verbs"]),
+        alpha3=alpha3_codes(),
     )
+
+
+def alpha3_codes() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 
 
 # ---------------------------------------------------------------- mentions
@@ -169,6 +215,24 @@ class Context:
     text: str
     doc: Doc
     places: list[tuple[int, int]]
+    countries: list[tuple[int, int, str]] = field(default_factory=list)  # place mentions with alpha-3
+    _words: frozenset[str] | None = None
+
+    def words(self) -> frozenset[str]:
+        """The token texts of the document (built on first use)."""
+        if self._words is None:
+            self._words = frozenset(tok.text for tok in self.doc)
+        return self._words
+
+    def country_at(self, start: int, end: int) -> str | None:
+        """Country (alpha-3) of a place mention overlapping start..end (`countries` is sorted)."""
+        i = bisect.bisect_left(self.countries, (end, -1, ""))
+        return next((c for s, e, c in self.countries[max(0, i - 3):i] if s < end and start < e), None)
+
+    def country_after(self, pos: int, limit: int) -> str | None:
+        """Country of the first place mention starting in pos..limit."""
+        i = bisect.bisect_left(self.countries, (pos, -1, ""))
+        return next((c for s, _, c in self.countries[i:i + 1] if s < limit), None)
 
     def token(self, start: int) -> Token | None:
         """The token that starts exactly at `start`, if any."""
@@ -176,7 +240,9 @@ class Context:
         return span[0] if span is not None and len(span) and span[0].idx == start else None
 
     def is_place(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.places)
+        """Whether a place mention overlaps start..end (`places` is sorted by start)."""
+        i = bisect.bisect_left(self.places, (end, -1))
+        return any(s < end and start < e for s, e in self.places[max(0, i - 3):i])
 
 
 def surname_key(name: str) -> str:
@@ -201,19 +267,45 @@ def side_of(t: Tables, m: re.Match[str]) -> str | None:
 
 
 def describe_person(t: Tables, ctx: Context, start: int, end: int) -> tuple[str | None, str | None]:
-    """Role and side from the title before the name or an apposition after it."""
+    """Role and side from the title before the name or an apposition after it; else the side from
+    a wider description before the name ("a top Russian battlefield commander, Gen. X"), a place
+    before the title ("Warsaw Mayor X") or the place the person fled from."""
     line_start = ctx.text.rfind("\n", 0, start) + 1
-    before = ctx.text[max(line_start, start - 90):start]
-    m = t.prefix_re.search(before)
-    if m is None:
-        m = t.suffix_re.match(ctx.text[end:end + 120])
-    if m is None:
-        return None, None
-    side = side_of(t, m)
-    org = m.groupdict().get("org")
-    if side is None and org in t.named:
-        side = t.named[org][0]
-    return t.titles.get(m.group("title").lower(), m.group("title")), side
+    offset = max(line_start, start - 90)
+    before = ctx.text[offset:start]
+    role: str | None = None
+    side: str | None = None
+    finders = (lambda: t.prefix_re.search(before), lambda: t.suffix_re.match(ctx.text[end:end + 120]),
+               lambda: t.broad_prefix_re.search(before))
+    for find in finders:  # lazily: the wider patterns only when the narrow ones gave no side
+        m = find()
+        if m is None:
+            continue
+        role = role or t.titles.get(m.group("title").lower(), m.group("title"))
+        org = m.groupdict().get("org")
+        side = side_of(t, m) or (t.named[org][0] if org in t.named else None)
+        if side:
+            break
+    if side is None:
+        m = t.place_prefix_re.search(before)
+        if m is not None:
+            side = place_side(t, ctx, offset + m.start("place"), offset + m.end("place") + 1)
+            role = role or t.titles.get(m.group("title").lower(), m.group("title"))
+    like = t.like_re.match(ctx.text, end)
+    return role, side or (t.demonyms[like.group("dem")] if like else None) or fled_side(t, ctx, end)
+
+
+def place_side(t: Tables, ctx: Context, start: int, end: int) -> str | None:
+    """Side of a place name at start..end (a place mention of the record or a capital)."""
+    word = ctx.text[start:end].rstrip("s'’ ")
+    return ctx.country_at(start, end) or t.capitals.get(word) or t.countries.get(word)
+
+
+def fled_side(t: Tables, ctx: Context, end: int) -> str | None:
+    """'X, who fled from Kharkiv ...' / 'X made a daring escape from Mariupol': the country fled from."""
+    stop = min((i for i in (ctx.text.find(". ", end), ctx.text.find("\n", end)) if i >= 0), default=len(ctx.text))
+    m = t.fled_re.search(ctx.text, end, min(stop, end + 120))
+    return ctx.country_after(m.end(), m.end() + 60) if m else None
 
 
 def person_mentions(t: Tables, ctx: Context) -> list[Mention]:
@@ -263,8 +355,17 @@ def in_entity(ctx: Context, start: int, end: int, labels: Sequence[str]) -> bool
     return span is not None and any(tok.ent_type_ in labels for tok in span)
 
 
+def is_bare_possessive(t: Tables, ctx: Context, name: str) -> bool:
+    """'Russias', 'Chernobyls', 'UNHCRs Mantoo': a possessive written without its apostrophe."""
+    first = name.split()[0]
+    if len(first) < 4 or not first.endswith("s") or first.endswith("ss"):
+        return False
+    stem = first[:-1]
+    return stem in t.countries or stem in t.capitals or stem in ctx.words()
+
+
 def is_person_name(t: Tables, ctx: Context, name: str, start: int, end: int) -> bool:
-    if not name or not name[0].isupper() or ctx.is_place(start, end):
+    if not name or not name[0].isupper() or ctx.is_place(start, end) or is_bare_possessive(t, ctx, name):
         return False
     if "\n" in name or name in t.media or name in t.countries or name in t.capitals or name in t.adjectives \
             or name in t.demonyms:
@@ -301,10 +402,80 @@ def org_entity(t: Tables, ctx: Context, start: int, end: int) -> Iterable[Mentio
     name = ctx.text[start:end]
     if "\n" in name or name in t.media or name in t.countries or name in t.demonyms or name in t.adjectives:
         return
-    if ctx.is_place(start, end) or t.title_after_re.match(ctx.text, end):
+    if ctx.is_place(start, end) or t.title_after_re.match(ctx.text, end) or is_bare_possessive(t, ctx, name):
         return
     nat = next((t.adjectives[w] for w in name.split() if w in t.adjectives), None)
-    yield Mention(start, end, "org", "x:" + name.lower(), name, 3, side=nat)
+    yield Mention(start, end, "org", "x:" + name.lower(), name, 3, side=nat or appos_side(t, ctx, end))
+
+
+def appos_side(t: Tables, ctx: Context, end: int) -> str | None:
+    """Side named in an apposition: 'Baza, a Telegram channel with links to Russian security services'."""
+    m = t.appos_nat_re.match(ctx.text[end:end + 120])
+    return side_of(t, m) if m else None
+
+
+def speaker_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
+    """Proper names that report something but that no entity or table caught: the subject of a
+    reporting verb or its apposition ('the plant's engineer, Valerii Semenov, told ...') becomes a
+    person when it has two or more capitalised words; the object of 'according to' an organisation."""
+    for tok in ctx.doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP"):
+            continue
+        top = tok
+        for _ in range(3):  # "the plant's engineer, Valerii Semenov, told": climb the appositions
+            if top.dep_ != "appos":
+                break
+            top = top.head
+        speaker = top.dep_ in SUBJECT_DEPS and top.head.lemma_.lower() in t.reporting
+        if not (speaker or is_according_to(tok)):
+            continue
+        parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        start, end = parts[0].idx, tok.idx + len(tok)
+        name = ctx.text[start:end]
+        if not all(w[:1].isupper() for w in name.split()) or name in t.media or name in t.countries \
+                or name in t.capitals or name in t.demonyms or name in t.adjectives or name in t.named:
+            continue
+        if len(parts) >= 2 and looks_like_person(t, parts):
+            yield person(t, ctx, start, end, "p:" + surname_key(name))
+        elif is_according_to(tok) and (not ctx.is_place(start, end) or re.match(r",\s+(?:a|an)\s", ctx.text[end:])):
+            yield Mention(start, end, "org", "x:" + name.lower(), name, 6, side=appos_side(t, ctx, end))
+
+
+ORG_WORDS = frozenset({
+    "Ministry", "Office", "Agency", "Council", "Committee", "Service", "Forces", "Army", "Command", "Group",
+    "Department", "Staff", "Guard", "Police", "Court", "Commission", "Union", "Institute", "Center", "Centre",
+    "Corp", "Company", "University", "News", "Media", "Times", "Post", "Press", "Administration", "Government",
+    "House", "Bank", "Fund", "Watch", "Organization", "Organisation", "Association", "Network", "Channel", "Party"})
+
+
+def looks_like_person(t: Tables, parts: list[Token]) -> bool:
+    """Two or more capitalised words, none an organisation word, a title or part of an ORG/place entity,
+    and no capitalised word before them in the same phrase ('Human Rights Watch')."""
+    before = parts[0].i - 1
+    if before >= 0 and parts[0].doc[before].text[:1].isupper() and parts[0].doc[before].head.i >= parts[0].i:
+        return False
+    return not any(p.ent_type_ in ("ORG", "GPE", "FAC", "NORP") or p.text in ORG_WORDS or p.text.lower() in t.titles
+                   for p in parts) and parts[0].ent_type_ != "LOC"
+
+
+def surname_mentions(ctx: Context, mentions: list[Mention]) -> Iterable[Mention]:
+    """Later bare surnames of persons named in full that spaCy did not tag ('Shevchuck fears ...')."""
+    full: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind == "person" and m.key.startswith("p:") and len(m.name.split()) >= 2:
+            full.setdefault(m.name.split()[-1], m)
+    if not full:
+        return
+    taken = [(m.start, m.end) for m in mentions if m.kind == "person"]
+    for hit in re.finditer(rf"(?<![\w-]){alternation(full)}(?![\w-])", ctx.text):  # one pass for all surnames
+        s, e = hit.span()
+        first = full[hit.group(0)]
+        if s <= first.start or any(a < e and s < b for a, b in taken):
+            continue
+        tok = ctx.token(s)
+        if ctx.is_place(s, e) and (tok is None or tok.dep_ not in SUBJECT_DEPS):
+            continue
+        yield Mention(s, e, "person", first.key, hit.group(0), 0)
 
 
 def kind_of(kind: str) -> ActorKind:
@@ -357,36 +528,67 @@ def is_agent(tok: Token) -> bool:
 
 
 def role_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
+    """'the president' (linked to the last president) and unnamed officials: 'a Kremlin spokesman',
+    'the governor of the Belgorod region', 'a senior Ukrainian official'. A role followed by a name
+    in apposition ('the minister, Robert Habeck') is the person's description, not a mention."""
     for m in t.role_re.finditer(ctx.text):
-        s = m.start("nat") if m.group("nat") else m.start("title")
+        if re.match(r",\s+(?:[A-Z][\w'’.-]+\s+){1,3}", ctx.text[m.end():m.end() + 40]) and \
+                in_entity(ctx, m.end() + 2, m.end() + 4, ("PERSON",)):
+            continue
+        head = last_token(ctx, m.start("title"), m.end("title"))
+        if head is not None and head.dep_ in ("compound", "amod"):  # "the general staff"
+            continue
         title = t.titles.get(m.group("title").lower(), m.group("title"))
-        yield Mention(s, m.end(), "person", "", ctx.text[s:m.end()], 7, role=title,
-                      side=side_of(t, m), link="role")
+        side = side_of(t, m) or (t.named[m.group("org")][0] if m.group("org") else None)
+        if side is None and m.group("place"):
+            side = place_side(t, ctx, m.start("place"), m.end("place"))
+        if side is None and m.group("of"):
+            side = place_side(t, ctx, m.start("of"), m.end("of"))
+        s = m.end("art") + 1
+        while ctx.text[s].isspace():
+            s += 1
+        qualified = bool(m.group("nat") or m.group("org") or m.group("place") or m.group("of"))
+        name = ctx.text[s:m.end()]
+        yield Mention(s, m.end(), "person", "u:" + name.lower(), name, 1 if qualified else 7, role=title,
+                      side=side, link="role")
 
 
 # ---------------------------------------------------------------- resolution
 def select(mentions: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, higher priority (lower number) and longer first; text order."""
     chosen: list[Mention] = []
+    starts: list[int] = []  # chosen spans never overlap, so sorted by start they are sorted by end too
+    ends: list[int] = []
     for m in sorted(mentions, key=lambda m: (m.priority, m.start - m.end, m.start)):
-        if all(m.end <= c.start or c.end <= m.start for c in chosen):
-            chosen.append(m)
+        i = bisect.bisect_right(starts, m.start)
+        if (i and ends[i - 1] > m.start) or (i < len(starts) and starts[i] < m.end):
+            continue
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
+        chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)
 
 
-def resolve_links(mentions: list[Mention], ctx: Context) -> list[Mention]:
-    """Role-only mentions to the last person with that role, bare heads to the last same-head org."""
+def resolve_links(t: Tables, mentions: list[Mention], ctx: Context) -> list[Mention]:
+    """Role-only mentions to the last person with that role (else an unnamed official when the text
+    qualifies it or makes it a speaker), bare heads to the last same-head org."""
     out: list[Mention] = []
     for m in mentions:
         if m.link == "role":
-            target = last_with_role(out, m)
-            if target is None:
+            target = last_with_role(t, out, m)
+            if target is not None:
+                m.key = target.key
+            elif (known := known_with_role(t, m)) is not None:
+                m.key = known
+            elif m.priority > 1 and not is_speaker_at(t, ctx, m):
                 continue
-            m.key = target.key
         elif m.link == "head":
             head = m.key.split(":", 2)[2]
             target = next((o for o in reversed(out) if o.kind == "org" and o.key.endswith(":" + head)
                            and o.side is not None), None)
+            if target is None and head in GENERIC_HEADS and is_subject_at(ctx, m):
+                target = next((o for o in reversed(out) if o.kind == "org" and (
+                    o.key[0] in "nx" or head in o.key)), None)
             if target is not None:
                 m.key, m.side = target.key, target.side
             elif not is_subject_at(ctx, m):
@@ -395,12 +597,38 @@ def resolve_links(mentions: list[Mention], ctx: Context) -> list[Mention]:
     return out
 
 
-def last_with_role(seen: list[Mention], m: Mention) -> Mention | None:
+LEADER_ROLES = ("president", "prime minister", "chancellor", "premier", "leader")
+
+
+def role_fits(have: str, want: str) -> bool:
+    """'Foreign Minister' fits 'minister'; any head of state or government fits 'leader'."""
+    have = have.lower()
+    return have.endswith(want) or (want == "leader" and have.endswith(LEADER_ROLES))
+
+
+def last_with_role(t: Tables, seen: list[Mention], m: Mention) -> Mention | None:
     want = (m.role or "").lower()
     for p in reversed(seen):
-        if p.kind == "person" and p.role and p.role.lower().endswith(want) and m.side in (None, p.side):
+        entry = t.people.get(p.key[2:], {}) if p.key.startswith("k:") else {}
+        role, side = p.role or entry.get("role"), p.side or entry.get("side")
+        if p.kind == "person" and role and role_fits(role, want) and m.side in (None, side):
             return p
     return None
+
+
+def known_with_role(t: Tables, m: Mention) -> str | None:
+    """'the Russian president' before (or without) the name: the one well-known person who fits."""
+    if m.side is None or m.name.lower().startswith(("former", "ex-", "late")):
+        return None
+    want = (m.role or "").lower()
+    fits = {p["name"] for p in t.people.values() if p["side"] == m.side and not p.get("common")
+            and role_fits(p["role"], want)}
+    return "k:" + fits.pop() if len(fits) == 1 else None
+
+
+def is_speaker_at(t: Tables, ctx: Context, m: Mention) -> bool:
+    tok = last_token(ctx, m.start, m.end)
+    return tok is not None and (is_according_to(tok) or tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in t.reporting)
 
 
 def is_subject_at(ctx: Context, m: Mention) -> bool:
@@ -420,7 +648,7 @@ def build_actors(t: Tables, mentions: list[Mention]) -> tuple[Actor, ...]:
 
 def make_actor(t: Tables, actor_id: str, key: str, ms: list[Mention]) -> Actor:
     entry = t.people.get(key[2:]) if key.startswith("k:") else None
-    named = [m for m in ms if m.link != "role"] or ms
+    named = [m for m in ms if m.link is None] or [m for m in ms if m.link != "role"] or ms
     if ms[0].kind == "person":
         name = max(named, key=lambda m: (len(m.name.split()), len(m.name))).name
         if entry and (name not in t.people or len(entry["name"].split()) > len(name.split())):
@@ -430,7 +658,7 @@ def make_actor(t: Tables, actor_id: str, key: str, ms: list[Mention]) -> Actor:
     else:
         name = named[0].name
     role = next((m.role for m in ms if m.role), None) or (entry or {}).get("role")
-    side = next((m.side for m in ms if m.side), None) or (entry or {}).get("side")
+    side = (entry or {}).get("side") or next((m.side for m in ms if m.side), None)
     mentions = tuple(Span(start=m.start, end=m.end) for m in ms)
     return Actor(id=actor_id, name=strip_article(name), kind=ms[0].kind, role=role, side=side, mentions=mentions)
 
@@ -441,11 +669,15 @@ def strip_article(name: str) -> str:
 
 def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:
     """The numbered steps of the module docstring."""
-    places = [(m.start, m.end) for p in record.places for m in p.mentions]
-    ctx = Context(record.text, doc, places)
-    candidates = [*person_mentions(t, ctx), *org_mentions(t, ctx), *group_mentions(t, ctx),
+    places = sorted((m.start, m.end) for p in record.places for m in p.mentions)
+    countries = [(m.start, m.end, t.alpha3[p.country]) for p in record.places if p.country in t.alpha3
+                 for m in p.mentions]
+    ctx = Context(record.text, doc, places, sorted(countries))
+    persons = [*person_mentions(t, ctx), *speaker_mentions(t, ctx)]
+    persons += surname_mentions(ctx, persons)
+    candidates = [*persons, *org_mentions(t, ctx), *group_mentions(t, ctx),
                   *state_mentions(t, ctx), *role_mentions(t, ctx)]
-    mentions = resolve_links(select(drop_surnames_as_orgs(candidates)), ctx)
+    mentions = resolve_links(t, select(drop_surnames_as_orgs(candidates)), ctx)
     return build_actors(t, mentions)
 
 

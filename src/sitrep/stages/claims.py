@@ -8,7 +8,15 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
        evening at 2,000 km2") is a second claim with its own time;
      - anaphoric attributions: "X announced this ...", "This was shown on the map that X made
        public" make the previous sentence X's claim (or complete the claim already there);
-     - "according to X, C"; quotes inside a sentence whose subject is an actor;
+     - "according to X, C" (an apposition after X belongs to the attribution; it beats an agentless
+       "are believed to" in the same sentence); quotes inside a sentence whose subject is an actor;
+     - "C, Kyiv's mayor, Vitali Klitschko, said ..." when the parser hung the verb elsewhere: the
+       actor right before the verb claims the sentence up to the attribution;
+     - a coordinated reporting verb with its own actor subject ("Ukraine says A and Biden has
+       accused B of C") ends the first claim and starts its own; "call" reports only with its own
+       subject and a predicate ("what Semenov called the worst situation");
+     - "dismissed Ukrainian claims that C" -> C is the claim of the Ukrainian actor, denied;
+       "..., claims Ukraine has denied" denies the claim before it in the same sentence;
      - unattributed reports: "are said to", "reportedly" -> claimant None, status "reported".
   2. Claimant: the actor whose mention is in the verb's subject (he/she: the last person named).
   3. Channel and said_at come from the attribution part of the sentence (the sentence minus
@@ -37,6 +45,7 @@ meant only one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -49,7 +58,7 @@ from sitrep.stages.actors import load_json
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-VERSION = "1.0"
+VERSION = "1.1"
 
 MAX_SPAN = 400
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -76,6 +85,7 @@ class Cues:
     figures_re: re.Pattern[str]
     response_re: re.Pattern[str]
     channels: tuple[tuple[re.Pattern[str], str], ...]
+    adjectives: dict[str, str] = field(default_factory=dict)  # nationality adjective -> alpha-3
 
 
 def load_cues() -> Cues:
@@ -95,6 +105,7 @@ def load_cues() -> Cues:
         unconfirmed_re=rx(d["unconfirmed_re"]), unverified_re=rx(d["unverified_re"]),
         confirmed_re=rx(d["confirmed_re"]), figures_re=rx(d["figures_re"]), response_re=rx(d["response_re"]),
         channels=tuple((re.compile(p) if "(?P<outlet>" in p else rx(p), label) for p, label in d["channels"]),
+        adjectives=load_json("actors", "sides.json")["adjectives"],
     )
 
 
@@ -160,17 +171,28 @@ class Doc2:
     mentions: list[tuple[int, int, str]]  # start, end, actor id, in text order
     kinds: dict[str, str]
     times: list[tuple[int, int, str]]  # DATE/TIME expressions: start, end, id
+    longest: int = 0  # the longest mention, to bound searches in `mentions`
+
+    def actors_between(self, start: int, end: int) -> set[str]:
+        """Actors with a mention starting in start..end (mentions are sorted by start)."""
+        lo = bisect.bisect_left(self.mentions, (start, -1, ""))
+        hi = bisect.bisect_left(self.mentions, (end, -1, ""))
+        return {a for _, _, a in self.mentions[lo:hi]}
 
     def actor_in(self, start: int, end: int, prefer_person: bool = True) -> str | None:
-        hits = [(s, e, a) for s, e, a in self.mentions if s < end and start < e]
+        lo = bisect.bisect_left(self.mentions, (start - self.longest, -1, ""))
+        hi = bisect.bisect_left(self.mentions, (end, -1, ""))
+        hits = [(s, e, a) for s, e, a in self.mentions[lo:hi] if s < end and start < e]
         if prefer_person:
             persons = [h for h in hits if self.kinds[h[2]] == "person"]
             hits = persons or hits
         return hits[0][2] if hits else None
 
     def last_actor_before(self, pos: int, kinds: Sequence[str], floor: int) -> str | None:
-        for s, _, a in reversed(self.mentions):
-            if floor <= s < pos and self.kinds[a] in kinds:
+        lo = bisect.bisect_left(self.mentions, (floor, -1, ""))
+        hi = bisect.bisect_left(self.mentions, (pos, -1, ""))
+        for _s, _e, a in reversed(self.mentions[lo:hi]):
+            if self.kinds[a] in kinds:
                 return a
         return None
 
@@ -262,6 +284,11 @@ def content_of(d: Doc2, verb: Token, unit: Unit) -> list[tuple[int, int, int | N
     clause = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
     if clause:
         sp = clause_span(clause, unit)
+        if sp and clause[0].pos_ == "AUX" and not any(
+                c.dep_ in ("attr", "acomp", "xcomp", "ccomp", "prep", "advmod") for c in clause[0].children):
+            # a copula without its complement ("what they say are C", "worry they were, in effect, C"): misparse
+            stop = re.search(r"[;]|,(?!\s+in effect)", d.text[sp[1] + 1:unit.end])
+            sp = (sp[0], sp[1] + 1 + stop.start() if stop and sp[1] - sp[0] < 8 else unit.end)
         return [(*sp, None)] if sp else []
     preps = d.cues.prep_verbs.get(verb.lemma_.lower(), frozenset())
     for child in verb.children:
@@ -324,10 +351,28 @@ def verb_drafts(d: Doc2, unit: Unit, drafts: list[Draft]) -> list[Draft]:
     verbs = [t for t in unit.tokens if t.lemma_.lower() in d.cues.verbs and is_verb_like(t)]
     verbs.sort(key=lambda t: len(list(t.ancestors)))
     for verb in verbs:
-        if any(f.start <= verb.idx < f.end for f in found):
+        inside = [f for f in found if f.start <= verb.idx < f.end]
+        if inside and not split_coordinated(d, verb, unit, inside):
             continue
-        found.extend(drafts_for_verb(d, verb, unit, drafts))
+        found.extend(drafts_for_verb(d, verb, unit, drafts, found))
     return found
+
+
+def split_coordinated(d: Doc2, verb: Token, unit: Unit, inside: list[Draft]) -> bool:
+    """'X says A and Y has accused B of C': a coordinated reporting verb with its own actor subject
+    ends the first claim and starts its own."""
+    who = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if who is None or claimant_of(d, who, unit)[0] is None:
+        return False
+    left = who.left_edge
+    inner = [t for t in who.doc[left.i:who.i] if t.dep_ == "cc"]  # "genocide and U.S. President Biden" misparsed
+    if verb.dep_ != "conj" and not inner:
+        return False
+    prev = inner[-1] if inner else (left.nbor(-1) if left.i > 0 else None)
+    cut = prev.idx if prev is not None and prev.dep_ in ("cc", "punct") else left.idx
+    for f in inside:
+        f.start, f.end = trim(d.text, f.start, cut)
+    return True
 
 
 def is_verb_like(tok: Token) -> bool:
@@ -338,9 +383,12 @@ def is_verb_like(tok: Token) -> bool:
     return "nsubj" in deps and bool(deps & {"ccomp", "parataxis"})
 
 
-def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft]) -> list[Draft]:
+def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
+                    found: Sequence[Draft] = ()) -> list[Draft]:
     if anaphoric_target(d, verb) is not None:
         anaphoric_attribution(d, verb, unit, drafts)
+        return []
+    if verb.lemma_.lower() == "call" and not is_characterisation(verb):
         return []
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if passive and verb.lemma_.lower() in ("say", "report", "believe", "think", "allege", "claim", "rumor", "rumour"):
@@ -357,9 +405,14 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft]) -> li
     if as_written and strip_the(as_written) in d.cues.media:
         channel, status = strip_the(as_written), "reported"
     if verb.lemma_.lower() in d.cues.denial_verbs:
+        if is_claim_apposition(d, verb):
+            return deny_in_sentence(d, verb, unit, found)  # "..., claims Ukraine has denied"
         return denial(d, verb, unit, drafts, claimant, as_written)
     out: list[Draft] = []
-    for start, end, seg in content_of(d, verb, unit):
+    contents = content_of(d, verb, unit)
+    if not contents and (trailing := trailing_attribution(d, verb, unit)) is not None:
+        claimant, as_written, status, contents = trailing[0], None, "asserted", [trailing[1]]
+    for start, end, seg in contents:
         said_at, start = gap_time(d, seg, start) if seg is not None and out else (None, start)
         s, e = trim(d.text, start, end)
         if e - s < 8:
@@ -369,6 +422,35 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft]) -> li
         out.append(draft)
     frame_for(out, unit)
     return out
+
+
+def trailing_attribution(d: Doc2, verb: Token, unit: Unit) -> tuple[str, tuple[int, int, None]] | None:
+    """'C, Kyiv's mayor, Vitali Klitschko, said in a statement' when the parser hung 'said' elsewhere:
+    the actor named right before the verb claims the sentence up to the attribution."""
+    hit = next(((s, e, a) for s, e, a in reversed(d.mentions) if unit.start < s and e <= verb.idx
+                and d.text[e:verb.idx] in (" ", ", ", ",")), None)
+    if hit is None or any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return None
+    cut = d.text.rfind(",", unit.start, hit[0])
+    while cut > unit.start:
+        prev = d.text.rfind(",", unit.start, cut)
+        segment = d.text[prev + 1:cut] if prev > unit.start else ""
+        if not segment or len(segment.split()) > 4 or any(w in segment for w in (" is ", " was ", " are ")):
+            break
+        cut = prev  # skip an appositive title: ", Kyiv's mayor,"
+    if cut <= unit.start:
+        return None
+    rest = d.text[verb.idx + len(verb):unit.end]
+    if rest.startswith(",") and len(rest.split()) > 2:  # "C1, those officials say, C2": the whole sentence
+        cut = unit.end
+    s, e = trim(d.text, unit.start, cut)
+    return (hit[2], (s, e, None)) if e - s >= 8 else None
+
+
+def is_characterisation(verb: Token) -> bool:
+    """'what Semenov called the worst situation': 'call' reports only with its own subject and a predicate."""
+    deps = {c.dep_ for c in verb.children}
+    return "oprd" in deps and bool(deps & SUBJECT_DEPS)
 
 
 def frame_for(out: list[Draft], unit: Unit) -> None:
@@ -405,8 +487,12 @@ def denial(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft], claimant: str 
     """'X denied that C' -> claim C with status denied; 'X rejected the claims' -> earlier claim denied."""
     evidence = Span(start=unit.start, end=unit.end)
     content = [c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ in ("dobj", "xcomp") and c.tag_ == "VBG")]
-    content = content or [c for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in d.cues.claim_nouns
-                          for c in o.children if c.dep_ in ("acl", "ccomp") and c.idx > o.idx]  # "denied reports that C"
+    noun = next((o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in d.cues.claim_nouns), None)
+    if not content and noun is not None:  # "denied reports that C"
+        content = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.idx > noun.idx]
+        owner = claim_owner(d, noun)
+        if content and owner is not None:  # "dismissed Ukrainian claims that C": the claim is Ukraine's
+            claimant, as_written = owner, None
     if content:
         sp = clause_span(content, unit)
         if sp is None:
@@ -421,6 +507,37 @@ def denial(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft], claimant: str 
             if prior.claimant != claimant or claimant is None:
                 prior.status, prior.evidence = "denied", [*prior.evidence, evidence]
     return []
+
+
+def is_claim_apposition(d: Doc2, verb: Token) -> bool:
+    """'..., claims Ukraine has denied': the denial hangs off a claim noun after a comma."""
+    head = verb.head
+    if head.lemma_.lower() not in d.cues.claim_nouns or head is verb:
+        return False
+    after_comma = head.i > 0 and head.nbor(-1).text == ","
+    return verb.dep_ == "relcl" or (after_comma and not any(c.dep_ in SUBJECT_DEPS for c in head.children))
+
+
+def deny_in_sentence(d: Doc2, verb: Token, unit: Unit, found: Sequence[Draft]) -> list[Draft]:
+    """'X said that C, claims Y has denied': the claim before the noun in the same sentence is denied."""
+    before = [x for x in found if x.end <= verb.head.idx + len(verb.head)]
+    for x in before[-1:]:
+        x.status = "denied"
+        x.evidence.append(Span(start=unit.start, end=unit.end))
+    return []
+
+
+def claim_owner(d: Doc2, noun: Token) -> str | None:
+    """The actor whose claim a noun is: 'Ukrainian and Western claims' -> the actor with side UKR."""
+    for mod in noun.children:
+        for tok in [mod, *mod.conjuncts]:
+            code = d.cues.adjectives.get(tok.text)
+            if tok.dep_ in ("amod", "conj", "compound") and code:
+                by_kind = sorted((a for a in d.actors if a.side == code), key=lambda a: ("state", "org", "group",
+                                 "person").index(a.kind))
+                if by_kind:
+                    return by_kind[0].id
+    return None
 
 
 def anaphoric_attribution(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft]) -> None:
@@ -466,6 +583,9 @@ def according_drafts(d: Doc2, unit: Unit) -> list[Draft]:
             continue
         claimant, as_written, status = claimant_of(d, obj, unit)
         lo, hi = tok.idx, obj.right_edge.idx + len(obj.right_edge)
+        appos = re.match(r",\s+(?:a|an|the)\s[^,]{3,120},", d.text[hi:unit.end])
+        if appos and lo - unit.start < 3:  # "According to X, a Telegram channel close to Y, C"
+            hi += appos.end() - 1
         s, e = (hi, unit.end) if lo - unit.start < unit.end - hi else (unit.start, lo)
         s, e = trim(d.text, s, e)
         if e - s >= 8:
@@ -594,11 +714,14 @@ def fill_frames(d: Doc2, drafts: list[Draft]) -> None:
     for x in drafts:
         x.channel = x.channel or channel_in(d, x.frame)
         x.said_at = x.said_at or time_in(d, x.frame)
+    by_unit: dict[int, list[Draft]] = {}
+    for x in drafts:
+        by_unit.setdefault(x.unit, []).append(x)
     for x in drafts:
         if x.channel is None and x.claimant is not None and x.unit > 0:
             prev = d.units[x.unit - 1]
-            others = [y for y in drafts if y.unit == prev.index and y.claimant != x.claimant]
-            named = any(a == x.claimant and prev.start <= s < prev.end for s, _, a in d.mentions)
+            others = [y for y in by_unit.get(prev.index, []) if y.claimant != x.claimant]
+            named = x.claimant in d.actors_between(prev.start, prev.end)
             if named and not others and prev.para == d.units[x.unit].para:
                 x.channel = channel_in(d, [(prev.start, prev.end)])
 
@@ -610,11 +733,14 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
         mentions=sorted((m.start, m.end, a.id) for a in record.actors for m in a.mentions),
         kinds={a.id: a.kind for a in record.actors},
         times=[(t.start, t.end, t.id) for t in record.times if t.type in ("DATE", "TIME")],
+        longest=max((m.end - m.start for a in record.actors for m in a.mentions), default=0),
     )
     drafts: list[Draft] = []
     for unit in d.units:
         found = verb_drafts(d, unit, drafts)
-        found += [x for x in according_drafts(d, unit) if not overlaps_any(x, found)]
+        according = according_drafts(d, unit)
+        found = [x for x in found if x.claimant or x.claimant_text or not overlaps_any(x, according)]
+        found += [x for x in according if not overlaps_any(x, found)]
         found += quote_drafts(d, unit, found)
         found += reported_drafts(d, unit, found)
         drafts.extend(found)
@@ -637,12 +763,21 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def inside(spans: list[tuple[int, int, str]], start: int, end: int, order: dict[str, int]) -> tuple[str, ...]:
+    """Ids of the (start-sorted) spans lying within start..end, in record order."""
+    lo = bisect.bisect_left(spans, (start, -1, ""))
+    hi = bisect.bisect_left(spans, (end, -1, ""))
+    return tuple(sorted({i for _s, e, i in spans[lo:hi] if e <= end}, key=order.__getitem__))
+
+
 def number(record: Record, drafts: list[Draft]) -> tuple[Claim, ...]:
     claims = []
+    qspans = sorted((q.start, q.end, q.id) for q in record.quantities)
+    pspans = sorted((m.start, m.end, p.id) for p in record.places for m in p.mentions)
+    order = {x_id: i for i, x_id in enumerate([q.id for q in record.quantities] + [p.id for p in record.places])}
     for i, x in enumerate(drafts, start=1):
-        quantities = tuple(q.id for q in record.quantities if x.start <= q.start and q.end <= x.end)
-        places = tuple(dict.fromkeys(p.id for p in record.places for m in p.mentions
-                                     if x.start <= m.start and m.end <= x.end))
+        quantities = inside(qspans, x.start, x.end, order)
+        places = inside(pspans, x.start, x.end, order)
         claims.append(Claim(
             id=f"c{i}", start=x.start, end=x.end, claimant=x.claimant,
             claimant_text=None if x.claimant else x.claimant_text, channel=x.channel, said_at=x.said_at,
