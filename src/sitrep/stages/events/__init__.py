@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitrep.model import Event, Place, Record, Span
+from sitrep.model import Event, Record, Span
 from sitrep.pipeline import Stage
 from sitrep.stages.events.arguments import (
     ArgumentIndex,
@@ -54,6 +54,7 @@ from sitrep.stages.events.arguments import (
     index_arguments,
     object_range,
     patient_range,
+    place_mentions_in,
     places_in,
     subject_range,
     time_in,
@@ -213,12 +214,14 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
         trigger=Span(start=trigger_start, end=trigger_end, text=record.text[trigger_start:trigger_end]),
         confidence=round(min(0.95, 0.3 + max(hit.score, 0.0) / 10), 2),
     )
-    places = [p for p in places_in(index, start, end) if not _only_agent(p, start, end, agents)]
+    inside = place_mentions_in(index, start, end)
+    places = [p for p in places_in(index, start, end) if not _only_agent(inside[p.id], agents)]
     local = [p for p in places if p.kind != "country"]
     if is_territorial(base) and len(local) > 1:
         return [base.model_copy(update={"places": (p.id,)}) for p in local]
     if base.acled and base.acled[0] in SPLIT_TYPES:
-        targets = [p for p in local if _in_clause(p, verb)]
+        in_clause = place_mentions_in(index, verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
+        targets = [p for p in local if p.id in in_clause]
         if len(targets) > 1:
             return [base.model_copy(update={"places": (p.id,)}) for p in targets]
     ids = tuple(p.id for p in places)
@@ -235,17 +238,10 @@ def agent_places(sent: SpacySpan, hits: list[Hit]) -> tuple[tuple[int, int], ...
                  if t.dep_ == "nsubj" and t.head.i in triggers and t.ent_type_ in ("GPE", "LOC"))
 
 
-def _only_agent(place: Place, start: int, end: int, agents: tuple[tuple[int, int], ...]) -> bool:
-    inside = [m for m in place.mentions if start <= m.start and m.end <= end]
+def _only_agent(inside: list[tuple[int, int]], agents: tuple[tuple[int, int], ...]) -> bool:
+    """Every mention of the place inside the event is the acting subject, not the scene."""
     return bool(agents) and bool(inside) and all(
-        any(lo < m.end and m.start < hi for lo, hi in agents) for m in inside)
-
-
-def _in_clause(place: Place, verb: Token) -> bool:
-    """A mention of the place lies in the verb's clause (its subtree)."""
-    lo, right = verb.left_edge.idx, verb.right_edge
-    hi = right.idx + len(right)
-    return any(lo <= m.start and m.end <= hi for m in place.mentions)
+        any(lo < m_end and m_start < hi for lo, hi in agents) for m_start, m_end in inside)
 
 
 def is_peaceful(event: Event) -> bool:

@@ -115,6 +115,14 @@ def places_in(index: ArgumentIndex, start: int, end: int) -> list[Place]:
     return [p for _, (_, p) in sorted(first.items(), key=lambda kv: (kv[1][0], kv[0]))]
 
 
+def place_mentions_in(index: ArgumentIndex, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
+    """Place id -> its mentions lying inside [start, end)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m_start, m_end, _, place in index.places.inside(start, end):
+        found.setdefault(place.id, []).append((m_start, m_end))
+    return found
+
+
 def time_in(index: ArgumentIndex, start: int, end: int, near: int) -> str | None:
     inside = index.times.inside(start, end)
     if not inside:
