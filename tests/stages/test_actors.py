@@ -191,3 +191,13 @@ def test_bare_agency_refers_to_last_organisation(run):
     rec = run("UNHCR counted 5 million refugees. According to the agency, more are coming.")
     a = by_name(rec, "UNHCR")
     assert len(a.mentions) == 2
+
+
+def test_name_particles_join_the_surname(run):
+    rec = run("European Commission President Ursula von der Leyen met the mayor. Von der Leyen later left.")
+    assert by_name(rec, "Leyen").name == "Ursula von der Leyen"
+
+
+def test_nationality_with_new_group_nouns(run):
+    rec = run("Ukrainian prosecutors have been taking testimony from victims.")
+    assert (by_name(rec, "prosecutors").kind, by_name(rec, "prosecutors").side) == ("group", "UKR")

@@ -320,3 +320,11 @@ def test_trailing_attribution_after_misparsed_apposition(run):
               "Kyiv's mayor, Vitali Klitschko, said in a statement on Telegram.")
     c = claim_at(rec, "there were explosions")
     assert claimant(rec, c) == "Vitali Klitschko"
+
+
+def test_quote_over_several_sentences_is_one_claim(run):
+    rec = run("The general spoke on Friday.\n“The task of the army is to take the whole region. "
+              "This will open a corridor to the coast,” he said.")
+    c = claim_at(rec, "This will open a corridor")
+    assert rec.text[c.start:c.end].startswith("The task of the army")
+    assert c.quote

@@ -6,7 +6,8 @@ Approach (one pass of compiled patterns over the text, plus spaCy entities):
      - persons: spaCy PERSON entities and names from a table of well-known people
        (data/actors/people.json); the words before the name give role and side
        ("Ukrainian army commander-in-chief Valeriy Zaluzhny" -> role "commander-in-chief",
-       side UKR), as does an apposition after it (", Ukraine's foreign minister");
+       side UKR), as does an apposition after it (", Ukraine's foreign minister"); a name runs on
+       over lower-case particles ("Ursula von" + "der Leyen");
      - organisations: organisation heads after a nationality adjective or "Country's"
        ("the Russian Defense Ministry" -> org RUS) and named organisations (Kremlin, NATO...);
      - groups: nationality + group noun ("Russian troops" -> group RUS), plural demonyms
@@ -60,7 +61,7 @@ from sitrep.pipeline import Stage
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-VERSION = "1.1"
+VERSION = "1.2"
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 GENERIC_HEADS = frozenset({"agency", "ministry"})  # bare "the agency" = the last organisation named
@@ -245,8 +246,23 @@ class Context:
         return any(s < end and start < e for s, e in self.places[max(0, i - 3):i])
 
 
+# Lower-case name particles inside a person's name ("Ursula von der Leyen", "Ahmad bin Ali").
+PARTICLES = ("von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "dos", "das", "la",
+             "le", "al", "bin", "ibn", "ter", "zu")
+PARTICLE_TAIL_RE = re.compile(r"(?:\s+(?:" + "|".join(PARTICLES) + r"))+\s+[A-Z][\w'’-]*[a-z]")
+PARTICLE_END_RE = re.compile(r"(?:\s+(?:" + "|".join(PARTICLES) + r"))+$")
+
+
 def surname_key(name: str) -> str:
     return unidecode(name.split()[-1]).lower().strip(".")
+
+
+def extend_particles(text: str, start: int, end: int) -> int:
+    """'Ursula von' + ' der Leyen': a person's name runs on over lower-case particles to the capitalised surname."""
+    cut = PARTICLE_END_RE.search(text, start, end)
+    base = cut.start() if cut else end
+    m = PARTICLE_TAIL_RE.match(text, base)
+    return m.end() if m else end
 
 
 def strip_possessive(text: str, start: int, end: int) -> int:
@@ -313,8 +329,13 @@ def person_mentions(t: Tables, ctx: Context) -> list[Mention]:
     ents = [e for e in ctx.doc.ents if e.label_ == "PERSON"]
     taken: list[tuple[int, int]] = []
     for ent in ents:
-        start, end = ent.start_char, strip_possessive(ctx.text, ent.start_char, ent.end_char)
+        start, joined = ent.start_char, extend_particles(ctx.text, ent.start_char, ent.end_char)
+        end = strip_possessive(ctx.text, start, joined)
         name = ctx.text[start:end]
+        if joined > ent.end_char and name[0].isupper():  # "Ursula von der Leyen": a person even if "Leyen" looks like a place
+            taken.append((start, end))
+            out.append(person(t, ctx, start, end, "p:" + surname_key(name)))
+            continue
         if not is_person_name(t, ctx, name, start, end):
             continue
         known = t.known_re.search(name)

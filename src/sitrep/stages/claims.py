@@ -38,7 +38,7 @@ kilometers", claimant Zaluzhny, channel "Telegram", said_at the time "today", st
 
 Known failure modes: the content is what the parser attaches to the verb, so bad parses give
 short or long spans; claims spread over several sentences keep only the sentence with the
-verb; pronouns other than he/she are resolved only to the last organisation/group/state;
+verb, unless one “quote” holds them all; pronouns other than he/she are resolved only to the last organisation/group/state;
 a hedge is applied to all eligible claims before it in the paragraph, even if the writer
 meant only one.
 """
@@ -58,7 +58,7 @@ from sitrep.stages.actors import load_json
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-VERSION = "1.1"
+VERSION = "1.2"
 
 MAX_SPAN = 400
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -745,8 +745,37 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
         found += reported_drafts(d, unit, found)
         drafts.extend(found)
         apply_hedges(d, unit, drafts)
+    extend_quotes(d, drafts)
     fill_frames(d, drafts)
     return number(record, dedupe(drafts))
+
+
+def paragraph_start(d: Doc2, unit: int) -> int:
+    """Start offset of the paragraph holding unit `unit`."""
+    para = d.units[unit].para
+    while unit > 0 and d.units[unit - 1].para == para:
+        unit -= 1
+    return d.units[unit].start
+
+
+def extend_quotes(d: Doc2, drafts: list[Draft]) -> None:
+    """'“A. B,” he said': a quote over several sentences is one claim, from its opening mark.
+
+    Only a claim that ends at the closing mark grows, when the opening mark is in an earlier sentence
+    of the same paragraph, no mark closes in between and no other claim lies in that stretch."""
+    starts = sorted(x.start for x in drafts)
+    for x in drafts:
+        if "”" not in d.text[x.end:x.end + 3]:
+            continue
+        floor = paragraph_start(d, x.unit)
+        opening = d.text.rfind("“", floor, x.start)
+        if opening < 0 or opening >= d.units[x.unit].start or d.text.find("”", opening, x.start) >= 0:
+            continue
+        s, _ = trim(d.text, opening, x.start)
+        i = bisect.bisect_left(starts, s)
+        if (i < len(starts) and starts[i] < x.start) or x.end - s > MAX_SPAN:
+            continue
+        x.start, x.quote = s, True
 
 
 def overlaps_any(x: Draft, others: list[Draft]) -> bool:
