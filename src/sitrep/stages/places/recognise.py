@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 CONNECTORS = frozenset({"of", "de", "del", "la", "al", "el", "upon", "on", "da", "do", "du", "von", "van",
-                        "der", "le", "les", "-", "y", "and"})
+                        "der", "le", "les", "-", "y", "and", "'s", "’s"})  # 'People's Republic of Korea'
+POSSESSIVE = frozenset({"'s", "’s"})
 COORDINATORS = frozenset({"and", "or", ","})
 MAX_TOKENS = 6
 FACILITY_LOOKAHEAD = 3
@@ -50,6 +51,7 @@ class Mention:
     continues: bool = False  # a proper noun right after it ("Pakistan Army", "Walker County Sheriff")
     facility: bool = False  # names a facility's town ('Dubai World Trade Centre'): town readings only
     comma_next: bool = False  # the next mention follows after a bare comma ("Parkland, Florida")
+    listed_next: bool = False  # the next mention follows after 'and', 'or', ', and' or ', or' (a list)
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = True,
@@ -82,10 +84,20 @@ def _a_persons_name(m: Mention, people: frozenset[str]) -> bool:
             and importance(m.hits) < 2)
 
 
+LIST_LINKS = frozenset({" and ", " or ", ", and ", ", or "})
+
+
 def _comma_links(text: str, ms: list[Mention]) -> list[Mention]:
-    """Mark mentions followed by ', <next mention>': a town and its region or country."""
-    return [replace(m, comma_next=True) if k + 1 < len(ms) and text[m.end:ms[k + 1].start] in (",", ", ") else m
-            for k, m in enumerate(ms)]
+    """Mark mentions followed by ', <next mention>' (a town and its region or country) or by 'and'/'or'."""
+    out = []
+    for k, m in enumerate(ms):
+        between = text[m.end:ms[k + 1].start] if k + 1 < len(ms) else None
+        if between in (",", ", "):
+            m = replace(m, comma_next=True)
+        elif between in LIST_LINKS:
+            m = replace(m, listed_next=True)
+        out.append(m)
+    return out
 
 
 def _in_facility_name(doc: Doc, m: Mention, tables: Tables) -> bool:
@@ -122,14 +134,23 @@ def _facility_follows(doc: Doc, m: Mention, tables: Tables, width: int) -> bool:
     after = doc.char_span(m.end, min(m.end + 80, doc[-1].idx + len(doc[-1])), alignment_mode="expand")
     if after is None:
         return False
-    end = m.end
-    for tok in [t for t in after if not t.is_space][:width]:
+    # "St. Peter's Basilica" (a saint's), but "Britain's High Court", "Russia's Embassy" (the country's own)
+    end = _after_possessive(after, m.end) if width == 1 and importance(m.hits) < 3 else m.end
+    for tok in [t for t in after if not t.is_space and t.idx >= end][:width]:
         if tok.idx != end + 1 or not is_capitalised(tok):
             return False
         if tok.lower_ in tables.facility_after:
             return True
         end = tok.idx + len(tok.text)
     return False
+
+
+def _after_possessive(after: Span, start: int) -> int:
+    """Where a possessive right at `start` ends ('St. Peter|'s Basilica'), else `start`."""
+    first = after[0] if len(after) else None
+    if first is not None and first.idx == start and first.lower_ in POSSESSIVE:
+        return start + len(first.text)
+    return start
 
 
 def _one_sense_per_story(found: list[Mention], accepted: list[bool]) -> list[Mention]:
@@ -375,9 +396,9 @@ def _demonyms(doc: Doc, full: str, tables: Tables, found: list[Mention]) -> list
             continue
         first, last = doc[i], doc[i + width - 1]
         start, end = first.idx, last.idx + len(last.text)
-        if not taken.overlaps(start, end) and _is_modifier(doc, i + width):
-            target = tables.demonyms[" ".join(words[i:i + width])]
-            out.append(Mention(start, end, full[start:end], (), "NORP", demonym=target))
+        demonym = " ".join(words[i:i + width])
+        if demonym not in tables.vague_demonyms and not taken.overlaps(start, end) and _is_modifier(doc, i + width):
+            out.append(Mention(start, end, full[start:end], (), "NORP", demonym=tables.demonyms[demonym]))
         i += width
     return out
 

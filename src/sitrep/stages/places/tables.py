@@ -17,12 +17,15 @@ class Tables:
     demonyms: dict[str, str]  # "Russian" -> "RU" | "Africa"
     facility_after: frozenset[str]
     facility_before: frozenset[str]
+    vague_demonyms: frozenset[str] = frozenset()  # 'Central American': read, never emitted
 
 
 def load_tables() -> Tables:
     cues = json.loads(data_file("cues.json").read_text(encoding="utf-8"))
     lines = data_file("not_places.txt").read_text(encoding="utf-8").splitlines()
     stop = frozenset(name_key(s) for s in lines if s.strip() and not s.startswith("#"))
-    demonyms = {row[0]: row[1] for row in read_table("demonyms.tsv")}
+    rows = list(read_table("demonyms.tsv"))
+    demonyms = {row[0]: row[1] for row in rows}
+    vague = frozenset(row[0] for row in rows if row[2:3] == ["vague"])
     return Tables(cues["after"], cues["before"], stop, demonyms, frozenset(cues["facility_after"]),
-                  frozenset(cues["facility_before"]))
+                  frozenset(cues["facility_before"]), vague)
