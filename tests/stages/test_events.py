@@ -341,3 +341,76 @@ def test_place_that_acts_is_no_place_of_the_event(run):
 ])
 def test_words_that_look_like_violence_are_not(run, text):
     assert _acled(run(text)) == []
+
+
+# --- passing mentions of the war are no event reports (eventive.py) ---
+
+@pytest.mark.parametrize("text", [
+    "That optimism has largely evaporated in the wake of Russia's attack.",
+    "Officials in the capital expect such attacks and downplay the risk.",
+    "The alliance promises to defend any member that comes under attack.",
+    "Six months of relentless attacks have only strengthened the nation's pride.",
+    "The new radars help Ukraine protect its people against continued Russian attacks.",
+    "Aid reaches communities affected by ongoing fighting.",
+    "Refugees need support while the fighting continues.",
+    "The Kremlin is also waging an ideological battle against Western values.",
+    "The United States holds Russia accountable for its attacks and atrocities.",
+])
+def test_nominal_mentions_of_the_war_give_no_acled_event(run, text):
+    assert _acled(run(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The package includes 100 grenade launchers, 5,000 rifles and 400 machine guns.",
+    "The armored capabilities we are sending include Bradley infantry fighting vehicles and tanks.",
+    "The West should begin arming Ukraine with main battle tanks.",
+    "Ukraine is making use of antitank missiles and drones provided by its allies.",
+    "Sanctions target firms that make combat aircraft and missiles for the military.",
+])
+def test_weapons_in_aid_lists_give_no_acled_event(run, text):
+    assert _acled(run(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Putin had largely retreated from public view in recent weeks.",
+    "The candidate is intent on liberating women from poverty.",
+    "The firm captures the country's innovative culture.",
+    "The Russian attempt to seize the capital failed.",
+    "We support Ukraine's efforts to regain control of its territory.",
+    "His forces failed to topple the government or wrest control of its biggest cities.",
+    "Sanctions hit officials exercising authority in occupied areas of the country.",
+])
+def test_figurative_or_unachieved_territorial_acts_give_no_event(run, text):
+    assert not [a for a in _acled(run(text)) if "territory" in a]
+
+
+def test_ability_to_repel_is_no_clash(run):
+    assert _acled(run("The equipment will bolster Ukraine's ability to repel Russia's aggression.")) == []
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("The strike killed one person and wounded several others.", "Shelling/artillery/missile attack"),
+    ("The missile attacks on Saturday hit an airport and a port.", "Shelling/artillery/missile attack"),
+    ("Fighting broke out there this morning between the two groups.", "Armed clash"),
+    ("Emergency workers tended to the wounded after the missile strike in Kharkiv.", "Shelling/artillery/missile attack"),
+    ("She sheltered in a basement for weeks to escape constant shelling in Kharkiv.", "Shelling/artillery/missile attack"),
+    ("Israeli aircraft carried out a string of airstrikes on areas in the Gaza Strip.", "Air/drone strike"),
+    ("Vietnamese-led forces retook a strategic village after fierce fighting with guerrillas.", "Armed clash"),
+    ("The Russian ground force, which retreated hastily, left burned tanks behind.", "Non-violent transfer of territory"),
+    ("Militants tried to storm the police headquarters with grenades.", "Grenade"),
+])
+def test_reported_acts_are_kept(run, text, label):
+    known = ("Kharkiv",) if "Kharkiv" in text else ()
+    rec = run(text, places=tuple(place(f"p{i}", n, text) for i, n in enumerate(known, 1)))
+    assert label in _acled(rec)
+
+
+def test_territorial_split_keeps_the_towns_a_sentence_lists(run):
+    text = ("Zelensky thanked the soldiers who liberated hundreds of towns, "
+            "the most recent of which are Balaklia and Kupyansk.")
+    rec = run(text, places=(place("p1", "Balaklia", text), place("p2", "Kupyansk", text)))
+    assert sorted(e.places for e in rec.events if e.acled and "territory" in e.acled[1]) == [("p1",), ("p2",)]
+
+
+def test_weapons_defended_against_are_no_attack_by_the_defender(run):
+    assert _acled(run("We provided air defense systems to protect cities against missiles.")) == []

@@ -16,12 +16,18 @@ Approach (rules over the spaCy parse, tables as data in `sitrep/data/events/`):
    ground is "Government regains territory"; a non-state force, and in ACLED's Ukraine
    coding a Russian one, "Non-state actor overtakes territory".
 4. The event is linked to the record: actor (subject), target (object), places and time
-   inside the span, and the claim the event rests on. A territorial event naming several
-   towns, or a strike or battle whose clause names several, becomes one event per town (ACLED
-   codes one event per location); an ACLED-typed event naming no town takes the towns of the
+   inside the span, and the claim the event rests on. A territorial event, strike or battle
+   whose clause names several towns becomes one event per town (ACLED codes one event per
+   location); a territorial event whose clause names one town takes that town only, one whose
+   clause names none takes each town of the sentence ("liberated towns, the most recent of
+   which are Balaklia and Izyum"); an ACLED-typed event naming no town takes the towns of the
    last sentence that named one (same paragraph). A place named only as the one who acts
    ("Moscow has withdrawn troops") is not a place of the event.
-5. Precision (mood.py): acts that did not happen give no event: questions, "could/may/might",
+5. Precision (eventive.py): an ACLED-typed violent or territorial hit must report an act —
+   a verb with a concrete participant, or an event noun anchored by a violent verb, a time,
+   a number or a local place — not a passing mention of the war ("in the wake of Russia's
+   attack", "infantry fighting vehicles", "occupied areas", "Putin retreated from view").
+6. Precision (mood.py): acts that did not happen give no event: questions, "could/may/might",
    "if/unless" clauses, what is demanded or called for ("demanding that Ukraine cede the
    regions": the DEMAND carries it), "no requests". Titles without a verb give no PLOVER-only
    event. Per sentence, one event per PLOVER type and places, and a strike's toll ("killed one
@@ -36,7 +42,8 @@ Known failure modes: extra events of a sentence share its span, so they cannot b
 by offsets; a place borrowed from an earlier sentence can be wrong; cues are English lemma patterns, so unusual wording or lemmatiser errors are missed; the
 government / non-state decision falls back on words in the subject when no actor side is
 known; reported-as-denied events are typed like real ones (the `claim` field says they rest on
-a claim); nominal mentions of an ongoing war ("Russia's invasion of Ukraine") still give events.
+a claim); eventive.py drops passing mentions of violence only for violent and territorial
+ACLED types, and only by word lists and the parse.
 """
 
 from __future__ import annotations
@@ -60,6 +67,7 @@ from sitrep.stages.events.arguments import (
     time_in,
 )
 from sitrep.stages.events.detect import Hit, pick_hits, sentence_hits
+from sitrep.stages.events.eventive import is_reported_act
 from sitrep.stages.events.mood import is_unreal
 from sitrep.stages.events.tables import Tables, load_tables
 
@@ -67,7 +75,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "1.2"
+VERSION = "1.3"
 MAX_SPAN = 400
 GOV_REGAINS = "Government regains territory"
 NONSTATE_OVERTAKES = "Non-state actor overtakes territory"
@@ -75,7 +83,7 @@ SPEECH_ACTS = frozenset({"AGREE", "DEMAND", "REJECT", "THREATEN", "DISAPPROVE"})
 COOPERATIVE = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT", "INVESTIGATE"})
 FUTURE = frozenset({"will", "would", "shall", "'ll"})
 OBLIGATION = frozenset({"must", "should"})
-INTENT_HEADS = frozenset({"willing", "prepared", "ready", "promise", "pledge", "offer", "plan", "intend", "vow"})
+INTENT_HEADS = frozenset({"willing", "prepared", "ready", "promise", "pledge", "offer", "plan", "intend", "vow", "prepare"})
 PEACEFUL = "Peaceful protest"
 PROTEST_OUTCOMES = frozenset({"Protest with intervention", "Excessive force against protesters", "Violent demonstration"})
 REFINE_GAP = 3  # characters between a protest sentence and the next one that refines it
@@ -201,6 +209,8 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
     subject = subject_range(verb)
     actor = actor_in(index, subject)
     acled = acled_label(hit, index, tables, actor, subject)
+    if acled is not None and not is_reported_act(hit.first, hit.last, acled, index, tables):
+        return []  # a passing mention of violence ("since Russia's attack", "battle tanks")
     plover = hit.cue.plover or (tables.acled_types[acled[1]][1] if acled else None)
     mood_plover = plover_for_mood(verb, plover)
     if mood_plover != plover:
@@ -217,13 +227,13 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
     inside = place_mentions_in(index, start, end)
     places = [p for p in places_in(index, start, end) if not _only_agent(inside[p.id], agents)]
     local = [p for p in places if p.kind != "country"]
-    if is_territorial(base) and len(local) > 1:
-        return [base.model_copy(update={"places": (p.id,)}) for p in local]
-    if base.acled and base.acled[0] in SPLIT_TYPES:
+    if len(local) > 1 and (is_territorial(base) or (base.acled and base.acled[0] in SPLIT_TYPES)):
         in_clause = place_mentions_in(index, verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
         targets = [p for p in local if p.id in in_clause]
         if len(targets) > 1:
             return [base.model_copy(update={"places": (p.id,)}) for p in targets]
+        if is_territorial(base):  # the clause's own town, else the towns the sentence lists
+            return [base.model_copy(update={"places": (p.id,)}) for p in (targets or local)]
     ids = tuple(p.id for p in places)
     if base.acled and not local and scene:
         ids = scene + ids

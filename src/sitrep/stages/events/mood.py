@@ -9,6 +9,8 @@ A hit is *unreal* when its trigger sits in
 - the content of a demand, call, proposal or wish ("demanding that Ukraine cede the
   regions", "calls for a ceasefire", "wants NATO to withdraw"): the DEMAND hit of the
   governing verb carries it;
+- what is only made possible ("the ability to repel attacks"); what is only tried ("the
+  attempt to seize Kyiv", "failed to topple") is told by `is_attempted`, for territorial events;
 - a noun phrase negated by "no" ("there have been no requests"), or what a possibility, risk
   or fear is of ("the possibility of Russia carrying out an attack").
 
@@ -38,6 +40,10 @@ DEMAND_HEADS = frozenset({
 DEMAND_PREPS = frozenset({"for", "on", "upon"})  # "calls for a ceasefire", "called on troops to ..."
 DEMAND_OBJECT_HEADS = frozenset({"demand", "urge", "propose", "suggest", "request", "want", "seek"})  # "demanded the withdrawal"
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+ATTEMPT_HEADS = frozenset({
+    "try", "attempt", "aim", "fail", "strive", "struggle", "effort", "bid", "endeavour", "endeavor", "aspiration",
+})
+MEANS_HEADS = frozenset({"ability", "capability", "capacity"})  # "the ability to repel attacks": a means
 SUPPOSED = frozenset({"possibility", "prospect", "risk", "threat", "fear", "danger", "chance", "likelihood", "scenario"})
 SPEECH_VERBS = frozenset({
     "say", "tell", "state", "declare", "insist", "stress", "add", "warn", "write", "announce",
@@ -85,7 +91,19 @@ def _unreal_clause(token: Token) -> bool:
         return True
     if token.dep_ == "advcl" and _is_condition(token):
         return True
-    return _is_demanded(token) or _is_supposed(token)
+    return _is_demanded(token) or _is_supposed(token) or _governed_by(token, MEANS_HEADS)
+
+
+def is_attempted(trigger: Token) -> bool:
+    """ "the attempt to seize Kyiv", "efforts to regain control", "failed to topple": the act
+    was tried, not (yet) done. An attempted attack is still an attack, so only the stage's
+    territorial events ask this."""
+    return any(_governed_by(verb, ATTEMPT_HEADS) for verb in _clause_chain(trigger))
+
+
+def _governed_by(token: Token, heads: frozenset[str]) -> bool:
+    head = token.head
+    return head.i != token.i and token.dep_ in ("xcomp", "acl") and head.lemma_.lower() in heads
 
 
 def _has_aux(verb: Token, words: frozenset[str]) -> bool:
