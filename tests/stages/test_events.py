@@ -414,3 +414,44 @@ def test_territorial_split_keeps_the_towns_a_sentence_lists(run):
 
 def test_weapons_defended_against_are_no_attack_by_the_defender(run):
     assert _acled(run("We provided air defense systems to protect cities against missiles.")) == []
+
+
+def _plovers(record: Record) -> list[str]:
+    return [e.plover for e in record.events if e.plover]
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("The army has kept a large military presence in the province since 2014.", None),
+    ("Moscow established a permanent military presence in the enclave.", "MOBILIZE"),
+    ("The rifles and shells, supplied by Poland, reached the front last week.", "AID"),
+    ("Berlin agreed to deliver howitzers to the army.", "AID"),
+    ("The regime has clamped down on independent media across the country.", "COERCE"),
+    ("Georgia applied for membership of the bloc in March.", "DEMAND"),
+])
+def test_trigger_families_for_presence_supply_censorship_and_membership(run, text, plover):
+    got = _plovers(run(text))
+    if plover is None:  # a state ("has kept a presence"), not an act of building it up
+        assert "MOBILIZE" not in got
+    else:
+        assert plover in got
+
+
+def test_homes_reduced_to_rubble_is_a_shelling(run):
+    text = "In Irpin, apartment blocks were reduced to rubble."
+    rec = run(text, places=(place("p1", "Irpin", text),))
+    hits = [e for e in rec.events if e.acled and e.acled[1] == "Shelling/artillery/missile attack"]
+    assert hits and hits[0].places == ("p1",)
+
+
+def test_rubble_after_an_earthquake_is_no_attack(run):
+    assert _acled(run("The earthquake reduced the old town to rubble.")) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Residents of Bilohorodka came back after the withdrawal of Russian troops last week.", True),
+    ("People went home after the pullout of the occupying forces.", True),
+    ("Analysts discussed what a withdrawal would mean for the markets.", False),
+])
+def test_territorial_noun_needs_who_moved_or_when(run, text, kept):
+    got = [a for a in _acled(run(text)) if a == "Non-violent transfer of territory"]
+    assert bool(got) is kept

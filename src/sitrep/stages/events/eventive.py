@@ -12,6 +12,8 @@ verb or event noun inside a longer match) is
   government, non-state or Russian) subject or object, or ground as its object ("rolled into
   the town"), and must not be only tried ("the attempt to seize Kyiv", "efforts to regain
   control"): "Putin retreated from public view" and "liberating women from the veil" drop;
+- a territorial noun ("withdrawal", "capture") whose own phrase names an armed force, a time,
+  a number or a local place ("after the withdrawal of Russian troops"); a bare "withdrawal" drops;
 - an event noun ("attack", "strike", "fighting") that is anchored: subject or object of a
   violent verb ("the strike killed one person", "carried out strikes") or what its victims
   fled or escaped ("to escape constant shelling"), in a phrase of a violent verb ("killed in
@@ -96,6 +98,8 @@ def _word_reports(word: Token, first: Token, last: Token, territorial: bool, ind
         return True  # "entered without fighting": no phrase to judge
     if head.pos_ in VERB_POS:
         return not territorial or territorial_anchor(head, index, tables)
+    if territorial:
+        return territorial_noun_anchored(head, index, tables)
     if _is(tables, "EVENT_NOUN", head):
         return event_noun_anchored(head, index, tables)
     return weapon_in_act(head, index, tables)
@@ -232,6 +236,16 @@ def territorial_anchor(verb: Token, index: ArgumentIndex, tables: Tables) -> boo
         if any(tables.contexts[name].search(lemmas) for name in contexts):
             return True
     return False
+
+
+def territorial_noun_anchored(noun: Token, index: ArgumentIndex, tables: Tables) -> bool:
+    """A territorial noun reports a change of ground when its own phrase names who moved ("the
+    withdrawal of Russian troops", "the Russian pullout") or a time, number or local place ("the
+    capture of Lyman on Saturday"); "a withdrawal" alone is a topic."""
+    if phrase_anchored(noun, index, tables):
+        return True
+    lemmas = " ".join(t.lemma_.lower() for t in core_phrase(noun)[1:])
+    return any(tables.contexts[name].search(lemmas) for name in ARMED_CONTEXTS)
 
 
 def core_phrase(token: Token) -> list[Token]:
