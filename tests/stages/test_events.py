@@ -256,7 +256,7 @@ def test_plover_gsr_gate(nlp, stage):
 
 
 def test_petrarch2_gate(nlp, stage):
-    assert _score(nlp, stage, "events_petrarch2_unittests.jsonl", "plover") >= 26.4
+    assert _score(nlp, stage, "events_petrarch2_unittests.jsonl", "plover") >= 30.6
 
 
 # --- precision on war reporting: acts that did not happen, duplicates, titles, junk triggers ---
@@ -455,3 +455,35 @@ def test_rubble_after_an_earthquake_is_no_attack(run):
 def test_territorial_noun_needs_who_moved_or_when(run, text, kept):
     got = [a for a in _acled(run(text)) if a == "Non-violent transfer of territory"]
     assert bool(got) is kept
+
+
+# --- CAMEO verb classes: reduce relations (16x), disapprove (11x), yield (08x), consult (04x),
+# fight (19x), coerce (17x), sign agreements (05x/03x) ---
+@pytest.mark.parametrize(("text", "plover"), [
+    ("The government broke off talks with the rebels on Monday.", "SANCTION"),
+    ("Washington withdrew from the arms control treaty last year.", "SANCTION"),
+    ("Ankara downgraded diplomatic relations with Tel Aviv.", "SANCTION"),
+    ("The minister regretted the decision of the council.", "DISAPPROVE"),
+    ("Beijing objected to the visit of the delegation.", "DISAPPROVE"),
+    ("The president castigated the opposition for its tactics.", "DISAPPROVE"),
+    ("The junta acceded to the demands of the protesters.", "CONCEDE"),
+    ("The authorities reopened the border crossing on Friday.", "CONCEDE"),
+    ("The government allowed international observers into the region.", "CONCEDE"),
+    ("Tehran reopened its embassy in Riyadh.", "COOPERATE"),
+    ("The foreign ministers convened in Geneva on Tuesday.", "CONSULT"),
+    ("The rebel group waged a guerrilla campaign against the army.", "ASSAULT"),
+    ("Police seized the property of the exiled businessman.", "COERCE"),
+    ("The two countries signed a ten-year bilateral trade protocol.", "AGREE"),
+])
+def test_cameo_verb_class_families(run, text, plover):
+    assert _plovers(run(text))[:1] == [plover]
+
+
+@pytest.mark.parametrize("text", [
+    "The convoy stopped close to the border with Poland.",
+    "I regret to say that the meeting was short.",
+    "The two sides waged a price war over the market.",
+])
+def test_cameo_families_skip_look_alikes(run, text):
+    got = set(_plovers(run(text)))
+    assert not got & {"COERCE", "DISAPPROVE", "ASSAULT"}
