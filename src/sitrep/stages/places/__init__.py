@@ -40,6 +40,9 @@ Known failure modes
   only (never by an airport code among its alternates); a one-word name that the story
   uses inside a person's name ('Mohamed Salah' ... 'Salah') is not a small town.
 - Oceans, seas and the Middle East sit at hand-entered points, not GeoNames' own points.
+- Names the gazetteer lacks (villages under 500 people, streets, venues) are not emitted: their
+  coordinates are unknown, and a guessed point would be a silent guess.
+- A country inside a longer name ("Air France", "Air Canada Cargo") is still a mention of it.
 
 Cost: linear in the text (one pass each; the story context is counted once per document).
 """
@@ -61,7 +64,7 @@ from sitrep.stages.places.tables import Tables, load_tables
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.3.0"
+VERSION = "1.4.0"
 MAX_ALTERNATIVES = 3
 
 

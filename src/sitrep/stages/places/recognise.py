@@ -29,6 +29,8 @@ CONNECTORS = frozenset({"of", "de", "del", "la", "al", "el", "upon", "on", "da",
 POSSESSIVE = frozenset({"'s", "’s"})
 COORDINATORS = frozenset({"and", "or", ","})
 MAX_TOKENS = 6
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
+PLACE_PREPOSITIONS = frozenset({"at", "to", "from"})  # with a place label: 'at the Rogers Centre'
 FACILITY_LOOKAHEAD = 3
 FACILITY_TOWN_POPULATION = 15_000  # a named facility's town: big enough to be the one meant  # capitalised words after a name that may end in a facility word
 
@@ -52,6 +54,7 @@ class Mention:
     facility: bool = False  # names a facility's town ('Dubai World Trade Centre'): town readings only
     comma_next: bool = False  # the next mention follows after a bare comma ("Parkland, Florida")
     listed_next: bool = False  # the next mention follows after 'and', 'or', ', and' or ', or' (a list)
+    locative: bool = False  # right after a locative preposition ('in Klamath Falls', 'near Owerri')
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = True,
@@ -60,7 +63,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = 
     full = doc.text if text is None else text  # Doc.text is rebuilt on every access: read it once
     ent_of = _entity_index(doc)
     found = list(_scan(doc, full, gaz, tables, ent_of))
-    found += _uncovered_entities(doc, len(full), gaz, found)
+    found += _uncovered_entities(doc, len(full), gaz, found, tables)
     if demonyms:
         found += _demonyms(doc, full, tables, found)
     found = _with_cues(doc, full, sorted(found, key=lambda m: m.start), tables)
@@ -219,6 +222,9 @@ def is_acronym(text: str) -> bool:
 def plausible_hits(text: str, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
     """An acronym names a town only by the town's own name ('LONDON' in a dateline), never by an
     alternate (airport codes such as 'MOD' for Modesto); countries, regions and areas keep theirs (UK, EU)."""
+    if hits and len(text) <= 3 and not text.isupper():
+        # 'Car' in 'Touring Car' is not CAR; a two- or three-letter name is a code only in capitals
+        hits = tuple(h for h in hits if name_key(h.entry.name) == name_key(text))
     if not hits or not is_acronym(text):
         return hits
     key = name_key(text)
@@ -250,8 +256,17 @@ def _mention(doc: Doc, i: int, j: int, text: str, hits: tuple[Hit, ...], ent_of:
     propn = any(t.pos_ == "PROPN" for t in doc[i:j])
     inner = i > 0 and _is_name_part(doc[i - 1])
     continues = j < len(doc) and _is_name_part(doc[j])
+    locative = i > 0 and doc[i - 1].lower_ in LOCATIVE_PREPOSITIONS
     return Mention(doc[i].idx, doc[i].idx + len(text), text, hits, label, exact, propn=propn, inner=inner,
-                   continues=continues)
+                   continues=continues, locative=locative)
+
+
+def _after_locative(doc: Doc, i: int) -> bool:
+    """Token i follows 'in', 'at', 'near' ... directly or after 'the' ('at the Rogers Centre')."""
+    k = i - 1 if i > 0 and doc[i].lower_ != "the" else i - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in LOCATIVE_PREPOSITIONS | PLACE_PREPOSITIONS
 
 
 def _is_name_part(tok: Token) -> bool:
@@ -270,16 +285,21 @@ class _Coverage:
         return self.chars.find(1, start, end) >= 0
 
 
-def _uncovered_entities(doc: Doc, size: int, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
-    """GPE/LOC/FAC entities the scan did not reach: fuzzy look-up of the whole name."""
+def _uncovered_entities(doc: Doc, size: int, gaz: Gazetteer, found: list[Mention],
+                        tables: Tables) -> list[Mention]:
+    """GPE/LOC/FAC entities the scan did not reach: fuzzy look-up of the whole name. A demonym
+    tagged GPE ('Emirati handler') is left to the demonym step."""
     covered = _Coverage(size, ((m.start, m.end) for m in found))
     out = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS or covered.overlaps(ent.start_char, ent.end_char):
             continue
+        if ent.text in tables.demonyms:
+            continue
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
         hits = plausible_hits(span.text, gaz.lookup(span.text, fuzzy=ent.label_ != "FAC"))
-        out.append(Mention(span.start_char, span.end_char, span.text, hits, ent.label_, True))
+        out.append(Mention(span.start_char, span.end_char, span.text, hits, ent.label_, True,
+                           locative=_after_locative(doc, ent.start)))
     return out
 
 
@@ -347,7 +367,7 @@ def is_toponym(m: Mention, tables: Tables) -> bool:
     if m.name.lower() in tables.facility_after and not m.exact_ent:  # 'University', 'Center' of a longer name
         return False
     sure = m.cue is not None or (m.label in PLACE_LABELS and m.exact_ent)
-    if not sure and (m.inner or all(h.tier == 1 for h in m.hits)):
+    if not sure and (m.inner and not _is_country(m) or all(h.tier == 1 for h in m.hits)):
         return False
     if m.label in PLACE_LABELS or m.cue:
         return bool(m.hits) or m.label in PLACE_LABELS
@@ -359,7 +379,7 @@ def is_toponym(m: Mention, tables: Tables) -> bool:
     if m.continues and weight < 2:
         return False
     if m.label == "PERSON":
-        return m.exact_ent and weight >= 3
+        return m.exact_ent and (weight >= 3 or weight >= 1 and m.locative)
     if m.label == "ORG":
         return weight >= 2
     if m.label is not None:
@@ -415,4 +435,24 @@ def _is_modifier(doc: Doc, j: int) -> bool:
     if j >= len(doc):
         return False
     nxt = doc[j]
+    if nxt.text in DEMONYM_LINKS:
+        return _coordinated_modifier(doc, j)
     return nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or nxt.text in ("-", "–")
+
+
+DEMONYM_LINKS = frozenset({"and", "or", ","})
+MAX_COORDINATED = 6  # tokens scanned after a demonym for 'X, Y and other Z'
+
+
+def _coordinated_modifier(doc: Doc, j: int) -> bool:
+    """'the Russian and Venezuelan delegations', 'German, Irish and other immigrant groups': coordinated
+    adjectives that end in a noun; not 'speaks Russian and English' (no noun after the list)."""
+    adjectives = 0
+    for tok in doc[j:j + MAX_COORDINATED]:
+        if tok.text in DEMONYM_LINKS:
+            continue
+        if tok.pos_ == "ADJ" or tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            adjectives += 1
+            continue
+        return adjectives > 0 and tok.pos_ == "NOUN"
+    return False
