@@ -51,7 +51,7 @@ def test_json_and_text_formats_and_stdin() -> None:
     assert record["schema"] == "sitrep.record/1" and record["published"]["value"] == "2022-09-11"
     text = sitrep("extract", str(EXAMPLE_SEED), "--format", "text")
     assert text.returncode == 0
-    assert "CLAIMS" in text.stdout and "PLACES" in text.stdout and "published: 2022-09-11" in text.stdout
+    assert "CLAIMS" in text.stdout and "PLACES" in text.stdout and "ACTORS" in text.stdout and "published: 2022-09-11" in text.stdout
 
 
 def test_bad_published_option_is_one_line_error() -> None:

@@ -9,7 +9,8 @@ RULE = "─" * 72
 
 def render_text(record: Record) -> str:
     """Title, date, claims with claimant and status, figures, places, and the article's timeline."""
-    parts = [_header(record), _claims(record), _figures(record), _places(record), _timeline(record), _events(record)]
+    parts = [_header(record), _claims(record), _figures(record), _places(record), _actors(record),
+             _timeline(record), _events(record)]
     return "\n".join(p for p in parts if p) + "\n"
 
 
@@ -73,6 +74,16 @@ def _places(record: Record) -> str:
         spellings = sorted({m.text or record.text[m.start:m.end] for m in p.mentions} - {p.name})
         also = f" (as {', '.join(spellings)})" if spellings else ""
         lines.append(f"  {p.name}{also} — {p.kind}, {p.admin1 or ''} {p.country or ''} [{where}; {ident}]")
+    return "\n".join(lines)
+
+
+def _actors(record: Record) -> str:
+    if not record.actors:
+        return ""
+    lines = [f"ACTORS ({len(record.actors)})"]
+    for a in record.actors:
+        about = ", ".join(x for x in (a.kind, a.role, a.side) if x)
+        lines.append(f"  {a.name} ({about}) ×{len(a.mentions)}")
     return "\n".join(lines)
 
 
