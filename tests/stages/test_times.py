@@ -14,7 +14,7 @@ from sitrep.stages.times.wars import load_wars
 from tests.conftest import shared_path
 
 SEED_DCT = "2022-09-11"  # a Sunday, ISO week 36
-TIMEBANK_VALUE_F1 = 83.7  # measured value F1 on shared/data/dev/timex_timebank.jsonl; the gate allows 0.5 less
+TIMEBANK_VALUE_F1 = 84.4  # measured value F1 on shared/data/dev/timex_timebank.jsonl; the gate allows 0.5 less
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +103,39 @@ def test_rule_families(times_of, sentence, expr, type_, value):
 def test_quarters_follow_the_dct_and_anaphora(times_of):
     got = times_of("Profit rose in the third quarter. A year earlier, the company lost money.", dct="1997-10-20")
     assert [(t.text, t.value) for t in got] == [("the third quarter", "1997-Q3"), ("A year earlier", "1996-Q3")]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "expr", "value"), [
+    # past tense: the DCT year, even a month ahead (a near-future date reported in the past tense) ...
+    ("The offer was extended to Nov. 16.", "1989-10-30", "Nov. 16", "1989-11-16"),
+    ("Oil firms were told of a cutback in September.", "1990-08-15", "September", "1990-09"),
+    # ... but last year's when the month is well after the DCT month
+    ("Sales rose in December.", "1998-02-06", "December", "1997-12"),
+    # a future cue beats the tense: "effective"/"through" a month well before the DCT month is next year's
+    ("The board created the office, effective Feb. 1.", "1989-10-26", "Feb. 1", "1990-02-01"),
+    ("The bank extended loans through January.", "1989-10-30", "January", "1990-01"),
+    ("It had bought shares through Sept. 29.", "1989-10-30", "Sept. 29", "1989-09-29"),
+    # no tense: the nearest occurrence, the past preferred
+    ("Her flats, worth millions in October, are worth half that now.", "1998-01-08", "October", "1997-10"),
+    ("The stock climbed to a high in June from $29.75 in March.", "1989-10-30", "March", "1989-03"),
+])
+def test_months_without_a_year(times_of, sentence, dct, expr, value):
+    assert found(times_of(sentence, dct=dct)).get(expr, ("", ""))[1] == value
+
+
+def test_a_past_quarter_after_the_dcts_quarter_is_last_years(times_of):
+    got = found(times_of("AT&T announced a drop in profits for the fourth quarter.", dct="1998-01-26"))
+    assert got["the fourth quarter"] == ("DATE", "1997-Q4")
+    got = found(times_of("Profit will rise in the fourth quarter.", dct="1998-01-26"))
+    assert got["the fourth quarter"] == ("DATE", "1998-Q4")
+
+
+@pytest.mark.parametrize("sentence", [
+    "It runs four flights a week to Bombay.",
+    "This will add nearly 700 seats a week on the route.",
+])
+def test_counted_rates_are_not_durations(times_of, sentence):
+    assert times_of(sentence) == []
 
 
 def test_mods_are_kept(times_of):

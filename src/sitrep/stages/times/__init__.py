@@ -22,7 +22,9 @@ Known failure modes: "former" is not tagged (TimeBank does not tag it); bare "th
 day", "then", "once" are not tagged; "a year ago" in earnings news is anchored on the last
 quarter mentioned, which is wrong when the text moves on; tense from a small parser is noisy,
 so a bare weekday in a present-tense sentence is taken as past; range durations ("two to three
-weeks") get X values.
+weeks") get X values. A month without a year stays in the DCT year in past-tense sentences unless it is
+more than one month after the DCT month, so "agreed to buy it in February" (DCT October, meaning next
+February) is taken as this year; amount rates ("$2 million a year") are not tagged, as in TimeBank.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from sitrep.stages.times.wars import War, load_wars, pick_war
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 
 @dataclass(frozen=True)

@@ -171,18 +171,36 @@ def direction(ctx: Context, m: re.Match[str]) -> str:
 
 
 def month_year(ctx: Context, mon: int, m: re.Match[str], d: int = 15) -> int | None:
-    """Year of a month without one: the nearest occurrence, on the side of the DCT the tense points to."""
+    """Year of a month without one, from the DCT and the direction the sentence points to.
+
+    Past tense: the DCT year, unless the month is well after the DCT month ("rose in December", DCT
+    February -> last year); news reports near-future dates in the past tense ("the offer was extended
+    to Nov. 16", DCT Oct 30), hence a one-month slack. Future (tense or a cue such as "effective",
+    "until", "through"): the DCT year unless the month is well before it ("effective Feb. 1", DCT
+    October -> next year). Otherwise the nearest occurrence, counting future ones double (news
+    mostly reports the past).
+    """
     dct = ctx.dct
     if dct is None:
         return None
-    tense = "future" if prev_word(ctx, m.start()) in _FUTURE_CUES else ctx.tense(m.start(), m.end())
-    y0 = dct.year
-    cands = [(y, date(y, mon, min(d, 28))) for y in (y0 - 1, y0, y0 + 1)]
+    gap = mon - dct.month
+    if prev_word(ctx, m.start()) in _FUTURE_CUES:
+        return dct.year + 1 if gap < -_FUTURE_SLACK else dct.year
+    tense = ctx.tense(m.start(), m.end())
     if tense == "past":
-        cands = [c for c in cands if (c[1].year, c[1].month) <= (dct.year, dct.month)]
-    elif tense == "future":
-        cands = [c for c in cands if (c[1].year, c[1].month) >= (dct.year, dct.month)]
-    return min(cands, key=lambda c: abs((c[1] - dct).days))[0] if cands else y0
+        return dct.year - 1 if gap > _PAST_SLACK else dct.year
+    if tense == "future":
+        return dct.year + 1 if gap < -_FUTURE_SLACK else dct.year
+    here = date(dct.year, mon, min(d, 28))
+    if here <= dct:
+        ahead = date(dct.year + 1, mon, min(d, 28))
+        return dct.year + 1 if 2 * (ahead - dct).days < (dct - here).days else dct.year
+    before = date(dct.year - 1, mon, min(d, 28))
+    return dct.year if 2 * (here - dct).days < (dct - before).days else dct.year - 1
+
+
+_PAST_SLACK = 1
+_FUTURE_SLACK = 2
 
 
 _FUTURE_CUES = {"until", "till", "through", "payable", "effective", "starting", "due", "by", "expires", "before"}
@@ -448,7 +466,7 @@ def _quarter_year(m: re.Match[str], ctx: Context, q: int) -> int | None:
         return None
     else:
         y = ctx.dct.year + _year_shift(f"{det} {words(m['ry'])}")
-        if not (det or m["ry"]) and q > cal.quarter_of(ctx.dct) and ctx.tense(m.start(), m.end()) != "future":
+        if det in ("", "the") and not m["ry"] and q > cal.quarter_of(ctx.dct) and ctx.tense(m.start(), m.end()) == "past":
             y -= 1
     return y - 1 if re.search(r"year[\s-](ago|earlier)", adj) else y
 
@@ -630,8 +648,14 @@ def _is_attributive(ctx: Context, m: re.Match[str]) -> bool:
 
 
 def _after_amount(ctx: Context, start: int) -> bool:
-    before = ctx.text[max(0, start - 30):start]
-    return re.search(r"(\d|million|billion|thousand|cents?|dollars?|percent|%|times|tons?|barrels?)\W*$", before) is not None
+    """A rate, not a time: '$55 a night', '3 million a year', 'four flights a week', '700 seats a week'."""
+    before = ctx.text[max(0, start - 40):start]
+    if re.search(r"(\d|million|billion|thousand|cents?|dollars?|percent|%|times|tons?|barrels?)\W*$", before):
+        return True
+    toks = before.lower().split()[-3:]
+    if not toks or not re.fullmatch(r"[a-z]{2,}s", toks[-1]):
+        return False
+    return any(t not in ("a", "an", "one") and parse_number(t) is not None for t in toks[:-1])
 
 
 def norm_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
