@@ -277,8 +277,8 @@ def test_call_without_its_own_subject_is_no_claim(run):
 
 
 def test_coordinated_reporting_verb_with_its_own_subject_is_a_second_claim(run):
-    rec = run("Ukraine says Russia is guilty of genocide and U.S. President Joe Biden has accused Putin of war crimes.")
-    first = claim_at(rec, "Russia is guilty of genocide")
+    rec = run("Kyiv says Moscow is guilty of ethnic cleansing and U.S. President Joe Biden has accused Putin of war crimes.")
+    first = claim_at(rec, "Moscow is guilty of ethnic cleansing")
     assert claimant(rec, first) == "Ukraine" and "Biden" not in rec.text[first.start:first.end]
     assert claimant(rec, claim_at(rec, "war crimes")) == "Joe Biden"
 
@@ -301,8 +301,8 @@ def test_misparsed_copula_content_is_extended(run):
 
 
 def test_according_to_beats_agentless_passive_and_appositive_channel(run):
-    rec = run("UNHCR counted refugees. According to the agency, 13 million people are believed to be trapped.")
-    assert claimant(rec, claim_at(rec, "13 million people")) == "UNHCR"
+    rec = run("UNHCR counted refugees. According to the agency, about 9 million residents are believed to be stranded.")
+    assert claimant(rec, claim_at(rec, "9 million residents")) == "UNHCR"
     rec = run("According to Rybar, a Telegram news channel close to Russian officials, the bridge was hit by drones.")
     c = claim_at(rec, "the bridge was hit")
     assert (claimant(rec, c), c.channel) == ("Rybar", "Telegram")

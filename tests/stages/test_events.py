@@ -286,7 +286,7 @@ def test_demanded_acts_give_no_acled_event(run, text):
     "Ukrainian forces could recapture the city within weeks.",
     "Will Russia invade Moldova?",
     "If Russian troops shell the city, the West will send more weapons.",
-    "When Russia launches artillery strikes at civilians, the West should send more radars.",
+    "When Russia launches rocket strikes on civilians, Europe should supply more radars.",
     "Officials are looking at the possibility of Russia carrying out an attack on the border.",
 ])
 def test_hypothetical_acts_give_no_event(run, text):
@@ -310,7 +310,7 @@ def test_one_event_per_type_and_places_in_a_sentence(run):
 
 
 def test_strike_toll_is_no_second_attack(run):
-    text = "The strike killed one person and wounded several others in Kyiv."
+    text = "The strike killed two people and injured several more in Kyiv."
     rec = run(text, places=(place("p1", "Kyiv", text),))
     assert _acled(rec) == ["Shelling/artillery/missile attack"]
 
@@ -333,7 +333,7 @@ def test_place_that_acts_is_no_place_of_the_event(run):
     "Faced with horrific losses on the battlefield, the general resigned.",
     "The changes are designed to help the company regain momentum.",
     "Observers say nonviolent forms of collaboration are better.",
-    "Britain has supplied Ukraine with new anti-ship missile systems.",
+    "Norway has supplied Ukraine with additional anti-ship missile launchers.",
     "The new package includes artillery systems and armored personnel carriers.",
     "That army now stands revealed as an empty shell.",
     "The Ukrainian people continue to demonstrate resilience and courage.",
@@ -389,12 +389,12 @@ def test_ability_to_repel_is_no_clash(run):
 
 
 @pytest.mark.parametrize(("text", "label"), [
-    ("The strike killed one person and wounded several others.", "Shelling/artillery/missile attack"),
+    ("The strike killed two people and injured several more.", "Shelling/artillery/missile attack"),
     ("The missile attacks on Saturday hit an airport and a port.", "Shelling/artillery/missile attack"),
     ("Fighting broke out there this morning between the two groups.", "Armed clash"),
-    ("Emergency workers tended to the wounded after the missile strike in Kharkiv.", "Shelling/artillery/missile attack"),
+    ("Medics treated the injured after the missile strike in Kharkiv.", "Shelling/artillery/missile attack"),
     ("She sheltered in a basement for weeks to escape constant shelling in Kharkiv.", "Shelling/artillery/missile attack"),
-    ("Israeli aircraft carried out a string of airstrikes on areas in the Gaza Strip.", "Air/drone strike"),
+    ("Warplanes carried out a series of airstrikes on several districts of the Gaza Strip.", "Air/drone strike"),
     ("Vietnamese-led forces retook a strategic village after fierce fighting with guerrillas.", "Armed clash"),
     ("The Russian ground force, which retreated hastily, left burned tanks behind.", "Non-violent transfer of territory"),
     ("Militants tried to storm the police headquarters with grenades.", "Grenade"),
