@@ -79,6 +79,40 @@ def test_quote_in_sentence_with_actor_subject(run):
     assert c.quote and "Zelensky" in claimant(rec, c)
 
 
+def test_quote_continues_in_next_sentences_and_paragraph(run):
+    rec = run("“The bridge is gone,” Mayor Petro Hlyba said on Telegram. “We will need months to rebuild it.”\n\n"
+              "“Until then, the villages on the left bank are cut off. Only boats can reach them.”\n\n"
+              "The river rose again on Tuesday.")
+    first = claim_at(rec, "bridge is gone")
+    second = claim_at(rec, "need months")
+    third = claim_at(rec, "villages on the left bank")
+    assert rec.text[second.start:second.end] == "We will need months to rebuild it"
+    assert rec.text[third.start:third.end].endswith("Only boats can reach them")
+    for c in (second, third):
+        assert c.quote and claimant(rec, c) == "Petro Hlyba" and c.channel == first.channel
+    assert not any(c.start > rec.text.index("The river") for c in rec.claims)
+
+
+def test_quote_without_attribution_after_narration_is_no_claim(run):
+    rec = run("The convoy reached the city at dawn.\n\n“Nobody expected them so early.”")
+    assert rec.claims == ()
+
+
+def test_claim_runs_on_to_the_closing_quote_mark(run):
+    rec = run("The commander admitted his men “are exhausted. They have not slept for days.”")
+    c = claim_at(rec, "exhausted")
+    assert rec.text[c.start:c.end].endswith("They have not slept for days")
+
+
+def test_promises_and_vows(run):
+    rec = run("Prime Minister Jonas Berg promised that Norway would send more tanks. "
+              "The governor has vowed to rebuild every school in the region.")
+    c = claim_at(rec, "more tanks")
+    assert rec.text[c.start:c.end] == "Norway would send more tanks" and claimant(rec, c) == "Jonas Berg"
+    c = claim_at(rec, "rebuild")
+    assert rec.text[c.start:c.end] == "rebuild every school in the region"
+
+
 def test_speaks_of(run):
     rec = run("The Ukrainian army itself speaks of 3,000 square kilometers that they reclaimed.")
     c = claim_at(rec, "3,000 square")

@@ -17,7 +17,8 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
        subject and a predicate ("what Semenov called the worst situation");
      - "dismissed Ukrainian claims that C" -> C is the claim of the Ukrainian actor, denied;
        "..., claims Ukraine has denied" denies the claim before it in the same sentence;
-     - unattributed reports: "are said to", "reportedly" -> claimant None, status "reported".
+     - unattributed reports: "are said to", "reportedly" -> claimant None, status "reported";
+     - intents: "X promised/vowed/pledged (to) C", "X warned Y to C" (the clause or the infinitive).
   2. Claimant: the actor whose mention is in the verb's subject (he/she: the last person named).
   3. Channel and said_at come from the attribution part of the sentence (the sentence minus
      the content): channel cues ("on Telegram", "in an interview with the Financial Times",
@@ -28,7 +29,10 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
      could not be independently verified" -> unverified, and unattributed sentences before it
      become unattributed claims; "X denied this" -> denied; "confirmed by" -> confirmed;
      "has not yet responded" -> response "none". The sentence is kept as evidence.
-  5. Quantities and places inside each claim span; ids c1.. in text order.
+  5. Quote continuation: a claim ending inside a quote it opened runs on to the closing mark; a
+     sentence with no claim that opens a quote right after a quoted claim ("“A,” he said. “B.”",
+     or the next paragraph) is a claim of the same claimant and channel, and the chain goes on.
+  6. Quantities and places inside each claim span; ids c1.. in text order.
 
 Example: "Ukrainian army commander-in-chief Valeriy Zaluzhny says his forces recaptured more than
 3,000 square kilometers. Zaluzhny wrote this on Telegram today. These figures could not be
@@ -40,7 +44,8 @@ Known failure modes: the content is what the parser attaches to the verb, so bad
 short or long spans; claims spread over several sentences keep only the sentence with the
 verb, unless one “quote” holds them all; pronouns other than he/she are resolved only to the last organisation/group/state;
 a hedge is applied to all eligible claims before it in the paragraph, even if the writer
-meant only one.
+meant only one; a quote continuation after a quote is given to the last speaker even when the
+writer introduces a new one later ("“B.” — Name"), and texts stripped of quote marks get none.
 """
 
 from __future__ import annotations
@@ -58,7 +63,7 @@ from sitrep.stages.actors import load_json
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-VERSION = "1.2"
+VERSION = "1.3"
 
 MAX_SPAN = 400
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -296,6 +301,12 @@ def content_of(d: Doc2, verb: Token, unit: Unit) -> list[tuple[int, int, int | N
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             sp = span_of(objs, unit)
             return [(*sp, None)] if sp else []
+    if mode == "intent":  # "vowed to stay", "warned Kyiv to withdraw": the infinitive is the content
+        xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.idx > verb.idx]
+        sp = span_of(xcomp, unit)
+        if sp and d.text.startswith("to ", sp[0]):
+            sp = (sp[0] + 3, sp[1])
+        return [(*sp, None)] if sp else []
     if mode != "object":
         return []
     return right_segments(verb, unit)
@@ -747,7 +758,8 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
         apply_hedges(d, unit, drafts)
     extend_quotes(d, drafts)
     fill_frames(d, drafts)
-    return number(record, dedupe(drafts))
+    drafts = continue_quotes(d, dedupe(drafts))
+    return number(record, drafts)
 
 
 def paragraph_start(d: Doc2, unit: int) -> int:
@@ -776,6 +788,83 @@ def extend_quotes(d: Doc2, drafts: list[Draft]) -> None:
         if (i < len(starts) and starts[i] < x.start) or x.end - s > MAX_SPAN:
             continue
         x.start, x.quote = s, True
+
+
+CLOSING = {"“": "”", "\"": "\"", "«": "»"}
+
+
+def quote_close(d: Doc2, opening: int) -> int | None:
+    """Offset of the mark closing the quote opened at `opening`, if it is in the same paragraph."""
+    close = d.text.find(CLOSING[d.text[opening]], opening + 1)
+    nl = d.text.find("\n", opening)
+    if close < 0 or (0 <= nl < close):
+        return None
+    return close
+
+
+def run_on(d: Doc2, x: Draft, limit: int) -> None:
+    """'X said they “A. B.”': a claim ending inside a quote it opened runs on to the closing mark
+    (before `limit`, the start of the next claim)."""
+    opening = d.text.rfind("“", x.start, x.end)
+    if opening < 0 or d.text.find("”", opening, x.end) >= 0:
+        return
+    close = quote_close(d, opening)
+    if close is not None and x.end < close < limit and close - x.start <= MAX_SPAN:
+        x.end = trim(d.text, x.start, close)[1]
+
+
+def continuation(d: Doc2, unit: Unit, last: Draft) -> Draft | None:
+    """A sentence that opens a quote right after a quote attributed to `last`'s claimant (“A,” he said. “B.”)."""
+    opening = unit.start
+    if d.text[opening] not in CLOSING or (last.claimant is None and last.claimant_text is None):
+        return None
+    prev = d.units[unit.index - 1]
+    if not (last.quote or any(q in d.text[prev.start:prev.end] for q in "”\"»")):
+        return None
+    close = quote_close(d, opening)
+    end = close if close is not None and close - opening <= MAX_SPAN else d.text.find("\n", opening)
+    s, e = trim(d.text, opening, end if end > opening else len(d.text))
+    if e - s < 8:
+        return None
+    status: ClaimStatus = "reported" if last.status == "reported" else "asserted"
+    return Draft(s, e, unit.index, last.claimant, last.claimant_text, status, channel=last.channel,
+                 said_at=last.said_at, quote=True)
+
+
+def continue_quotes(d: Doc2, drafts: list[Draft]) -> list[Draft]:
+    """Quote paragraphs and sentences that go on from the quote claimed just before them.
+
+    A sentence with no claim that opens with a quote mark, right after a sentence holding a quote
+    claim (or a claim whose sentence closes a quote), is a claim of the same claimant with the same
+    channel; the chain goes on over following quotes. Drafts come sorted by start."""
+    out: list[Draft] = []
+    i = 0
+    last: Draft | None = None
+    last_end = -1  # end offset of the unit that holds `last`
+    covered_to = -1
+    for unit in d.units:
+        here = []
+        while i < len(drafts) and drafts[i].start < unit.end:
+            run_on(d, drafts[i], drafts[i + 1].start if i + 1 < len(drafts) else len(d.text))
+            here.append(drafts[i])
+            i += 1
+        out.extend(here)
+        covered_to = max([covered_to] + [x.end for x in here])
+        if here:
+            last, last_end = here[-1], unit.end
+            continue
+        if unit.start < covered_to:
+            last_end = unit.end if last is not None else last_end
+            continue
+        prev_end = d.units[unit.index - 1].end if unit.index else -2
+        new = continuation(d, unit, last) if last is not None and last_end == prev_end else None
+        if new is None:
+            last = None
+            continue
+        out.append(new)
+        covered_to = new.end
+        last, last_end = new, unit.end
+    return out
 
 
 def overlaps_any(x: Draft, others: list[Draft]) -> bool:
