@@ -170,6 +170,11 @@ WAR_ACLED_CASES = [
     ("Government forces pounded rebel positions around the city.", "Shelling/artillery/missile attack"),
     ("The strikes destroyed a fuel depot and killed two people.", "Shelling/artillery/missile attack"),
     ("The troops hurriedly departed on March 31.", "Non-violent transfer of territory"),
+    ("The blazes at two oil depots were started by enemy drones.", "Air/drone strike"),
+    ("The warehouse fire was caused by a rocket, the mayor said.", "Shelling/artillery/missile attack"),
+    ("Heavy artillery hit an ammunition depot near the frontier at dawn.", "Shelling/artillery/missile attack"),
+    ("Air defences shot down four attack drones overnight.", "Disrupted weapons use"),
+    ("Police discovered a weapons depot in a farmhouse.", "Disrupted weapons use"),
 ]
 
 WAR_PLOVER_CASES = [
@@ -179,6 +184,9 @@ WAR_PLOVER_CASES = [
     ("The defence ministry promised to bomb targets in the capital.", "THREATEN"),
     ("The two states have renewed diplomatic ties after a long break.", "COOPERATE"),
     ("Mines work hard to meet demand for coal.", None),
+    ("Norway has supplied the army with new anti-tank missile systems.", "AID"),
+    ("Four lorries laden with medicine and food reached the encircled town.", "AID"),
+    ("The trains of commuters were delayed again.", None),
 ]
 
 

@@ -75,7 +75,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "1.5"
+VERSION = "1.6"
 MAX_SPAN = 400
 GOV_REGAINS = "Government regains territory"
 NONSTATE_OVERTAKES = "Non-state actor overtakes territory"
