@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sitrep.datafiles import data_path
 from sitrep.gazetteer.store import Entry, GazetteerWriter
 
 Point = tuple[float, float]
@@ -44,7 +45,7 @@ class BuildStats:
 
 def data_file(name: str) -> Path:
     """A file in sitrep/data/places."""
-    return Path(__file__).resolve().parent.parent / "data" / "places" / name
+    return data_path("places", name)
 
 
 def read_table(name: str) -> Iterator[list[str]]:

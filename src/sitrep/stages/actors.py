@@ -46,15 +46,14 @@ spaCy ORG entities, with a side only when a nationality adjective is inside them
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from unidecode import unidecode
 
+from sitrep.datafiles import load_json
 from sitrep.model import Actor, ActorKind, Record, Span
 from sitrep.pipeline import Stage
 
@@ -70,11 +69,6 @@ _E = r"(?![\w-])"
 
 
 # ---------------------------------------------------------------- tables
-def load_json(folder: str, name: str) -> Any:
-    """A data table shipped in sitrep/data/<folder>/<name>."""
-    return json.loads(resources.files("sitrep").joinpath("data", folder, name).read_text(encoding="utf-8"))
-
-
 def alternation(words: Iterable[str]) -> str:
     """A regex group matching any of `words`, longest first."""
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"

@@ -56,9 +56,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sitrep.datafiles import load_json
 from sitrep.model import Actor, Claim, ClaimStatus, Record, Span
 from sitrep.pipeline import Stage
-from sitrep.stages.actors import load_json
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -43,13 +43,12 @@ as counts; negative signs are dropped.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import partial
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from sitrep.datafiles import load_json
 from sitrep.model import Bound, Quantity, Record
 from sitrep.pipeline import Stage
 
@@ -121,10 +120,7 @@ def make_quantities_stage() -> Stage:
 
 
 def load_tables() -> Tables:
-    base = resources.files("sitrep") / "data" / "quantities"
-    units = json.loads((base / "units.json").read_text(encoding="utf-8"))
-    cues = json.loads((base / "cues.json").read_text(encoding="utf-8"))
-    return compile_tables(units, cues)
+    return compile_tables(load_json("quantities", "units.json"), load_json("quantities", "cues.json"))
 
 
 def _alternation(phrases: Any) -> str:

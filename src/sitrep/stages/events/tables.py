@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
+
+from sitrep.datafiles import data_path, load_json
 
 GAP_LONG = r"(?: \S+){0,8} "
 GAP_SHORT = r"(?: \S+){0,3} "
@@ -44,12 +45,8 @@ class Tables:
     plover_types: frozenset[str]
 
 
-def _data_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "data" / "events"
-
-
 def _read_json(name: str) -> dict[str, object]:
-    data = json.loads((_data_dir() / name).read_text(encoding="utf-8"))
+    data = load_json("events", name)
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
@@ -86,7 +83,7 @@ def _cue(row: list[object], contexts: dict[str, str]) -> Cue:
 def load_tables() -> Tables:
     """Read the data files and compile every pattern."""
     raw_contexts = {k: _shorthand(str(v)) for k, v in _read_json("contexts.json").items()}
-    rows = (_data_dir() / "cues.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = data_path("events", "cues.jsonl").read_text(encoding="utf-8").splitlines()
     cues = tuple(_cue(json.loads(r), raw_contexts) for r in rows if r.strip() and not r.startswith('["_doc'))
     acled = {k: (str(v[0]), str(v[1])) for k, v in _read_json("acled_types.json").items() if isinstance(v, list)}
     plover = frozenset(_read_json("plover_types.json"))

@@ -7,10 +7,10 @@ other wars are added there, not in code.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
-from importlib import resources
+
+from sitrep.datafiles import load_json
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class War:
 
 
 def load_wars() -> tuple[War, ...]:
-    raw = json.loads(resources.files("sitrep").joinpath("data/wars.json").read_text(encoding="utf-8"))
+    raw = load_json("wars.json")
     return tuple(
         War(id=w["id"], name=w["name"], start=date.fromisoformat(w["start"]), keywords=tuple(w["keywords"]))
         for w in raw["wars"]
