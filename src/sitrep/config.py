@@ -24,6 +24,9 @@ class Settings:
     data_dir: Path = field(default_factory=default_data_dir)
     batch_size: int = 32
     chunk_chars: int = 50_000  # longer texts are parsed in pieces of about this size
+    workers: int = 1  # local worker processes for extraction (the scale-out issue sets the default)
+    engine: str = "local"  # local | ray | dask
+    engine_address: str | None = None  # an existing Ray or Dask cluster
 
     @property
     def gazetteer_path(self) -> Path:

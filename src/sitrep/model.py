@@ -167,3 +167,17 @@ class Record(Frozen):
 def record_from_document(doc: Document) -> Record:
     """The empty record a pipeline starts from."""
     return Record(id=doc.id, title=doc.title, text=doc.text, source=doc.source, url=doc.url)
+
+
+class StoredArticle(Frozen):
+    """An article as the store gives it to the cross-article views (analysis, API, dashboard).
+
+    `canonical` is the id of the article this one near-duplicates (the same wire copy on
+    another site, a lightly edited update), or None when it is its own canonical article;
+    views count a canonical article and its near-duplicates as one outlet.
+    """
+
+    record: Record
+    outlet: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    canonical: str | None = None

@@ -42,12 +42,30 @@ class Stage:
 
 
 @dataclass(frozen=True)
+class DocumentFailure:
+    """Why one document produced no record: which document, which stage, a stable code, one line."""
+
+    document: str  # document id
+    origin: str | None  # file[:line] it was read from, when known
+    reason: str
+    code: str = "E000"
+    stage: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.origin or self.document}: {self.reason}"
+
+
+@dataclass(frozen=True)
 class Outcome:
-    """What became of one document: a record, or the reason it failed."""
+    """What became of one document: a record, or the typed reason it failed."""
 
     document: Document
     record: Record | None = None
-    error: str | None = None
+    failure: DocumentFailure | None = None
+
+    @property
+    def error(self) -> str | None:
+        return self.failure.reason if self.failure else None
 
 
 class Pipeline:
@@ -58,7 +76,12 @@ class Pipeline:
     def run(self, document: Document, parse: Doc) -> Record:
         record = start_record(document)
         for stage in self.stages:
-            record = stage.run(record, parse)
+            try:
+                record = stage.run(record, parse)
+            except StageFailure:
+                raise
+            except Exception as exc:
+                raise StageFailure(stage.name, exc) from exc
         return record
 
     def process(self, nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
@@ -74,10 +97,27 @@ class Pipeline:
     def _run_one(self, document: Document, parse: Doc) -> Outcome:
         try:
             return Outcome(document, record=self.run(document, parse))
-        except SitrepError as exc:
-            return Outcome(document, error=exc.message)
+        except StageFailure as exc:
+            return Outcome(document, failure=failure_of(document, exc.cause, stage=exc.stage))
         except Exception as exc:  # batch boundary: record the failure, keep the batch going
-            return Outcome(document, error=f"internal error in extraction: {type(exc).__name__}: {exc}")
+            return Outcome(document, failure=failure_of(document, exc))
+
+
+class StageFailure(Exception):
+    """An exception raised inside one stage, carrying the stage's name."""
+
+    def __init__(self, stage: str, cause: Exception) -> None:
+        super().__init__(f"{stage}: {cause}")
+        self.stage = stage
+        self.cause = cause
+
+
+def failure_of(document: Document, exc: Exception, *, stage: str | None = None) -> DocumentFailure:
+    if isinstance(exc, SitrepError):
+        return DocumentFailure(document.id, document.origin, exc.message, code=exc.code, stage=stage)
+    where = f" in stage {stage}" if stage else ""
+    reason = f"internal error in extraction{where}: {type(exc).__name__}: {exc}"
+    return DocumentFailure(document.id, document.origin, reason, code="E900", stage=stage)
 
 
 def start_record(document: Document) -> Record:

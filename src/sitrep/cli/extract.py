@@ -51,15 +51,12 @@ def run(args: argparse.Namespace) -> int:
 
 def extract_records(settings: Settings, items: Iterable[Document | Failure], failures: FailureLog) -> Iterator[Record]:
     """Run the pipeline over readable documents; every failure goes to the log, in order."""
-    from sitrep.extraction import make_pipeline
-    from sitrep.nlp.parser import make_nlp
+    from sitrep.extraction import extract
 
-    pipeline = make_pipeline(settings)
-    nlp = make_nlp(settings.spacy_model)
     documents = failures.documents_only(items)
-    for outcome in pipeline.process(nlp, documents, batch_size=settings.batch_size, chunk_chars=settings.chunk_chars):
+    for outcome in extract(documents, settings):
         if outcome.record is None:
-            failures.add(f"{outcome.document.origin or outcome.document.id}: {outcome.error}")
+            failures.add(str(outcome.failure))
         else:
             yield outcome.record
 
