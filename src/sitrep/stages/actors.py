@@ -711,5 +711,5 @@ def make_actors_stage() -> Stage:
     def run(record: Record, parse: Doc) -> Record:
         return record.model_copy(update={"actors": find_actors(tables, record, parse)})
 
-    return Stage(name="actors", version=VERSION, requires=frozenset({"text", "parse"}),
+    return Stage(name="actors", version=VERSION, requires=frozenset({"text", "parse", "places"}),
                  provides=frozenset({"actors"}), fn=run)

@@ -912,5 +912,5 @@ def make_claims_stage() -> Stage:
     def run(record: Record, parse: Doc) -> Record:
         return record.model_copy(update={"claims": find_claims(cues, record, parse)})
 
-    return Stage(name="claims", version=VERSION, requires=frozenset({"text", "parse", "actors", "times"}),
+    return Stage(name="claims", version=VERSION, requires=frozenset({"text", "parse", "actors", "times", "quantities", "places"}),
                  provides=frozenset({"claims"}), fn=run)

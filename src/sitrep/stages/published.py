@@ -66,7 +66,7 @@ def make_published_stage() -> Stage:
                  or from_top_date(top_date, text))
         return record.model_copy(update={"published": found}) if found else record
 
-    return Stage(name="published", version=VERSION, requires=frozenset({"text", "parse"}),
+    return Stage(name="published", version=VERSION, requires=frozenset({"text", "parse", "published"}),
                  provides=frozenset({"published"}), fn=run)
 
 

@@ -115,7 +115,7 @@ class Draft:
 def make_quantities_stage() -> Stage:
     """Load the tables, compile the regexes once, and return the stage."""
     tables = load_tables()
-    return Stage(name="quantities", version=VERSION, requires=frozenset({"text", "parse"}),
+    return Stage(name="quantities", version=VERSION, requires=frozenset({"text", "parse", "times"}),
                  provides=frozenset({"quantities"}), fn=partial(extract_quantities, tables=tables))
 
 
