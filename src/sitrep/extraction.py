@@ -7,12 +7,12 @@ in input order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from sitrep.config import Settings
 from sitrep.model import Document
-from sitrep.pipeline import Outcome, Pipeline
+from sitrep.pipeline import Outcome, Pipeline, Stage
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -40,7 +40,14 @@ def extract(documents: Iterable[Document], settings: Settings | None = None, *,
 
 
 def make_pipeline(settings: Settings) -> Pipeline:
-    """Build every stage once (loading its resources) and check their order."""
+    """Build every stage once (loading its resources) and check their order.
+
+    Every stage factory has the same shape, `make_<name>_stage(settings) -> Stage`.
+    """
+    return Pipeline(factory(settings) for factory in stage_factories())
+
+
+def stage_factories() -> tuple[Callable[[Settings], Stage], ...]:
     from sitrep.stages.actors import make_actors_stage
     from sitrep.stages.claims import make_claims_stage
     from sitrep.stages.events import make_events_stage
@@ -49,12 +56,5 @@ def make_pipeline(settings: Settings) -> Pipeline:
     from sitrep.stages.quantities import make_quantities_stage
     from sitrep.stages.times import make_times_stage
 
-    return Pipeline([
-        make_published_stage(),
-        make_times_stage(),
-        make_quantities_stage(),
-        make_places_stage(settings),
-        make_actors_stage(),
-        make_claims_stage(),
-        make_events_stage(),
-    ])
+    return (make_published_stage, make_times_stage, make_quantities_stage, make_places_stage,
+            make_actors_stage, make_claims_stage, make_events_stage)

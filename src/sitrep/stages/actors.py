@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING, Any
 
 from unidecode import unidecode
 
+from sitrep.config import Settings
 from sitrep.datafiles import load_json
 from sitrep.model import Actor, ActorKind, Record, Span
 from sitrep.pipeline import Stage
@@ -704,7 +705,7 @@ def drop_surnames_as_orgs(candidates: list[Mention]) -> list[Mention]:
                                           and len(m.name.split()) == 1)]
 
 
-def make_actors_stage() -> Stage:
+def make_actors_stage(settings: Settings | None = None) -> Stage:
     """Load the cue tables once; the stage adds `actors` to a record."""
     tables = load_tables()
 

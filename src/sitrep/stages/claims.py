@@ -56,6 +56,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sitrep.config import Settings
 from sitrep.datafiles import load_json
 from sitrep.model import Actor, Claim, ClaimStatus, Record, Span
 from sitrep.pipeline import Stage
@@ -905,7 +906,7 @@ def number(record: Record, drafts: list[Draft]) -> tuple[Claim, ...]:
     return tuple(claims)
 
 
-def make_claims_stage() -> Stage:
+def make_claims_stage(settings: Settings | None = None) -> Stage:
     """Load the cue tables once; the stage adds `claims` to a record."""
     cues = load_cues()
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from sitrep.config import Settings
 from sitrep.model import Published, Record, Span
 from sitrep.pipeline import Stage
 from sitrep.stages.times.lexicon import MONTHS, ORDINALS
@@ -52,7 +53,7 @@ _WAR_DAY = (
 )
 
 
-def make_published_stage() -> Stage:
+def make_published_stage(settings: Settings | None = None) -> Stage:
     """Compile the cue patterns and load the wars table once."""
     dateline, top_date, war_day = re.compile(_DATELINE), re.compile(_TOP_DATE), re.compile(_WAR_DAY)
     full_year = re.compile(r"(?<![\d$])(?:19|20)\d\d(?!\d)")

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from sitrep.config import Settings
 from sitrep.datafiles import load_json
 from sitrep.model import Bound, Quantity, Record
 from sitrep.pipeline import Stage
@@ -112,7 +113,7 @@ class Draft:
 # --------------------------------------------------------------------------- factory
 
 
-def make_quantities_stage() -> Stage:
+def make_quantities_stage(settings: Settings | None = None) -> Stage:
     """Load the tables, compile the regexes once, and return the stage."""
     tables = load_tables()
     return Stage(name="quantities", version=VERSION, requires=frozenset({"text", "parse", "times"}),

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitrep.config import Settings
 from sitrep.model import Event, Record, Span
 from sitrep.pipeline import Stage
 from sitrep.stages.events.arguments import (
@@ -96,7 +97,7 @@ REMOTE_VIOLENCE = "Explosions/Remote violence"
 TERRITORIAL = frozenset({GOV_REGAINS, NONSTATE_OVERTAKES, "Non-violent transfer of territory"})
 
 
-def make_events_stage() -> Stage:
+def make_events_stage(settings: Settings | None = None) -> Stage:
     """Load the typing tables once and return the stage."""
     tables = load_tables()
 

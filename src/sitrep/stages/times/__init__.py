@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sitrep.config import Settings
 from sitrep.model import Record, TimeExpr
 from sitrep.pipeline import Stage
 from sitrep.spans import pick_disjoint
@@ -59,7 +60,7 @@ class Candidate:
         return self.end - self.start
 
 
-def make_times_stage() -> Stage:
+def make_times_stage(settings: Settings | None = None) -> Stage:
     """Compile the rules and load the wars table once; the stage fn only runs them."""
     rules = compile_rules()
     wars = load_wars()
