@@ -5,7 +5,9 @@
     ├── ConfigError             settings or command-line values that cannot work
     ├── ResourceError           a model or data file is missing or corrupt
     │   └── GazetteerError      the gazetteer is missing/corrupt (message says how to build it)
-    └── PipelineError           stages that cannot run in the order given
+    ├── PipelineError           stages that cannot run in the order given
+    └── StoreError              the article store cannot be opened, upgraded or written
+        └── StoreVersionError   the store was made by a newer sitrep (or is not a sitrep store)
 
 The CLI prints `error: <message>` (one line) and exits 1; the batch runner records an
 InputError against the document id and carries on with the rest.
@@ -43,3 +45,11 @@ class GazetteerError(ResourceError):
 
 class PipelineError(SitrepError):
     code = "E400"
+
+
+class StoreError(SitrepError):
+    code = "E500"
+
+
+class StoreVersionError(StoreError):
+    code = "E510"
