@@ -113,6 +113,7 @@ class Claim(Frozen):
     places: tuple[str, ...] = ()
     response: Literal["none"] | None = None
     quote: bool = False  # direct quotation rather than indirect speech
+    confidence: float | None = None  # calibrated: share of such claims that are right (stages/confidence.py)
 
 
 class Event(Frozen):
