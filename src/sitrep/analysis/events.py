@@ -1,0 +1,384 @@
+"""Events: one item per real-world event, merged from the event mentions of every article.
+
+Steps (each a function below):
+1. **Collapse** identical mentions (the same wire sentence on several sites) into one node.
+2. **Block**: a node is filed under its own places (city, region, country) and, as a member,
+   under the places that contain them, each crossed with its type family and the weeks its
+   date can fall in. Only owner x owner and owner x member pairs of a block are compared, so
+   the work grows with the mentions, not their square. Mentions of one article are also
+   compared with each other (headline, lead and a later paragraph are one event).
+3. **Score** a pair: types compatible, places agree (same place or one inside the other),
+   dates agree (same day; an unknown date lies inside the reporting window), actors do not
+   conflict; then points for place precision, date, actors, wording and trigger. Pairs over
+   the threshold are linked, with the reasons kept for `sitrep events --explain`.
+4. **Union** the links; each connected component is one event (`build_event`).
+
+Example: "Reuters saw dead bodies in the town of Bucha" (Reuters, 12 April) and "atrocities
+carried out by Russian troops" in Bucha (Washington Post, 20 April) share the town and the
+violence family, have no conflicting dates or actors: one event, two outlets.
+
+Known limits: a chain of pairwise links can join two events that no single pair would (A~B,
+B~C); country-wide mentions need shared wording to merge, so a paraphrase with no common
+words stays apart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sitrep.analysis.grouping import UnionFind, content_id, count_outlets, report_order, sort_reports
+from sitrep.analysis.mentions import DateSpan, EventMention, PartyInfo, PlaceInfo
+from sitrep.analysis.model import Event, Fatalities, MergeReason, Party, PlaceRef
+
+FAMILY = {"ASSAULT": "violence", "CRIME": "violence", "COERCE": "violence", "FIGHT": "violence",
+          "RETREAT": "retreat", "CONCEDE": "retreat"}
+WINDOW = timedelta(days=30)  # an undated event happened within this time before the report
+BOTH_UNDATED = timedelta(days=14)  # two undated reports this far apart can be the same event
+IN_ARTICLE_THRESHOLD = 3.0
+CROSS_THRESHOLD = 5.0
+STATUS_ORDER = ("disputed", "confirmed", "denied", "unconfirmed", "asserted", "reported")
+
+MentionKey = tuple[str, str]  # (article, item)
+
+
+def family(plover: str | None) -> str:
+    return FAMILY.get(plover or "", plover or "none")
+
+
+def mention_key(m: EventMention) -> MentionKey:
+    return (m.article, m.item)
+
+
+def signature(m: EventMention) -> tuple[object, ...]:
+    """Everything but the article: equal signatures are the same sentence reported twice."""
+    return (m.plover, m.acled, m.trigger, m.actor.key if m.actor else None, m.target.key if m.target else None,
+            tuple(sorted(p.key for p in m.places)), m.when, m.stems, m.killed)
+
+
+# ---------------------------------------------------------------- places and dates
+def location(m: EventMention) -> tuple[PlaceInfo, ...]:
+    """Where it happened: the finer places when there are any, else the countries."""
+    fine = tuple(p for p in m.places if p.level > 0)
+    return fine or tuple(m.places)
+
+
+def containers(p: PlaceInfo) -> set[str]:
+    """Keys of the places that contain p (its region, its country)."""
+    out = set()
+    if p.level >= 2 and p.region:
+        out.add("r:" + p.region)
+    if p.level >= 1 and p.country:
+        out.add("c:" + p.country)
+    return out
+
+
+def own_keys(p: PlaceInfo) -> set[str]:
+    keys = {p.key}
+    if p.level == 1 and p.region:
+        keys.add("r:" + p.region)
+    if p.level == 0 and p.country:
+        keys.add("c:" + p.country)
+    return keys
+
+
+def place_agreement(a: tuple[PlaceInfo, ...], b: tuple[PlaceInfo, ...]) -> int | None:
+    """The level (2 city, 1 region, 0 country) at which the places agree, None if they don't."""
+    best: int | None = None
+    for pa in a:
+        for pb in b:
+            level = _pair_level(pa, pb)
+            if level is not None and (best is None or level > best):
+                best = level
+    return best
+
+
+def _pair_level(pa: PlaceInfo, pb: PlaceInfo) -> int | None:
+    if own_keys(pa) & own_keys(pb):
+        return min(pa.level, pb.level)
+    if own_keys(pa) & containers(pb) or own_keys(pb) & containers(pa):
+        return min(pa.level, pb.level)
+    return None
+
+
+def date_window(m: EventMention) -> tuple[date, date] | None:
+    if m.when is not None:
+        return (m.when.first, m.when.last)
+    if m.published is not None:
+        return (m.published - WINDOW, m.published + timedelta(days=1))
+    return None
+
+
+def date_agreement(a: EventMention, b: EventMention) -> float | None:
+    """2 same stated day, 1 compatible, 0.5 both undated and close, None when they disagree."""
+    if a.when is not None and b.when is not None:
+        return _stated_agreement(a.when, b.when)
+    if a.when is None and b.when is None:
+        if a.article == b.article or a.published is None or b.published is None:
+            return 0.5
+        return 0.5 if abs(a.published - b.published) <= BOTH_UNDATED else None
+    wa, wb = date_window(a), date_window(b)
+    if wa is None or wb is None:
+        return 0.5
+    return 1.0 if wa[0] <= wb[1] and wb[0] <= wa[1] else None
+
+
+def _stated_agreement(a: DateSpan, b: DateSpan) -> float | None:
+    slack = timedelta(days=1)
+    if a.first - slack <= b.last and b.first - slack <= a.last:
+        return 2.0 if a.precision == b.precision == "day" and abs(a.first - b.first) <= slack else 1.0
+    return None
+
+
+def weeks(m: EventMention) -> list[tuple[int, int]]:
+    window = date_window(m)
+    if window is None:
+        return [(0, 0)]
+    first, last = window[0] - timedelta(days=1), window[1] + timedelta(days=1)
+    out = []
+    day = first
+    while day <= last + timedelta(days=6):
+        iso = day.isocalendar()
+        out.append((iso[0], iso[1]))
+        day += timedelta(days=7)
+    return sorted(set(out))
+
+
+# ---------------------------------------------------------------- scoring a pair
+def parties_conflict(a: PartyInfo | None, b: PartyInfo | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.side and b.side and a.side != b.side:
+        return True
+    return a.kind == b.kind == "person" and a.key != b.key
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b)) ** 0.5 / max(len(a), len(b)) ** 0.5
+
+
+def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]] | None:
+    """A link score and its reasons, or None when the two cannot be one event."""
+    if family(a.plover) != family(b.plover):
+        return None
+    same_article = a.article == b.article
+    where = place_agreement(location(a), location(b))
+    if where is None and not (same_article and (not a.places or not b.places)):
+        return None
+    when = date_agreement(a, b)
+    if when is None:
+        return None
+    if parties_conflict(a.actor, b.actor) or parties_conflict(a.target, b.target):
+        return None
+    why = [f"type {a.plover}~{b.plover}", f"place level {where}", f"date {when}"]
+    score = (where if where is not None else 0) + when
+    score += _party_points(a, b, why) + _wording_points(a, b, why)
+    if same_article:
+        score += 1
+        why.append("same article")
+    if not same_article and (where or 0) < 1 and overlap(a.stems, b.stems) < 0.25:
+        return None
+    return score, tuple(why)
+
+
+def _party_points(a: EventMention, b: EventMention, why: list[str]) -> float:
+    points = 0.0
+    if a.actor and b.actor and a.actor.key == b.actor.key:
+        points += 1
+        why.append(f"same actor {a.actor.name}")
+    if a.target and b.target and a.target.key == b.target.key:
+        points += 1
+        why.append(f"same target {a.target.name}")
+    return points
+
+
+def _wording_points(a: EventMention, b: EventMention, why: list[str]) -> float:
+    points = 4 * overlap(a.stems, b.stems)
+    if points:
+        why.append(f"wording {points / 4:.2f}")
+    if a.plover == b.plover:
+        points += 1
+    if a.trigger and a.trigger == b.trigger:
+        points += 1
+        why.append(f"trigger '{a.trigger}'")
+    if a.acled and a.acled == b.acled:
+        points += 0.5
+    if a.killed and set(a.killed) & set(b.killed):
+        points += 1
+        why.append("same figure")
+    return points
+
+
+def is_link(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]] | None:
+    scored = score_pair(a, b)
+    if scored is None:
+        return None
+    threshold = IN_ARTICLE_THRESHOLD if a.article == b.article else CROSS_THRESHOLD
+    return scored if scored[0] >= threshold else None
+
+
+# ---------------------------------------------------------------- the index
+@dataclass
+class EventIndex:
+    """Blocks, nodes and links of all event mentions seen so far; `add` links new ones in."""
+
+    mentions: dict[MentionKey, EventMention] = field(default_factory=dict)
+    nodes: dict[tuple[object, ...], list[MentionKey]] = field(default_factory=dict)
+    owners: dict[tuple[object, ...], list[tuple[object, ...]]] = field(default_factory=dict)
+    members: dict[tuple[object, ...], list[tuple[object, ...]]] = field(default_factory=dict)
+    by_article: dict[str, list[MentionKey]] = field(default_factory=dict)
+    links: dict[frozenset[MentionKey], tuple[float, tuple[str, ...]]] = field(default_factory=dict)
+    uf: UnionFind[MentionKey] = field(default_factory=UnionFind)
+
+    def add(self, mentions: Iterable[EventMention]) -> set[MentionKey]:
+        """File new mentions, link them to what they match; returns the touched mention keys."""
+        touched: set[MentionKey] = set()
+        for m in sorted(mentions, key=lambda m: (m.article, m.item)):
+            key = mention_key(m)
+            if key in self.mentions:
+                continue
+            self.mentions[key] = m
+            self.uf.add(key)
+            touched.add(key)
+            self._file(m, key, touched)
+        roots = {self.uf.find(t) for t in touched}
+        return {k for k in self.uf.parent if self.uf.find(k) in roots}
+
+    def _file(self, m: EventMention, key: MentionKey, touched: set[MentionKey]) -> None:
+        sig = signature(m)
+        for other in self.by_article.get(m.article, []):
+            self._try(key, other)
+        self.by_article.setdefault(m.article, []).append(key)
+        if sig in self.nodes:
+            first = self.nodes[sig][0]
+            self.nodes[sig].append(key)
+            self._link(key, first, 10.0, ("identical mention",))
+            return
+        self.nodes[sig] = [key]
+        for other_sig in self._candidates(m, sig):
+            self._try(key, self.nodes[other_sig][0])
+
+    def _candidates(self, m: EventMention, sig: tuple[object, ...]) -> set[tuple[object, ...]]:
+        fam, out = family(m.plover), set[tuple[object, ...]]()
+        places = location(m)
+        own = {k for p in places for k in own_keys(p)}
+        held = {k for p in places for k in containers(p)} - own
+        for week in weeks(m):
+            for k in own:
+                block = (fam, k, week)
+                out.update(self.owners.get(block, ()))
+                out.update(self.members.get(block, ()))
+                self.owners.setdefault(block, []).append(sig)
+            for k in held:
+                block = (fam, k, week)
+                out.update(self.owners.get(block, ()))
+                self.members.setdefault(block, []).append(sig)
+        out.discard(sig)
+        return out
+
+    def _try(self, a: MentionKey, b: MentionKey) -> None:
+        link = is_link(self.mentions[a], self.mentions[b])
+        if link is not None:
+            self._link(a, b, *link)
+
+    def _link(self, a: MentionKey, b: MentionKey, score: float, why: tuple[str, ...]) -> None:
+        self.links[frozenset((a, b))] = (score, why)
+        self.uf.union(a, b)
+
+    def groups(self) -> list[list[EventMention]]:
+        return [[self.mentions[k] for k in g] for g in self.uf.groups()]
+
+    def reasons(self, keys: Iterable[MentionKey]) -> list[MergeReason]:
+        keyset = set(keys)
+        out = []
+        for pair, (score, why) in self.links.items():
+            a, b = sorted(pair) if len(pair) == 2 else (next(iter(pair)),) * 2
+            if a in keyset and b in keyset:
+                out.append(MergeReason(a=self.mentions[a].report, b=self.mentions[b].report,
+                                       score=round(score, 2), why=why))
+        return sorted(out, key=lambda r: (report_order(r.a), report_order(r.b)))
+
+
+# ---------------------------------------------------------------- one event from its mentions
+def event_id(group: list[EventMention]) -> str:
+    first = min(group, key=lambda m: report_order(m.report))
+    return content_id("E", first.article, first.item)
+
+
+def build_event(group: list[EventMention], groups: dict[str, str]) -> Event:
+    reports = sort_reports(m.report for m in group)
+    outlets, articles = count_outlets(reports, groups)
+    day, precision = event_date(group)
+    return Event(
+        id=event_id(group), plover=_most_common([m.plover for m in group]),
+        acled=_most_common([m.acled for m in group]), date=day, date_precision=precision,
+        places=event_places(group), actor=_party([m.actor for m in group]),
+        target=_party([m.target for m in group]), fatalities=fatalities(group), status=event_status(group),
+        reports=reports, outlets=outlets, articles=articles)
+
+
+def _most_common(values: list[object]) -> object:  # type: ignore[misc]
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
+
+
+def _party(parties: list[PartyInfo | None]) -> Party | None:
+    counts = Counter(p.key for p in parties if p is not None)
+    if not counts:
+        return None
+    key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    names = sorted((p for p in parties if p is not None and p.key == key), key=lambda p: (-len(p.name), p.name))
+    best = names[0]
+    return Party(name=best.name, side=best.side, kind=best.kind)
+
+
+def party_model(p: PartyInfo | None) -> Party | None:
+    return Party(name=p.name, side=p.side, kind=p.kind) if p is not None else None
+
+
+def event_date(group: list[EventMention]) -> tuple[str | None, str | None]:
+    """The most often stated date, finest precision first."""
+    for precision in ("day", "week", "month"):
+        stated = Counter(m.when.first for m in group if m.when and m.when.precision == precision)
+        if stated:
+            day = sorted(stated.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            return day.isoformat(), precision
+    return None, None
+
+
+def event_places(group: list[EventMention]) -> tuple[PlaceRef, ...]:
+    seen: dict[str, PlaceInfo] = {}
+    for m in group:
+        for p in location(m):
+            seen.setdefault(p.key, p)
+    return tuple(p.ref for p in sorted(seen.values(), key=lambda p: (-p.level, p.ref.name)))
+
+
+def fatalities(group: list[EventMention]) -> Fatalities | None:
+    """ACLED's rule: the lowest figure of the latest report that gives one."""
+    dated = [(m.published or date.min, m) for m in group if m.killed]
+    if not dated:
+        return None
+    latest = max(d for d, _ in dated)
+    value, bound, m = min(((v, b, m) for d, m in dated if d == latest for v, b in m.killed),
+                          key=lambda t: (t[0], t[2].article, t[2].item))
+    return Fatalities(value=value, bound=bound, claimant=party_model(m.claimant),  # type: ignore[arg-type]
+                      as_of=m.published.isoformat() if m.published else None)
+
+
+def event_status(group: list[EventMention]) -> str:
+    """disputed when one side asserts and another denies; else the strongest status reported."""
+    statuses = {m.status or "reported" for m in group}
+    deniers = {m.claimant.side for m in group if m.status == "denied" and m.claimant}
+    asserters = {m.claimant.side for m in group if m.status != "denied" and m.claimant}
+    if "denied" in statuses and (asserters - deniers or statuses - {"denied"}):
+        return "disputed"
+    if "unverified" in statuses:
+        statuses.add("unconfirmed")
+    return next(s for s in STATUS_ORDER if s in statuses or s == "reported")

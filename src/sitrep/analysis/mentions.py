@@ -1,0 +1,347 @@
+"""Per-article normalisation: a stored record becomes the mentions the cross-article views merge.
+
+Each `StoredArticle` is read once into an `ArticleMentions`: its event, claim and quantity
+mentions with the record's ids resolved (actors to `Party` and a claimant key, places to
+`PlaceRef` with their hierarchy, TimeML values to date intervals) and the wording reduced to
+content stems. Everything downstream works on these plain values, so a view never re-reads a
+record and the incremental path can cache them per article.
+
+Example: the seed's "Zelensky put the area at 1,000 square kilometers on Thursday evening"
+gives a quantity mention (1000 km2, claimant key "zelensky", said_at 2022-09-08).
+
+Known limits: person names are keyed by their last word ("Putin" = "Vladimir Putin"), so two
+different people sharing a surname merge; organisations by their words minus demonyms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sitrep.analysis.model import PlaceRef, Report
+from sitrep.model import Actor, Place, Record, StoredArticle
+
+STOPWORDS = frozenset(
+    ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "over", "under", "about", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "not", "no", "nor", "that", "this", "these", "those", "it", "its", "it's", "he", "she", "they", "them", "his", "her", "their", "our", "we", "us", "you", "your", "i", "me", "my", "who", "whom", "which", "what", "when", "where", "why", "how", "than", "then", "there", "here", "also", "said", "says", "say", "saying", "told", "tell", "would", "will", "could", "can", "may", "might", "must", "should", "shall", "just", "very", "more", "most", "much", "many", "some", "any", "all", "each", "other", "such", "only", "own", "same", "so", "too", "s", "t", "up", "down", "out", "off", "again", "further", "once", "during", "before", "after", "above", "below", "between", "through", "against", "while", "because", "until", "per", "according", "one", "two", "three"]
+)
+DEMONYMS = frozenset(["russian", "russia's", "russia", "ukrainian", "ukraine's", "ukraine", "u.s.", "us", "american", "british"])
+WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class PartyInfo:
+    name: str
+    side: str | None
+    kind: str
+    key: str
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A closed interval of days with the precision it was stated at."""
+
+    first: date
+    last: date
+    precision: str  # day|week|month
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    ref: PlaceRef
+    key: str  # "g<geonameid>" or "n<folded name>"
+    region: str | None  # "UA/Kharkiv Oblast" for places inside a first-level region
+    country: str | None  # ISO alpha-2
+    level: int  # 0 country, 1 region, 2 city or finer
+
+
+@dataclass(frozen=True)
+class EventMention:
+    article: str
+    item: str
+    report: Report
+    plover: str | None
+    acled: tuple[str, str] | None
+    trigger: str
+    actor: PartyInfo | None
+    target: PartyInfo | None
+    places: tuple[PlaceInfo, ...]
+    when: DateSpan | None
+    published: date | None
+    claim: str | None
+    claimant: PartyInfo | None
+    status: str | None
+    stems: frozenset[str]
+    killed: tuple[tuple[float, str], ...]
+    sentence_start: int
+
+
+@dataclass(frozen=True)
+class ClaimMention:
+    article: str
+    item: str
+    report: Report
+    claimant: PartyInfo | None
+    channel: str | None
+    said_at: date | None
+    published: date | None
+    status: str
+    response: str | None
+    stems: frozenset[str]
+    places: tuple[PlaceInfo, ...]
+    quantities: tuple[str, ...]
+    events: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    article: str
+    item: str
+    report: Report
+    value: float
+    unit: str
+    bound: str
+    context: str  # the sentence the figure stands in, folded
+    near: str  # the few words around the figure, folded
+    claimant: PartyInfo | None
+    claim: str | None
+    said_at: date | None
+    places: tuple[PlaceInfo, ...]
+    events: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArticleMentions:
+    article: str
+    outlet: str | None
+    group: str  # the canonical article id: near-duplicates share it
+    published: date | None
+    events: tuple[EventMention, ...] = ()
+    claims: tuple[ClaimMention, ...] = ()
+    quantities: tuple[QuantityMention, ...] = ()
+    places: dict[str, PlaceInfo] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- small readers
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+def stems_of(text: str) -> frozenset[str]:
+    """Content words cut to six letters (a cheap stemmer: 'recaptured' ~ 'recapture')."""
+    words = (w.strip("'’-") for w in WORD.findall(fold(text)))
+    return frozenset(w[:6] for w in words if w and w not in STOPWORDS and len(w) > 1)
+
+
+def parse_day(value: str | None) -> date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def parse_timex(value: str | None) -> DateSpan | None:
+    """A TimeML DATE/TIME value as a day interval: 2022-09-08TEV, 2022-W36(-WE), 2022-04."""
+    if not value:
+        return None
+    day = parse_day(value)
+    if day is not None:
+        return DateSpan(day, day, "day")
+    week = WEEK.match(value)
+    if week:
+        try:
+            monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        except ValueError:
+            return None
+        return DateSpan(monday, monday + timedelta(days=6), "week")
+    month = MONTH.match(value)
+    if month and 1 <= int(month[2]) <= 12:
+        first = date(int(month[1]), int(month[2]), 1)
+        nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return DateSpan(first, nxt - timedelta(days=1), "month")
+    return None
+
+
+def party_key(actor: Actor) -> str:
+    """Who is speaking, independent of spelling: a person by surname, a body by its words."""
+    words = [w for w in WORD.findall(fold(actor.name)) if w not in STOPWORDS]
+    if actor.kind == "person" and words:
+        return "p:" + words[-1].rstrip("'s")
+    core = [w for w in words if w not in DEMONYMS] or words
+    core = [{"defence": "defense", "ministry": "ministry"}.get(w, w) for w in core]
+    return f"{actor.kind[0]}:{actor.side or ''}:{' '.join(sorted(core))}"
+
+
+def party_of(actor: Actor | None) -> PartyInfo | None:
+    if actor is None:
+        return None
+    return PartyInfo(actor.name, actor.side, actor.kind, party_key(actor))
+
+
+LEVEL = {"country": 0, "region": 1, "area": 1, "river": 1}
+
+
+def place_info(place: Place) -> PlaceInfo:
+    key = f"g{place.geonameid}" if place.geonameid is not None else "n" + fold(place.name)
+    level = LEVEL.get(place.kind, 2)
+    region = f"{place.country}/{place.admin1}" if place.country and place.admin1 and level >= 1 else None
+    ref = PlaceRef(geonameid=place.geonameid, name=place.name, lat=place.lat, lon=place.lon, kind=place.kind)
+    return PlaceInfo(ref=ref, key=key, region=region, country=place.country, level=level)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end): from the last '.', '!', '?' or newline before it."""
+    left = max(text.rfind(c, 0, start) for c in ".!?\n")
+    right_candidates = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return left + 1, right
+
+
+# ---------------------------------------------------------------- one article
+NEAR = 60  # characters either side of a figure that say what it counts
+KILLED_CONTEXT = re.compile(r"\b(killed|dead|died|deaths?|death toll|lives|bodies|fatalit)", re.I)
+
+
+class _Reader:
+    """Resolves one record's cross-references; `read_article` drives it."""
+
+    def __init__(self, article: StoredArticle) -> None:
+        self.record: Record = article.record
+        self.outlet = article.outlet if article.outlet is not None else article.record.source
+        self.published = parse_day(article.published) or parse_day(
+            article.record.published.value if article.record.published else None)
+        self.actors = {a.id: a for a in self.record.actors}
+        self.places = {p.id: place_info(p) for p in self.record.places}
+        self.times = {t.id: t for t in self.record.times}
+        self.claims = {c.id: c for c in self.record.claims}
+        self.claim_of_quantity = {q: c.id for c in self.record.claims for q in c.quantities}
+
+    def report(self, start: int, end: int, item: str) -> Report:
+        return Report(article=self.record.id, outlet=self.outlet,
+                      published=self.published.isoformat() if self.published else None,
+                      start=start, end=end, text=self.record.text[start:end], item=item)
+
+    def party(self, actor_id: str | None) -> PartyInfo | None:
+        return party_of(self.actors.get(actor_id)) if actor_id else None
+
+    def claimant(self, claim_id: str | None) -> PartyInfo | None:
+        claim = self.claims.get(claim_id) if claim_id else None
+        if claim is None:
+            return None
+        party = self.party(claim.claimant)
+        if party is None and claim.claimant_text:
+            name = claim.claimant_text
+            party = PartyInfo(name, None, "group", "t:" + " ".join(sorted(stems_of(name))))
+        return party
+
+    def outlet_party(self) -> PartyInfo | None:
+        if not self.outlet:
+            return None
+        return PartyInfo(self.outlet, None, "org", "o:" + fold(self.outlet))
+
+    def when(self, time_id: str | None) -> DateSpan | None:
+        time = self.times.get(time_id) if time_id else None
+        return parse_timex(time.value) if time and time.type in ("DATE", "TIME") else None
+
+    def said_at(self, time_id: str | None) -> date | None:
+        span = self.when(time_id)
+        return span.first if span and span.precision == "day" else None
+
+    def place_list(self, ids: tuple[str, ...]) -> tuple[PlaceInfo, ...]:
+        return tuple(self.places[i] for i in ids if i in self.places)
+
+    def places_within(self, start: int, end: int) -> tuple[PlaceInfo, ...]:
+        return tuple(self.places[p.id] for p in self.record.places
+                     if any(start <= m.start and m.end <= end for m in p.mentions))
+
+
+def read_article(article: StoredArticle) -> ArticleMentions:
+    """Every event, claim and quantity mention of one stored article, resolved."""
+    reader = _Reader(article)
+    return ArticleMentions(
+        article=article.record.id, outlet=reader.outlet, group=article.canonical or article.record.id,
+        published=reader.published, events=tuple(_events(reader)), claims=tuple(_claims(reader)),
+        quantities=tuple(_quantities(reader)), places=reader.places)
+
+
+def _events(reader: _Reader) -> list[EventMention]:
+    record = reader.record
+    out = []
+    for e in record.events:
+        claim = reader.claims.get(e.claim) if e.claim else None
+        text = record.text[e.start:e.end]
+        killed = tuple((q.value, q.bound) for q in record.quantities
+                       if e.start <= q.start and q.end <= e.end and _is_killed(q.unit, text))
+        out.append(EventMention(
+            article=record.id, item=e.id, report=reader.report(e.start, e.end, e.id), plover=e.plover,
+            acled=e.acled, trigger=fold(e.trigger.text) if e.trigger and e.trigger.text else "",
+            actor=reader.party(e.actor), target=reader.party(e.target), places=reader.place_list(e.places),
+            when=reader.when(e.when), published=reader.published, claim=e.claim,
+            claimant=reader.claimant(e.claim), status=claim.status if claim else None,
+            stems=stems_of(text), killed=killed, sentence_start=e.start))
+    return out
+
+
+def _is_killed(unit: str, text: str) -> bool:
+    return unit == "killed" or (unit == "people" and KILLED_CONTEXT.search(text) is not None)
+
+
+def _claims(reader: _Reader) -> list[ClaimMention]:
+    record = reader.record
+    events_of: dict[str, list[str]] = {}
+    for e in record.events:
+        if e.claim:
+            events_of.setdefault(e.claim, []).append(e.id)
+    out = []
+    for c in record.claims:
+        text = record.text[c.start:c.end]
+        out.append(ClaimMention(
+            article=record.id, item=c.id, report=reader.report(c.start, c.end, c.id),
+            claimant=reader.claimant(c.id), channel=c.channel, said_at=reader.said_at(c.said_at),
+            published=reader.published, status=c.status, response=c.response, stems=stems_of(text),
+            places=reader.place_list(c.places), quantities=c.quantities, events=tuple(events_of.get(c.id, ()))))
+    return out
+
+
+def _quantities(reader: _Reader) -> list[QuantityMention]:
+    record = reader.record
+    out = []
+    for q in record.quantities:
+        claim_id = reader.claim_of_quantity.get(q.id) or _claim_around(reader, q.start, q.end)
+        claim = reader.claims.get(claim_id) if claim_id else None
+        s_start, s_end = sentence_bounds(record.text, q.start, q.end)
+        said = reader.said_at(claim.said_at) if claim else None
+        places = reader.place_list(claim.places) if claim and claim.places else reader.places_within(s_start, s_end)
+        events = tuple(e.id for e in record.events if e.start <= q.start and q.end <= e.end)
+        out.append(QuantityMention(
+            article=record.id, item=q.id, report=reader.report(q.start, q.end, q.id), value=q.value,
+            unit=q.unit, bound=q.bound, context=fold(record.text[s_start:s_end]),
+            near=fold(record.text[max(s_start, q.start - NEAR):min(s_end, q.end + NEAR)]),
+            claimant=reader.claimant(claim_id) or reader.outlet_party(), claim=claim_id,
+            said_at=said or _day_in(reader, s_start, s_end) or reader.published, places=places, events=events))
+    return out
+
+
+def _claim_around(reader: _Reader, start: int, end: int) -> str | None:
+    for c in reader.record.claims:
+        if c.start <= start and end <= c.end:
+            return c.id
+    return None
+
+
+def _day_in(reader: _Reader, start: int, end: int) -> date | None:
+    """A day-precise date stated in the same sentence ("reached 4 million on March 30")."""
+    for t in reader.record.times:
+        if start <= t.start and t.end <= end and t.type in ("DATE", "TIME"):
+            span = parse_timex(t.value)
+            if span and span.precision == "day" and (reader.published is None or span.first <= reader.published):
+                return span.first
+    return None

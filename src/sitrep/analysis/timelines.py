@@ -1,0 +1,139 @@
+"""Control timelines: who held which place when, according to whom.
+
+Steps:
+1. **Read** each territorial event mention and each claim about a place (`control_change`):
+   the ACLED sub-type and the words of the sentence say the change (recaptured, captured,
+   withdrew, encircled, holds, contested), the actor's side (or the opposite of the
+   target's) says who holds the place afterwards. A withdrawal has controller null unless
+   the sentence says who took over.
+2. **Entries**: one per (place, event or claim, change, controller), so the headline and
+   the lead reporting one recapture give one entry with two reports. The date is the
+   event's stated date, else the earliest report's publication date.
+3. **Timelines**: entries of one place in date order. `find_timeline` looks a place up in any
+   spelling: by gazetteer id when a gazetteer is given, else by folded name.
+
+Example: "The Ukrainian army has also reclaimed Izyum" gives Izium: recaptured, controller
+UKR, claimant Zelensky (the claim the event rests on), status asserted.
+
+Known limits: countries get no timeline (control of a whole country is not a place fact);
+a sentence naming several towns gives each the same change, which is wrong when the verb
+only governs one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.analysis.events import party_model
+from sitrep.analysis.grouping import report_order, sort_reports
+from sitrep.analysis.mentions import ClaimMention, EventMention, PartyInfo, PlaceInfo, fold
+from sitrep.analysis.model import Report, Timeline, TimelineEntry
+
+OPPONENT = {"UKR": "RUS", "RUS": "UKR"}
+CUES = (
+    ("encircled", re.compile(r"\b(besieg|encircl|surround|siege|blockad|cut off)")),
+    ("recaptured", re.compile(r"\b(recaptur|retak|retook|reclaim|regain|liberat|took back|won back|"
+                              r"counteroffensives? in|counter-offensives? in)")),
+    ("holds", re.compile(r"\b(under (?:russian|ukrainian) control|remains? under|still (?:hold|control)|"
+                         r"failed (?:in its objective of |to )captur|failed to take|win the battle (?:for|of))")),
+    ("captured", re.compile(r"\b(captur|seiz|took control|taken control|occup|fell to|overr|took over|"
+                            r"rumbled into|annex)")),
+    ("withdrew", re.compile(r"\b(withdr|retreat|pulled (?:out|back)|departed|abandon|left|leaving|fled)")),
+    ("contested", re.compile(r"\b(fighting (?:for|in|around)|battle (?:for|of)|contested|clashes)")),
+)
+ACLED_CHANGE = {"Government regains territory": "recaptured", "Non-state actor overtakes territory": "captured",
+                "Non-violent transfer of territory": "withdrew"}
+TERRITORIAL = frozenset({"ASSAULT", "RETREAT", "COERCE", "CONCEDE", "FIGHT", "MOBILIZE"})
+UNDER = re.compile(r"under (russian|ukrainian) control")
+
+
+@dataclass(frozen=True)
+class ControlMention:
+    place: PlaceInfo
+    group: str  # the event id (or claim id) this reading belongs to
+    change: str
+    controller: str | None
+    claimant: PartyInfo | None
+    status: str
+    report: Report
+    date: str | None
+
+
+def control_change(plover: str | None, acled: tuple[str, str] | None, text: str) -> str | None:
+    folded = fold(text)
+    for change, cue in CUES:
+        if cue.search(folded):
+            return change
+    if acled and acled[1] in ACLED_CHANGE:
+        return ACLED_CHANGE[acled[1]]
+    return "withdrew" if plover == "RETREAT" else None
+
+
+def controller_of(change: str, actor: PartyInfo | None, target: PartyInfo | None, text: str,
+                  place: PlaceInfo) -> str | None:
+    under = UNDER.search(fold(text))
+    if change == "withdrew":
+        return None
+    if change == "holds" and under:
+        return "RUS" if under[1] == "russian" else "UKR"
+    if change == "encircled":
+        return (target.side if target else None) or ("UKR" if place.country == "UA" else None)
+    if change == "contested":
+        return None
+    side = actor.side if actor else None
+    if side is None and target is not None and target.side:
+        side = OPPONENT.get(target.side)
+    if side is None and change in ("recaptured", "holds") and place.country == "UA":
+        side = "UKR"
+    return side
+
+
+def from_event(m: EventMention, event_id: str) -> list[ControlMention]:
+    if m.plover not in TERRITORIAL:
+        return []
+    change = control_change(m.plover, m.acled, m.report.text)
+    if change is None:
+        return []
+    when = m.when.first.isoformat() if m.when and m.when.precision == "day" else None
+    return [ControlMention(p, event_id, change, controller_of(change, m.actor, m.target, m.report.text, p),
+                           m.claimant, m.status or "reported", m.report, when)
+            for p in m.places if p.level > 0]
+
+
+def from_claim(m: ClaimMention, claim_id: str) -> list[ControlMention]:
+    if m.events:
+        return []  # the events it rests on speak for it
+    change = control_change(None, None, m.report.text)
+    if change is None or change == "contested":
+        return []
+    return [ControlMention(p, claim_id, change, controller_of(change, None, None, m.report.text, p),
+                           m.claimant, m.status, m.report, m.said_at.isoformat() if m.said_at else None)
+            for p in m.places if p.level > 0]
+
+
+def build_timelines(readings: list[ControlMention]) -> list[Timeline]:
+    entries: dict[tuple[str, str, str, str | None], list[ControlMention]] = {}
+    for r in readings:
+        entries.setdefault((r.place.key, r.group, r.change, r.controller), []).append(r)
+    by_place: dict[str, list[TimelineEntry]] = {}
+    places: dict[str, PlaceInfo] = {}
+    for (place_key, _, change, controller), rs in entries.items():
+        places.setdefault(place_key, rs[0].place)
+        by_place.setdefault(place_key, []).append(_entry(rs, change, controller))
+    out = [Timeline(place=places[k].ref, entries=tuple(sorted(v, key=_entry_order))) for k, v in by_place.items()]
+    return sorted(out, key=lambda t: (t.place.name, t.place.geonameid or 0))
+
+
+def _entry(rs: list[ControlMention], change: str, controller: str | None) -> TimelineEntry:
+    reports = sort_reports(r.report for r in rs)
+    first = min(rs, key=lambda r: report_order(r.report))
+    dates = sorted(r.date for r in rs if r.date)
+    date = dates[0] if dates else first.report.published
+    claimant = next((r.claimant for r in sorted(rs, key=lambda r: report_order(r.report)) if r.claimant), None)
+    return TimelineEntry(date=date, controller=controller, change=change,  # type: ignore[arg-type]
+                         claimant=party_model(claimant), status=first.status, reports=reports)
+
+
+def _entry_order(e: TimelineEntry) -> tuple[str, str, str, str]:
+    return (e.date or "9999", e.change, e.controller or "", report_order(e.reports[0])[1])
