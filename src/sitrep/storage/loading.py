@@ -1,0 +1,242 @@
+"""Ingest: paths and URLs in, articles and records stored, counts out.
+
+`ingest_paths(store, paths, settings)` reads as numbered steps:
+1. `read_entries`: every input `sitrep extract` takes, plus http(s) URLs (`ingest/web.py`)
+   and JSONL files of stored records (`sitrep export --to jsonl`), which are stored as they
+   are, without extraction;
+2. `skip_unchanged`: documents whose id and content hash are already stored are not
+   extracted again (looked up a few hundred at a time);
+3. `resolve`: the remaining documents go through `sitrep.extraction.extract` (the one
+   extraction entry point; it is only started when there is a document to extract), and
+   their outcomes are put back in input order among the records, skips and read failures;
+4. `Writer.write_batch`: batches of `batch_size`, one transaction each (`writing.py`).
+Input order decides near-duplicate links, so an ingest killed half way and run again
+ends with the same store as one uninterrupted run: committed batches come back
+`unchanged`, the rest are written as they would have been.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+import sqlalchemy as sa
+from pydantic import ValidationError
+
+from sitrep.config import Settings
+from sitrep.ingest import Failure, read_inputs
+from sitrep.model import SCHEMA, Document, Record
+from sitrep.pipeline import DocumentFailure, Outcome
+from sitrep.storage import rows
+from sitrep.storage import schema as t
+from sitrep.storage.store import Store
+from sitrep.storage.writing import Entry, FailureEntry, Writer, chunks
+
+BATCH_SIZE = 100
+LOOKUP_SIZE = 256
+Work = Document | Record | Failure | tuple[str, str]  # ("unchanged", id) for a skipped document
+Extract = Callable[[Iterable[Document]], Iterator[Outcome]]
+
+
+@dataclass
+class IngestReport:
+    """Counts of one ingest, and the failures (one line each) to show the user."""
+
+    new: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    near_duplicate: int = 0
+    failed: int = 0
+    failures: list[FailureEntry] = field(default_factory=list)
+    near_duplicates: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def documents(self) -> int:
+        return self.new + self.unchanged + self.updated + self.near_duplicate + self.failed
+
+    def add(self, status: str) -> None:
+        attribute = status.replace("-", "_")
+        setattr(self, attribute, getattr(self, attribute) + 1)
+
+    def counts(self) -> dict[str, int]:
+        return {"new": self.new, "unchanged": self.unchanged, "updated": self.updated,
+                "near-duplicate": self.near_duplicate, "failed": self.failed}
+
+
+def ingest_paths(store: Store, paths: Iterable[str], settings: Settings, *, batch_size: int = BATCH_SIZE,
+                 progress: Callable[[int], None] | None = None, extract: Extract | None = None,
+                 stdin: TextIO | None = None) -> IngestReport:
+    """Ingest files, directories, `-` (JSONL on stdin), http(s) URLs and exported record files."""
+    return ingest_entries(store, read_entries(paths, stdin=stdin), settings, batch_size=batch_size,
+                          progress=progress, extract=extract)
+
+
+def ingest_documents(store: Store, documents: Iterable[Document | Record], settings: Settings, *,
+                     batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None,
+                     extract: Extract | None = None) -> IngestReport:
+    """Ingest documents (extracted here) and precomputed records (stored as they are)."""
+    return ingest_entries(store, documents, settings, batch_size=batch_size, progress=progress, extract=extract)
+
+
+def ingest_entries(store: Store, works: Iterable[Work], settings: Settings, *, batch_size: int = BATCH_SIZE,
+                   progress: Callable[[int], None] | None = None, extract: Extract | None = None) -> IngestReport:
+    """Steps 2-4 of the module docstring over already-read inputs."""
+    report = IngestReport()
+    writer = Writer(store)
+    entries = resolve(skip_unchanged(store, works), extract or _extractor(settings))
+    for batch in chunks(entries, batch_size):
+        result = writer.write_batch(batch)
+        for entry, status in zip(batch, result.statuses, strict=True):
+            report.add(status)
+            if entry[0] == "failure":
+                report.failures.append(entry[1])
+        report.near_duplicates.update(result.near_duplicates)
+        if progress is not None:
+            progress(len(batch))
+    return report
+
+
+def _extractor(settings: Settings) -> Extract:
+    def run(documents: Iterable[Document]) -> Iterator[Outcome]:
+        from sitrep.extraction import extract
+
+        return extract(documents, settings)
+
+    return run
+
+
+# -- 1. reading ------------------------------------------------------------------------------
+
+
+def read_entries(paths: Iterable[str], *, stdin: TextIO | None = None) -> Iterator[Document | Record | Failure]:
+    from sitrep.ingest.web import is_url, read_url
+
+    for raw in paths:
+        if is_url(raw):
+            yield from read_url(raw)
+        elif is_record_file(Path(raw)):
+            yield from read_record_file(Path(raw))
+        else:
+            yield from read_inputs([raw], stdin=stdin)
+
+
+def is_record_file(path: Path) -> bool:
+    """A JSONL file whose first document is a stored sitrep.record/1 (an export), not an input document."""
+    if path.suffix.lower() not in (".jsonl", ".ndjson") or not path.is_file():
+        return False
+    try:
+        with path.open(encoding="utf-8-sig") as handle:
+            first = next((line for line in handle if line.strip()), "")
+        obj = json.loads(first)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(obj, dict) and obj.get("schema") == SCHEMA
+
+
+def read_record_file(path: Path) -> Iterator[Record | Failure]:
+    with path.open(encoding="utf-8-sig") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                yield parse_record_line(line, f"{path}:{number}")
+
+
+def parse_record_line(line: str, where: str) -> Record | Failure:
+    try:
+        return Record.model_validate_json(line)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        place = ".".join(str(p) for p in first.get("loc", ())) or "record"
+        return Failure(where, f"not a valid {SCHEMA} record ({place}: {first.get('msg')})")
+
+
+# -- 2. skipping what is already stored ------------------------------------------------------------
+
+
+def skip_unchanged(store: Store, works: Iterable[Work]) -> Iterator[Work]:
+    """Documents already stored with the same content become ("unchanged", id); the rest pass."""
+    seen: dict[str, str] = {}
+    for group in _groups(works, LOOKUP_SIZE):
+        ids = [w.id for w in group if isinstance(w, Document) and w.id not in seen]
+        seen.update(stored_hashes(store, ids))
+        for work in group:
+            if isinstance(work, Document):
+                digest = rows.content_hash(work.title, work.text)
+                if seen.get(work.id) == digest:
+                    yield ("unchanged", work.id)
+                    continue
+                seen[work.id] = digest
+            yield work
+
+
+def stored_hashes(store: Store, ids: list[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    a = t.articles
+    with store.engine.connect() as connection:
+        query = sa.select(a.c.id, a.c.content_hash).where(a.c.id.in_(sorted(set(ids))))
+        return {row.id: row.content_hash for row in connection.execute(query)}
+
+
+def _groups(works: Iterable[Work], size: int) -> Iterator[list[Work]]:
+    group: list[Work] = []
+    for work in works:
+        group.append(work)
+        if len(group) >= size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+# -- 3. extraction, in input order ---------------------------------------------------------------
+
+
+def resolve(works: Iterable[Work], extract: Extract) -> Iterator[Entry]:
+    """Writer entries in input order; documents are extracted, extraction starts at the first one."""
+    stream = iter(works)
+    for work in stream:
+        if isinstance(work, Document):
+            yield from _with_extraction(work, stream, extract)
+            return
+        yield _entry(work)
+
+
+def _with_extraction(first: Document, stream: Iterator[Work], extract: Extract) -> Iterator[Entry]:
+    pending: deque[Work] = deque([first])
+
+    def documents() -> Iterator[Document]:
+        yield first
+        for work in stream:
+            pending.append(work)
+            if isinstance(work, Document):
+                yield work
+
+    for outcome in extract(documents()):
+        while not isinstance(pending[0], Document):
+            yield _entry(pending.popleft())
+        pending.popleft()
+        yield _outcome_entry(outcome)
+    while pending:
+        yield _entry(pending.popleft())
+
+
+def _entry(work: Work) -> Entry:
+    if isinstance(work, Record):
+        return ("record", work)
+    if isinstance(work, Failure):
+        return ("failure", FailureEntry(document=work.origin, origin=work.origin, reason=work.reason))
+    if isinstance(work, tuple):
+        return ("unchanged", work[1])
+    raise TypeError(f"unexpected ingest entry {type(work).__name__}")
+
+
+def _outcome_entry(outcome: Outcome) -> Entry:
+    if outcome.record is not None:
+        return ("record", outcome.record)
+    failure = outcome.failure or DocumentFailure(outcome.document.id, outcome.document.origin, "no record")
+    return ("failure", FailureEntry(document=failure.document, origin=failure.origin, reason=failure.reason,
+                                    code=failure.code, stage=failure.stage))

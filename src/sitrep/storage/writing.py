@@ -1,0 +1,295 @@
+"""Writing batches: one transaction per batch, idempotent, with near-duplicate links.
+
+For each record of a batch, in order (`Writer.write_batch`):
+1. the same id with the same content hash is `unchanged`: only `last_ingested` moves;
+2. the same id with a new hash is `updated`: the old text and record go to
+   `article_versions`, the article row, its record and its items are replaced (its
+   near-duplicate link is kept: an edit does not make it another story);
+3. a new id is `new`, or `near-duplicate` when the MinHash index finds an earlier article
+   with the same text (then `canonical` names that article's canonical article).
+Failures are kept one row per document (the latest reason); a document that later
+succeeds loses its failure row. A batch that fails on a lost connection (or a locked
+SQLite file) is rolled back and retried up to `retries` times, then reported as a
+`StoreError`; the in-memory near-duplicate index is reloaded before each retry, so a retry
+decides exactly what the first attempt would have.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+import sqlalchemy as sa
+
+from sitrep.errors import StoreError
+from sitrep.ingest import near_duplicates as nd
+from sitrep.model import Record
+from sitrep.storage import rows
+from sitrep.storage import schema as t
+
+if TYPE_CHECKING:
+    from sitrep.storage.store import Store
+
+Status = Literal["new", "unchanged", "updated", "near-duplicate", "failed"]
+
+
+@dataclass(frozen=True)
+class FailureEntry:
+    """A document that produced no record: its id (or origin when it has none) and why."""
+
+    document: str
+    origin: str | None
+    reason: str
+    code: str = "E100"
+    stage: str | None = None
+
+
+Entry = tuple[Literal["record"], Record] | tuple[Literal["failure"], FailureEntry] | tuple[Literal["unchanged"], str]
+
+
+@dataclass
+class BatchResult:
+    statuses: list[str] = field(default_factory=list)
+    near_duplicates: dict[str, str] = field(default_factory=dict)  # article id -> canonical id
+
+
+@dataclass
+class _Existing:
+    content_hash: str
+    version: int
+    title: str | None
+    text: str
+    record: Any
+    first_ingested: datetime
+    canonical: str | None
+
+
+class Writer:
+    """Writes batches to one store, keeping the near-duplicate index across batches."""
+
+    def __init__(self, store: Store, *, retries: int = 3, backoff: float = 0.5) -> None:
+        self.store = store
+        self.retries = retries
+        self.backoff = backoff
+        self._index: nd.NearDuplicateIndex | None = None
+        self._canonical: dict[str, str | None] = {}
+
+    def write_batch(self, entries: Sequence[Entry]) -> BatchResult:
+        """Write one batch in one transaction (retried on a lost connection); statuses in order."""
+        last: Exception | None = None
+        for attempt in range(self.retries + 1):
+            if attempt:
+                time.sleep(self.backoff * 2 ** (attempt - 1))
+                self._index = None  # rebuilt from what is committed
+            try:
+                with self.store.engine.begin() as connection:
+                    return self._write(connection, entries)
+            except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+                last = exc
+            except sa.exc.DBAPIError as exc:
+                if not exc.connection_invalidated:
+                    raise
+                last = exc
+        first = next((_entry_id(e) for e in entries), "?")
+        raise StoreError(f"could not write a batch of {len(entries)} documents (from {first}) after "
+                         f"{self.retries + 1} attempts; nothing of it was stored: {_reason(last)}")
+
+    # -- one transaction ----------------------------------------------------------------
+
+    def _write(self, connection: sa.Connection, entries: Sequence[Entry]) -> BatchResult:
+        index = self._load_index(connection)
+        now = datetime.now(UTC)
+        records = [e[1] for e in entries if e[0] == "record"]
+        existing = self._existing(connection, [r.id for r in records])
+        plan = _Plan(now)
+        result = BatchResult()
+        for entry in entries:
+            if entry[0] == "record":
+                status = self._plan_record(connection, entry[1], existing, index, plan, result)
+            elif entry[0] == "failure":
+                plan.failures[entry[1].document] = entry[1]
+                status = "failed"
+            else:
+                plan.touched.add(entry[1])
+                status = "unchanged"
+            result.statuses.append(status)
+        plan.execute(connection)
+        return result
+
+    def _plan_record(self, connection: sa.Connection, record: Record, existing: dict[str, _Existing],
+                     index: nd.NearDuplicateIndex, plan: _Plan, result: BatchResult) -> str:
+        digest = rows.record_hash(record)
+        old = existing.get(record.id)
+        plan.resolved.add(record.id)
+        if old is not None and old.content_hash == digest:
+            plan.touched.add(record.id)
+            return "unchanged"
+        minhash = nd.signature(record.text)
+        signature = nd.to_bytes(minhash)
+        if old is not None:
+            plan.update(record, old, signature, since=_version_since(connection, record.id, old, plan.now))
+            existing[record.id] = _existing_of(record, old.version + 1, old.first_ingested, old.canonical, plan.now)
+            index.add(record.id, minhash)
+            return "updated"
+        found = index.find(minhash)
+        canonical = (self._canonical.get(found) or found) if found else None
+        plan.insert(record, canonical, signature)
+        existing[record.id] = _existing_of(record, 1, plan.now, canonical, plan.now)
+        index.add(record.id, minhash)
+        self._canonical[record.id] = canonical
+        if canonical:
+            result.near_duplicates[record.id] = canonical
+            return "near-duplicate"
+        return "new"
+
+    def _existing(self, connection: sa.Connection, ids: list[str]) -> dict[str, _Existing]:
+        if not ids:
+            return {}
+        a, r = t.articles, t.records
+        query = (sa.select(a.c.id, a.c.content_hash, a.c.version, a.c.title, a.c.text, r.c.record,
+                           a.c.first_ingested, a.c.canonical)
+                 .outerjoin(r, r.c.article_id == a.c.id).where(a.c.id.in_(sorted(set(ids)))))
+        return {row.id: _Existing(row.content_hash, row.version, row.title, row.text, row.record,
+                                  row.first_ingested, row.canonical) for row in connection.execute(query)}
+
+    def _load_index(self, connection: sa.Connection) -> nd.NearDuplicateIndex:
+        if self._index is None:
+            index = nd.NearDuplicateIndex()
+            self._canonical = {}
+            query = sa.select(t.articles.c.id, t.articles.c.signature, t.articles.c.canonical).order_by(t.articles.c.seq)
+            for row in connection.execute(query):
+                self._canonical[row.id] = row.canonical
+                if row.signature:
+                    index.add(row.id, nd.from_bytes(row.signature))
+            self._index = index
+        return self._index
+
+
+def _version_since(connection: sa.Connection, article_id: str, old: _Existing, now: datetime) -> datetime:
+    """When the current version of an article was stored: first ingest, or when the previous one was replaced."""
+    if old.version == 1:
+        return old.first_ingested
+    v = t.article_versions
+    since = connection.execute(sa.select(sa.func.max(v.c.replaced)).where(v.c.article_id == article_id)).scalar()
+    return since or now
+
+
+def _existing_of(record: Record, version: int, first: datetime, canonical: str | None, now: datetime) -> _Existing:
+    return _Existing(rows.record_hash(record), version, record.title, record.text, record.to_json_dict(),
+                     first, canonical)
+
+
+class _Plan:
+    """The statements of one batch, collected first and run table by table (executemany)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self.articles: list[dict[str, Any]] = []
+        self.updates: list[dict[str, Any]] = []
+        self.versions: list[dict[str, Any]] = []
+        self.records: list[dict[str, Any]] = []
+        self.items: dict[sa.Table, list[dict[str, Any]]] = {table: [] for table in t.ITEM_TABLES}
+        self.replaced: set[str] = set()
+        self.touched: set[str] = set()
+        self.resolved: set[str] = set()
+        self.failures: dict[str, FailureEntry] = {}
+
+    def insert(self, record: Record, canonical: str | None, signature: bytes) -> None:
+        self._drop_pending(record.id)
+        self.articles.append(rows.article_row(record, version=1, canonical=canonical, signature=signature,
+                                              now=self.now))
+        self._add_record(record)
+
+    def update(self, record: Record, old: _Existing, signature: bytes, *, since: datetime) -> None:
+        pending = next((row for row in self.articles if row["id"] == record.id), None)
+        self.versions.append({"article_id": record.id, "version": old.version, "title": old.title, "text": old.text,
+                              "content_hash": old.content_hash, "record": old.record,
+                              "ingested": since, "replaced": self.now})
+        row = rows.article_row(record, version=old.version + 1, canonical=old.canonical, signature=signature,
+                               now=self.now)
+        row["first_ingested"] = old.first_ingested
+        self._drop_pending(record.id)
+        if pending is not None:  # inserted earlier in this same batch: insert the newest version instead
+            self.articles.append(row)
+        else:
+            self.replaced.add(record.id)
+            self.updates.append(row)
+        self._add_record(record)
+
+    def _drop_pending(self, article_id: str) -> None:
+        self.articles = [r for r in self.articles if r["id"] != article_id]
+        self.updates = [r for r in self.updates if r["id"] != article_id]
+        self.records = [r for r in self.records if r["article_id"] != article_id]
+        for table, items in self.items.items():
+            self.items[table] = [r for r in items if r["article_id"] != article_id]
+
+    def _add_record(self, record: Record) -> None:
+        self.records.append(rows.record_row(record, self.now))
+        for table, items in rows.item_rows(record).items():
+            self.items[table].extend(items)
+
+    def execute(self, connection: sa.Connection) -> None:
+        self._replace_old(connection)
+        if self.articles:
+            connection.execute(t.articles.insert(), self.articles)
+        if self.versions:
+            connection.execute(t.article_versions.insert(), self.versions)
+        if self.records:
+            connection.execute(t.records.insert(), self.records)
+        for table, items in self.items.items():
+            if items:
+                connection.execute(table.insert(), items)
+        touched = sorted(self.touched - self.replaced)
+        if touched:
+            connection.execute(t.articles.update().where(t.articles.c.id.in_(touched)).values(last_ingested=self.now))
+        self._write_failures(connection)
+
+    def _replace_old(self, connection: sa.Connection) -> None:
+        ids = sorted(self.replaced)
+        if not ids:
+            return
+        for table in (*t.ITEM_TABLES, t.records):
+            connection.execute(table.delete().where(table.c.article_id.in_(ids)))
+        a = t.articles
+        for row in self.updates:
+            values = {k: v for k, v in row.items() if k != "id"}
+            connection.execute(a.update().where(a.c.id == row["id"]).values(**values))
+
+    def _write_failures(self, connection: sa.Connection) -> None:
+        gone = sorted(self.resolved | set(self.failures))
+        if gone:
+            connection.execute(t.failures.delete().where(t.failures.c.document.in_(gone)))
+        if self.failures:
+            connection.execute(t.failures.insert(), [
+                {"document": f.document, "origin": f.origin, "reason": f.reason, "code": f.code, "stage": f.stage,
+                 "failed": self.now} for f in self.failures.values()])
+
+
+def _entry_id(entry: Entry) -> str:
+    value = entry[1]
+    if isinstance(value, Record):
+        return value.id
+    if isinstance(value, FailureEntry):
+        return value.document
+    return value
+
+
+def _reason(exc: Exception | None) -> str:
+    if exc is None:
+        return "unknown error"
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def chunks(entries: Iterable[Entry], size: int) -> Iterable[list[Entry]]:
+    batch: list[Entry] = []
+    for entry in entries:
+        batch.append(entry)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
