@@ -61,7 +61,7 @@ from sitrep.pipeline import Stage
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-VERSION = "1.2"
+VERSION = "1.3"
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 GENERIC_HEADS = frozenset({"agency", "ministry"})  # bare "the agency" = the last organisation named
@@ -124,6 +124,30 @@ class Tables:
     appos_nat_re: re.Pattern[str]
     reporting: frozenset[str]
     alpha3: dict[str, str]  # ISO alpha-2 -> alpha-3 (places carry alpha-2)
+    junk: NotActors
+
+
+@dataclass(frozen=True)
+class NotActors:
+    """Names that are never actors (data/actors/not_actors.json): clock zones, feasts, weapons, credits."""
+
+    zones: frozenset[str]
+    holiday_re: re.Pattern[str]
+    weapon_words: frozenset[str]
+    weapons: frozenset[str]
+    designation_re: re.Pattern[str]
+    credit_re: re.Pattern[str]
+    credit_tail: frozenset[str]
+
+
+def load_not_actors() -> NotActors:
+    d = load_json("actors", "not_actors.json")
+    return NotActors(
+        zones=frozenset(d["time_zones"]), holiday_re=re.compile("|".join(f"(?:{h})" for h in d["holidays"])),
+        weapon_words=frozenset(d["weapon_words"]), weapons=frozenset(d["weapons"]),
+        designation_re=re.compile(d["designation_re"]), credit_re=re.compile(d["credit_re"]),
+        credit_tail=frozenset(d["credit_tail"]),
+    )
 
 
 def load_tables() -> Tables:
@@ -164,7 +188,8 @@ def load_tables() -> Tables:
         known_re=re.compile(rf"{_B}(?P<head>{alternation(by_alias)}){_E}"),
         role_re=re.compile(
             rf"{_B}(?P<art>(?i:the|a|an))\s+(?:(?i:senior|top|local|regional|deputy|former|unnamed|acting)\s+)*"
-            rf"(?:(?P<nat>{nat})\s+|(?P<org>{named})\s+|(?P<place>{caps}|[A-Z][\w-]+(?=['’]?s\s))(?:['’]?s)?\s+)?(?P<title>{title})"
+            rf"(?:(?P<nat>{nat})\s+|(?P<poss>{ctry})\s+(?={heads}\s)|(?P<org>{named})\s+|(?P<place>{caps}|[A-Z][\w-]+(?=['’]?s\s))(?:['’]?s)?\s+)?"
+            rf"(?:{heads}\s+)?(?P<title>{title})"
             rf"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:\s+(?i:region|oblast|province|city))?"
             rf"(?=\s*[,.;:!?)]|\s+(?:said|says|told|has|had|have|was|is|were|who|which|in|on|at|and)\b))?"
             rf"{_E}(?!\s+[A-Z])"),
@@ -180,7 +205,7 @@ def load_tables() -> Tables:
         like_re=re.compile(rf",\s+like\s+(?:other|many|most|fellow|all)\s+(?:\w+\s+)?(?P<dem>{alternation(sides['demonyms'])}){_E}"),
         appos_nat_re=re.compile(rf"^,\s+(?i:a|an|the)\s+[^,.;]{{0,80}}?(?P<nat>{nat}|{ctry}){_E}"),
         reporting=frozenset(load_json("claims", "cues.json")["reporting_verbs"]),
-        alpha3=alpha3_codes(),
+        alpha3=alpha3_codes(), junk=load_not_actors(),
     )
 
 
@@ -249,7 +274,71 @@ PARTICLE_END_RE = re.compile(r"(?:\s+(?:" + "|".join(PARTICLES) + r"))+$")
 
 
 def surname_key(name: str) -> str:
-    return unidecode(name.split()[-1]).lower().strip(".")
+    return translit_key(name.split()[-1])
+
+
+def translit_key(word: str) -> str:
+    """A spelling-blind key for a transliterated name: Minnekaev = Minnekayev, Zelensky = Zelenskyy = Zelenskiy,
+    Podolyak = Podoliak, Shoigu = Shoygu. y/j -> i, kh -> h, w -> v, ck -> k, ph -> f; an i between vowels
+    goes (the y glide of "-ayev"); doubled letters collapse."""
+    w = re.sub(r"[^a-z]", "", unidecode(word).lower())
+    for a, b in (("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("y", "i"), ("j", "i")):
+        w = w.replace(a, b)
+    w = re.sub(r"(?<=[aeou])i(?=[aeiou])", "", w)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+# ---------------------------------------------------------------- names that are never actors
+def is_not_actor(t: Tables, ctx: Context, start: int, end: int) -> bool:
+    """A clock zone or stamp ("GMT", "18:44 GMT"), a feast ("Orthodox Easter"), a weapon ("HIMARS", "S-300",
+    "Storm Shadow missiles"), a hashtag or handle ("#StandWithUkraine"), or a name inside a photo credit."""
+    j = t.junk
+    name = re.sub(r"^(?i:the)\s+", "", ctx.text[start:end])
+    words = name.split()
+    if not words or name[0] in "#@" or ctx.text[start - 1:start] in ("#", "@"):
+        return True
+    if any(w in j.zones for w in words) or re.search(r"\d:\d\d", name) or j.holiday_re.fullmatch(name):
+        return True
+    after = re.match(r"\s+([a-z]+)", ctx.text[end:end + 20])
+    if name in j.weapons or j.designation_re.fullmatch(name) or words[-1].lower() in j.weapon_words \
+            or (after is not None and after.group(1) in j.weapon_words and (name in j.weapons or len(words) == 1
+                                                                               and name.isupper())):
+        return True
+    return words[-1] in j.credit_tail or in_credit(t, ctx, start)
+
+
+def in_credit(t: Tables, ctx: Context, start: int) -> bool:
+    """Whether `start` lies in a credit: after "Photo:", "Photograph by", "©"... on its line, before any
+    closing bracket or sentence end."""
+    line = ctx.text.rfind("\n", 0, start) + 1
+    for m in t.junk.credit_re.finditer(ctx.text, line, start):
+        between = ctx.text[m.end():start]
+        if not re.search(r"[)\]]|[.!?]\s+[A-Z]", between):
+            return True
+    return False
+
+
+TOWN_APPOS_RE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:city|town|village|settlement|port|hub|suburb)\b")
+TOWN_BEFORE_RE = re.compile(
+    r"(?:\b(?:in|near|outside|around|towards?|into)|\b(?:re)?(?:captured|took|seized|liberated|reclaimed|shelled|entered|"
+    r"occupied|encircled|surrounded|bombarded|besieged|retook|recaptured))\s+$")
+LIST_NEXT_RE = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)([A-Z][\w'’-]+)")
+LIST_PREV_RE = re.compile(r"([A-Z][\w'’-]+)(?:,\s*|,?\s+(?:and|or)\s+)$")
+
+
+def looks_like_town(ctx: Context, start: int, end: int) -> bool:
+    """A one-word name that the text treats as a place: "Lyman, a strategic city", "recaptured Lyman",
+    "in Lyman", or a list with a place in it ("Vovchansk, Lyman and Chuhuiv")."""
+    if " " in ctx.text[start:end] or ctx.text.startswith(("'s", "’s"), end):
+        return False
+    if TOWN_APPOS_RE.match(ctx.text, end) or TOWN_BEFORE_RE.search(ctx.text[max(0, start - 30):start]):
+        return True
+    nxt = LIST_NEXT_RE.match(ctx.text, end)
+    if nxt is not None and ctx.is_place(nxt.start(1), nxt.end(1)):
+        return True
+    prev = LIST_PREV_RE.search(ctx.text[max(0, start - 40):start])
+    offset = max(0, start - 40)
+    return prev is not None and ctx.is_place(offset + prev.start(1), offset + prev.end(1))
 
 
 def extend_particles(text: str, start: int, end: int) -> int:
@@ -331,9 +420,11 @@ def person_mentions(t: Tables, ctx: Context) -> list[Mention]:
             taken.append((start, end))
             out.append(person(t, ctx, start, end, "p:" + surname_key(name)))
             continue
-        if not is_person_name(t, ctx, name, start, end):
+        if not is_person_name(t, ctx, name, start, end) or is_not_actor(t, ctx, start, end):
             continue
         known = t.known_re.search(name)
+        if known is None and looks_like_town(ctx, start, end):
+            continue
         key = "k:" + t.people[known.group("head")]["name"] if known else "p:" + surname_key(name)
         out.append(person(t, ctx, start, end, key))
         taken.append((start, end))
@@ -358,12 +449,22 @@ def titled_names(t: Tables, ctx: Context, taken: list[tuple[int, int]]) -> Itera
         tok = ctx.token(s)
         if tok is None or tok.pos_ != "PROPN" or any(a < e and s < b for a, b in taken):
             continue
-        if in_entity(ctx, s, e, ("GPE", "LOC", "ORG", "NORP", "FAC")) or ctx.is_place(s, e):
-            continue
         name = ctx.text[s:e]
+        if in_entity(ctx, s, e, ("GPE", "LOC", "NORP", "FAC")) or ctx.is_place(s, e) or is_not_actor(t, ctx, s, e):
+            continue
+        if in_entity(ctx, s, e, ("ORG",)) and not is_titled_person_name(t, name):
+            continue  # "General Staff", "Commander Forces": an organisation; "commander Oleksandr Pavliuk": a person
         if name in t.media or name in t.countries or name in t.adjectives:
             continue
         yield person(t, ctx, s, e, "p:" + surname_key(name))
+
+
+def is_titled_person_name(t: Tables, name: str) -> bool:
+    """Two or three capitalised words after a title, none an organisation word, a title or a known name."""
+    parts = name.split()
+    return 2 <= len(parts) <= 3 and all(p[:1].isupper() and p[1:2].islower() for p in parts) and not any(
+        p in ORG_WORDS or p.lower() in t.titles or p in t.named or p in t.countries or p in t.adjectives
+        for p in parts)
 
 
 def in_entity(ctx: Context, start: int, end: int, labels: Sequence[str]) -> bool:
@@ -420,6 +521,8 @@ def org_entity(t: Tables, ctx: Context, start: int, end: int) -> Iterable[Mentio
         return
     if ctx.is_place(start, end) or t.title_after_re.match(ctx.text, end) or is_bare_possessive(t, ctx, name):
         return
+    if is_not_actor(t, ctx, start, end):
+        return
     nat = next((t.adjectives[w] for w in name.split() if w in t.adjectives), None)
     yield Mention(start, end, "org", "x:" + name.lower(), name, 3, side=nat or appos_side(t, ctx, end))
 
@@ -450,6 +553,8 @@ def speaker_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
         name = ctx.text[start:end]
         if not all(w[:1].isupper() for w in name.split()) or name in t.media or name in t.countries \
                 or name in t.capitals or name in t.demonyms or name in t.adjectives or name in t.named:
+            continue
+        if is_not_actor(t, ctx, start, end):
             continue
         if len(parts) >= 2 and looks_like_person(t, parts):
             yield person(t, ctx, start, end, "p:" + surname_key(name))
@@ -694,7 +799,27 @@ def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:
     candidates = [*persons, *org_mentions(t, ctx), *group_mentions(t, ctx),
                   *state_mentions(t, ctx), *role_mentions(t, ctx)]
     mentions = resolve_links(t, select(drop_surnames_as_orgs(candidates)), ctx)
+    sides_from_affiliation(ctx, mentions)
     return build_actors(t, mentions)
+
+
+AFFILIATION_RE = re.compile(r",?\s+(?:of|for|at|with|from)\s+(?:the\s+)?")
+
+
+def sides_from_affiliation(ctx: Context, mentions: list[Mention]) -> None:
+    """A person with no side takes the side of the organisation, group or state named right after the
+    name or role: "a spokesman for Russia's Central Military District", "the commander of Ukrainian air
+    defense". `mentions` is in text order."""
+    starts = [m.start for m in mentions]
+    for m in mentions:
+        if m.kind != "person" or m.side is not None:
+            continue
+        link = AFFILIATION_RE.match(ctx.text, m.end)
+        if link is None:
+            continue
+        i = bisect.bisect_left(starts, link.end())
+        if i < len(mentions) and mentions[i].start == link.end() and mentions[i].kind != "person" and mentions[i].side:
+            m.side = mentions[i].side
 
 
 def drop_surnames_as_orgs(candidates: list[Mention]) -> list[Mention]:

@@ -64,12 +64,15 @@ from sitrep.pipeline import Stage
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-VERSION = "1.3"
+VERSION = "1.4"
 
 MAX_SPAN = 400
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 EDGE_CHARS = " \t\n,.;:!?“”\"'‘’«»()-–—"
 QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»]+?)[”\"»]")
+# Where a misparsed copula's content stops: a semicolon, or a comma that does not open a short
+# parenthetical closed by another comma ("they were, in effect, abandoned"; "it is, of course, a trap").
+PARENTHETICAL_STOP = re.compile(r";|,(?!\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+,)")
 
 
 # ---------------------------------------------------------------- cue tables
@@ -90,6 +93,8 @@ class Cues:
     confirmed_re: re.Pattern[str]
     figures_re: re.Pattern[str]
     response_re: re.Pattern[str]
+    debunk_re: re.Pattern[str]
+    not_source_re: re.Pattern[str]
     channels: tuple[tuple[re.Pattern[str], str], ...]
     adjectives: dict[str, str] = field(default_factory=dict)  # nationality adjective -> alpha-3
 
@@ -110,9 +115,17 @@ def load_cues() -> Cues:
         reported_re=rx("|".join(f"(?:{p})" for p in d["reported_re"])),
         unconfirmed_re=rx(d["unconfirmed_re"]), unverified_re=rx(d["unverified_re"]),
         confirmed_re=rx(d["confirmed_re"]), figures_re=rx(d["figures_re"]), response_re=rx(d["response_re"]),
+        debunk_re=rx("|".join(f"(?:{x})" for x in d["debunk_re"])), not_source_re=not_source_pattern(),
         channels=tuple((re.compile(p) if "(?P<outlet>" in p else rx(p), label) for p, label in d["channels"]),
         adjectives=load_json("actors", "sides.json")["adjectives"],
     )
+
+
+def not_source_pattern() -> re.Pattern[str]:
+    """Clock zones, feasts and weapons (data/actors/not_actors.json) are never a claimant as written."""
+    d = load_json("actors", "not_actors.json")
+    names = "|".join(re.escape(w) for w in sorted([*d["time_zones"], *d["weapons"]], key=len, reverse=True))
+    return re.compile(f"(?:{names})|{d['designation_re']}|" + "|".join(f"(?:{h})" for h in d["holidays"]))
 
 
 # ---------------------------------------------------------------- sentences
@@ -177,6 +190,7 @@ class Doc2:
     mentions: list[tuple[int, int, str]]  # start, end, actor id, in text order
     kinds: dict[str, str]
     times: list[tuple[int, int, str]]  # DATE/TIME expressions: start, end, id
+    places: list[tuple[int, int]] = field(default_factory=list)  # place mentions
     longest: int = 0  # the longest mention, to bound searches in `mentions`
 
     def actors_between(self, start: int, end: int) -> set[str]:
@@ -268,7 +282,7 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
     if actor:
         return actor, None, "asserted"
     lower = who.lower_
-    floor = d.units[max(0, unit.index - 2)].start
+    floor = d.units[max(0, unit.index - PRONOUN_REACH)].start
     if lower in ("he", "she"):
         return d.last_actor_before(who.idx, ("person",), floor), None, "asserted"
     if lower in ("it", "they"):
@@ -277,7 +291,22 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
         return None, d.text[lo:hi], "reported"
     if who.lemma_.lower() in d.cues.evidence_nouns or any(t.lemma_.lower() in d.cues.evidence_nouns for t in who.subtree):
         return None, d.text[lo:hi], "confirmed"
+    if not is_possible_source(d, lo, hi):
+        return None, None, "reported"
     return None, d.text[lo:hi], "asserted"
+
+
+def is_possible_source(d: Doc2, start: int, end: int) -> bool:
+    """A subject that no actor matched can still be a source ("the engineer"), unless it is a time
+    expression or a clock zone ("GMT"), a place ("Kharkiv said" when no actor took it) or a feast."""
+    text = d.text[start:end].strip()
+    if d.cues.not_source_re.fullmatch(strip_the(text)):
+        return False
+    return not any(s < end and start < e for s, e, _ in d.times) and not any(
+        s <= start and end <= e for s, e in d.places)
+
+
+PRONOUN_REACH = 3  # he/she/they resolve to an actor named at most this many sentences back
 
 
 def strip_the(text: str) -> str:
@@ -293,7 +322,7 @@ def content_of(d: Doc2, verb: Token, unit: Unit) -> list[tuple[int, int, int | N
         if sp and clause[0].pos_ == "AUX" and not any(
                 c.dep_ in ("attr", "acomp", "xcomp", "ccomp", "prep", "advmod") for c in clause[0].children):
             # a copula without its complement ("what they say are C", "worry they were, in effect, C"): misparse
-            stop = re.search(r"[;]|,(?!\s+in effect)", d.text[sp[1] + 1:unit.end])
+            stop = re.search(PARENTHETICAL_STOP, d.text[sp[1] + 1:unit.end])
             sp = (sp[0], sp[1] + 1 + stop.start() if stop and sp[1] - sp[0] < 8 else unit.end)
         return [(*sp, None)] if sp else []
     preps = d.cues.prep_verbs.get(verb.lemma_.lower(), frozenset())
@@ -406,6 +435,8 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
     if passive and verb.lemma_.lower() in ("say", "report", "believe", "think", "allege", "claim", "rumor", "rumour"):
         return reported_passive(d, verb, unit)
     who = agent_of(verb) if passive else subject_of(verb)
+    if who is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return noun_report(d, verb, unit)  # "a video claiming that C"
     if who is None:  # an active verb without a subject attributes nothing
         return []
     claimant, as_written, status = claimant_of(d, who, unit)
@@ -434,6 +465,24 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
         out.append(draft)
     frame_for(out, unit)
     return out
+
+
+def noun_report(d: Doc2, verb: Token, unit: Unit) -> list[Draft]:
+    """'A video claiming that C', 'posts suggesting C': C is reported by the noun (an actor when it is one)."""
+    clause = [c for c in verb.children if c.dep_ == "ccomp"]
+    sp = clause_span(clause, unit) if clause else None
+    if sp is None:
+        return []
+    head = verb.head
+    lo, hi = head.left_edge.idx, head.idx + len(head)
+    claimant = d.actor_in(lo, hi)
+    s, e = trim(d.text, *sp)
+    if e - s < 8:
+        return []
+    draft = Draft(s, e, unit.index, claimant, None if claimant else d.text[lo:hi],
+                  "asserted" if claimant else "reported")
+    frame_for([draft], unit)
+    return [draft]
 
 
 def trailing_attribution(d: Doc2, verb: Token, unit: Unit) -> tuple[str, tuple[int, int, None]] | None:
@@ -667,6 +716,10 @@ def apply_hedges(d: Doc2, unit: Unit, drafts: list[Draft]) -> None:
             if x.status in ("asserted", "reported", "unconfirmed", "unverified"):
                 x.status = status
                 x.evidence.append(evidence)
+    elif d.cues.debunk_re.search(text):
+        for x in in_scope(d, drafts, unit, same_unit=False)[-1:]:
+            x.status = "denied"
+            x.evidence.append(evidence)
     elif d.cues.confirmed_re.search(text) and not any(x.unit == unit.index for x in drafts):
         for x in in_scope(d, drafts, unit)[-1:]:
             x.status = "confirmed"
@@ -745,6 +798,7 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
         mentions=sorted((m.start, m.end, a.id) for a in record.actors for m in a.mentions),
         kinds={a.id: a.kind for a in record.actors},
         times=[(t.start, t.end, t.id) for t in record.times if t.type in ("DATE", "TIME")],
+        places=[(m.start, m.end) for p in record.places for m in p.mentions],
         longest=max((m.end - m.start for a in record.actors for m in a.mentions), default=0),
     )
     drafts: list[Draft] = []
@@ -900,7 +954,8 @@ def number(record: Record, drafts: list[Draft]) -> tuple[Claim, ...]:
         claims.append(Claim(
             id=f"c{i}", start=x.start, end=x.end, claimant=x.claimant,
             claimant_text=None if x.claimant else x.claimant_text, channel=x.channel, said_at=x.said_at,
-            status=x.status, evidence=tuple(dict.fromkeys(x.evidence)), quantities=quantities, places=places,
+            status="asserted" if x.claimant and x.status == "reported" else x.status,
+            evidence=tuple(dict.fromkeys(x.evidence)), quantities=quantities, places=places,
             response="none" if x.response else None, quote=x.quote,
         ))
     return tuple(claims)

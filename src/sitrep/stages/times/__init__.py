@@ -29,6 +29,7 @@ February) is taken as this year; amount rates ("$2 million a year") are not tagg
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -44,7 +45,7 @@ from sitrep.stages.times.wars import War, load_wars, pick_war
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,29 @@ def find_times(text: str, dct: date | None, parse: Doc | None, rules: tuple[Rule
         out.append(TimeExpr(id=f"t{len(out) + 1}", start=start, end=end, text=text[start:end], type=res.type,
                             value=res.value, mod=res.mod))
         remember(ctx, res)
+        if is_entry_stamp(text, start, end, res.value):
+            ctx.dct = date.fromisoformat(res.value[:10])  # the entry's date anchors what follows it
     return tuple(out)
+
+
+STAMP_VALUE_RE = re.compile(r"\d{4}-\d\d-\d\d")
+DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]+)?,\s*")
+AFTER_STAMP_RE = re.compile(r"\s*(?:$|[-–—|:(])")
+AFTER_DATELINE_RE = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
+
+
+def is_entry_stamp(text: str, start: int, end: int, value: str) -> bool:
+    """A dated entry: a full date (or dated clock) that opens its line and is followed by nothing, a short
+    tail or a separator ("22 Apr 2022 - 18:44 GMT", "April 22, 2022 | Kyiv"), or a dateline
+    ("KYIV, April 22 (Reuters) - ")."""
+    if not STAMP_VALUE_RE.match(value):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    prefix, suffix = text[line_start:start], text[end:line_end if line_end >= 0 else len(text)]
+    if not prefix.strip():
+        return len(suffix.strip()) <= 25 or AFTER_STAMP_RE.match(suffix) is not None
+    return DATELINE_RE.fullmatch(prefix) is not None and AFTER_DATELINE_RE.match(suffix) is not None
 
 
 def match_rules(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:

@@ -339,11 +339,20 @@ def norm_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def norm_dayref(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if m["d"].isupper() and _in_capitalised_name(ctx, m.start("d"), m.end("d")):
+        return None  # "USA TODAY", "BBC TODAY": a title, not a date
     d = words(m["d"])
     pod = PARTS_OF_DAY.get(words(m["pod"]) or ("night" if d == "tonight" else ""), "")
     value = relative(ctx, "D", DAY_REFS[d])
     mod = position_mod(m["pre"])
     return Resolved("TIME", f"{value}T{pod}", mod=mod) if pod else Resolved("DATE", value, mod=mod)
+
+
+def _in_capitalised_name(ctx: Context, start: int, end: int) -> bool:
+    """An all-capitals word next to another all-capitals word: part of a name ("USA TODAY")."""
+    before = re.search(r"([A-Za-z]+)\W{0,2}$", ctx.text[max(0, start - 20):start])
+    after = re.match(r"\W{0,2}([A-Za-z]+)", ctx.text[end:end + 20])
+    return any(x is not None and len(x.group(1)) >= 2 and x.group(1).isupper() for x in (before, after))
 
 
 def norm_part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -396,6 +405,49 @@ def _clock_day(m: re.Match[str], ctx: Context) -> str:
     mon_s, _, d_s = d.replace(",", " ").partition(" ")
     mon, dd = month_num(mon_s), int(re.findall(r"\d+", d_s)[0])
     return date_value(ctx.dct.year if ctx.dct else None, mon, dd)
+
+
+def norm_stamp(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """'22 Apr 2022 - 18:44 GMT', 'April 22, 2022 at 6:44 p.m.': a dated clock, one TIME on its own date."""
+    hm = _clock_hm(m)
+    mon, d, y = month_num(m["mon"] or m["mon2"]), int(m["d"] or m["d2"]), int(m["y"] or m["y2"])
+    if hm is None or not valid_day(y, mon, d):
+        return None
+    return Resolved("TIME", f"{date_value(y, mon, d)}T{hm[0]:02d}:{hm[1]:02d}")
+
+
+def anchor_day(ctx: Context) -> date | None:
+    """The day an anaphoric day expression counts from: the last day mentioned, else the DCT (or entry date)."""
+    if ctx.last and cal.granularity(ctx.last) == "D":
+        return date.fromisoformat(ctx.last[:10])
+    return ctx.dct
+
+
+def norm_day_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """'the next day', 'the following day', 'the previous day', 'the day before'/'after' (from the last day
+    mentioned); 'earlier in the day', 'later that day' (span 'the day'/'that day', as TimeBank tags it)."""
+    w = words(m["t"])
+    ref = anchor_day(ctx) if (m["rel"] or m["ba"] or w == "that day") else ctx.dct
+    if ref is None:
+        return Resolved("DATE", "XXXX-XX-XX")
+    rel = words(m["rel"]) or words(m["ba"])
+    shift = 1 if rel in ("next", "following", "after") else -1 if rel in ("previous", "before") else 0
+    return Resolved("DATE", cal.day(date.fromordinal(ref.toordinal() + shift)))
+
+
+def norm_overnight(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """'overnight': the night of the last day named before it ("On Thursday ... overnight"), else the night
+    before the DCT (or entry date) in past-tense reports and the coming night otherwise. Never an anchor
+    itself; not an 'overnight rate' (an attribute of a financial noun)."""
+    if re.match(r"\s+(?:rates?|loans?|lending|money|funds?|deposits?|repos?|interest|index|trading|bag|stay)\b",
+                ctx.text[m.end():]):
+        return None
+    if ctx.dct is None:
+        return Resolved("TIME", "XXXX-XX-XXTNI", shifted=True)
+    if ctx.last and cal.granularity(ctx.last) == "D" and ctx.last[:10] != ctx.dct.isoformat():
+        return Resolved("TIME", f"{ctx.last[:10]}TNI", shifted=True)  # "On Thursday ... overnight": that night
+    past = ctx.tense(m.start(), m.end()) != "future"
+    return Resolved("TIME", f"{cal.day(date.fromordinal(ctx.dct.toordinal() - past))}TNI", shifted=True)
 
 
 def norm_relative(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -695,6 +747,11 @@ def _rule_specs() -> list[tuple[str, str, Normaliser]]:
     num_or_vague = rf"(?:{P.VAGUE_NUM}|{P.NUM})"
     return [
         ("iso", r"\b(?P<y>1[6-9]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d))?\b", norm_iso),
+        ("stamp",
+         rf"(?:(?P<d>[12]\d|3[01]|0?[1-9])\s+(?P<mon>{P.MONTH})\.?,?\s+(?P<y>{P.YEAR})"
+         rf"|(?P<mon2>{P.MONTH})\.?\s+(?P<d2>[12]\d|3[01]|0?[1-9]),?\s+(?P<y2>{P.YEAR}))"
+         rf"\s*(?:[-–—|,]|\bat\b)\s*{P.CLOCK}(?:\s+(?P<tz>{P.TZ}))?",
+         norm_stamp),
         ("slash", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", norm_slash),
         ("month_day",
          rf"(?:(?P<mod>around|about|on\s+or\s+about)\s+)?(?:(?:this\s+coming\s+|this\s+|last\s+|next\s+)?{P.WEEKDAY},?{S})?"
@@ -784,6 +841,11 @@ def _rule_specs() -> list[tuple[str, str, Normaliser]]:
         ("war_day",
          rf"(?P<t>(?:the\s+)?(?P<n>{P.ORD})\s+day|day\s+(?P<n2>\d{{1,4}}))(?=\s+(?:of|since)\s+(?P<of>[^.;\n]{{0,60}}))",
          norm_war_day),
+        ("day_anaphor",
+         r"(?P<t>the\s+(?P<rel>next|following|previous)\s+day|(?<=\bearlier\sin\s)the\s+day|(?<=\blater\sin\s)the\s+day"
+         r"|(?<=\bearlier\s)that\s+day|(?<=\blater\s)that\s+day|the\s+day\s+(?P<ba>before|after)\b(?!\s+(?:the|a|an|his|her|their|its|\w+ing)\b))(?![\w-])",
+         norm_day_anaphor),
+        ("overnight", r"\bovernight\b(?!-)", norm_overnight),
         ("year_end", r"\b(?:year-end|year\s+end|year's\s+end|the\s+end\s+of\s+the\s+year)\b", norm_year_end),
     ]
 

@@ -1,0 +1,120 @@
+"""CLAIMS stage: speakers across sides, pronouns, reports carried by a noun, debunks, 'no response' cues,
+subjects that can never be a source, parentheticals. Hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Claim, Record
+from sitrep.stages.actors import make_actors_stage
+from sitrep.stages.claims import PARENTHETICAL_STOP, make_claims_stage
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    actors, claims = make_actors_stage(), make_claims_stage()
+
+    def _run(text: str) -> Record:
+        doc = nlp(text)
+        return claims.run(actors.run(Record(id="t", text=text), doc), doc)
+    return _run
+
+
+def claim_at(rec: Record, part: str) -> Claim:
+    hits = [c for c in rec.claims if part in rec.text[c.start:c.end]]
+    assert hits, [rec.text[c.start:c.end] for c in rec.claims]
+    return hits[0]
+
+
+def claimant(rec: Record, c: Claim) -> str | None:
+    return next((a.name for a in rec.actors if a.id == c.claimant), None)
+
+
+def test_speaker_of_the_other_side_keeps_the_quote(run):
+    rec = run("Kremlin spokesman Dmitry Peskov said Moscow was open to talks. "
+              "“The sanctions will not change our course,” a UK government spokesperson said on Monday.")
+    assert claimant(rec, claim_at(rec, "Moscow was open")) == "Dmitry Peskov"
+    c = claim_at(rec, "sanctions will not change")
+    assert "spokesperson" in (claimant(rec, c) or "")
+    assert next(a.side for a in rec.actors if a.id == c.claimant) == "GBR"
+
+
+def test_rebuttal_goes_to_the_rebutting_ministry_and_denies_the_claim(run):
+    rec = run("Ukraine's Defense Ministry said its forces had repelled the attack. "
+              "The Russian ministry rejected that account, saying the village was under its control.")
+    first = claim_at(rec, "repelled the attack")
+    assert (claimant(rec, first), first.status) == ("Ukraine's Defense Ministry", "denied")
+    assert claimant(rec, claim_at(rec, "village was under its control")) == "Russian ministry"
+
+
+def test_she_said_next_to_the_quote_resolves_to_the_person_named_before(run):
+    rec = run("Oksana Bilyk runs the only shelter in the district. It has beds for forty people. "
+              "The kitchen closed last week. “Three schools are gone,” she said.")
+    assert claimant(rec, claim_at(rec, "Three schools are gone")) == "Oksana Bilyk"
+
+
+def test_report_carried_by_a_noun(run):
+    rec = run("A video claiming that the dam had burst was shared widely.")
+    c = claim_at(rec, "the dam had burst")
+    assert (c.claimant, c.claimant_text, c.status) == (None, "A video", "reported")
+
+
+@pytest.mark.parametrize("debunk", [
+    "Fact-checkers found the claim was false.",
+    "There is no evidence that the governor left the city.",
+    "The video was later proven fake.",
+    "Reporters found it to be doctored.",
+])
+def test_debunk_by_the_outlet_or_a_fact_checker_denies_the_claim(run, debunk):
+    rec = run(f"A regional channel said the governor had fled the city. {debunk}")
+    c = claim_at(rec, "the governor had fled")
+    assert c.status == "denied"
+    assert any(debunk[:20] in rec.text[e.start:e.end] for e in c.evidence)
+
+
+@pytest.mark.parametrize("silence", [
+    "Neither the border agency nor the police responded to questions.",
+    "The ministry did not respond to requests for comment.",
+    "The ministry declined to comment.",
+    "The ministry has not yet responded.",
+])
+def test_no_response_cues(run, silence):
+    rec = run(f"Local officials said two warehouses had burned down. {silence}")
+    assert claim_at(rec, "two warehouses").response == "none"
+
+
+def test_no_response_cue_needs_a_negation(run):
+    rec = run("Local officials said two warehouses had burned down. The ministry responded to requests for comment.")
+    assert claim_at(rec, "two warehouses").response is None
+
+
+@pytest.mark.parametrize("subject", ["GMT", "Orthodox Easter", "HIMARS"])
+def test_clock_zones_feasts_and_weapons_are_never_the_claimant(run, subject):
+    rec = run(f"Updated at noon. {subject} said the city was calm.")
+    c = claim_at(rec, "the city was calm")
+    assert (c.claimant, c.claimant_text) == (None, None)
+    assert c.status == "reported"
+
+
+def test_an_attributed_claim_is_not_reported(run):
+    rec = run("Mayor Ihor Terekhov said the power was back. Russian troops are said to have left the area.")
+    assert claim_at(rec, "the power was back").status == "asserted"
+    c = claim_at(rec, "left the area")
+    assert (c.claimant, c.status) == (None, "reported")
+
+
+@pytest.mark.parametrize(("tail", "stops"), [
+    (" in effect, abandoned by their allies", False),
+    (" of course, a trap for the unwary", False),
+    (" however, the plan failed in the end", False),
+    (" and then the trucks left the area for good", True),
+])
+def test_a_short_parenthetical_comma_does_not_end_the_content(tail, stops):
+    text = "," + tail
+    assert (PARENTHETICAL_STOP.search(text) is not None and PARENTHETICAL_STOP.search(text).start() == 0) is stops
+
+
+def test_misparsed_copula_runs_over_a_parenthetical(run):
+    rec = run("Residents say the checkpoints were, of course, meant to slow them down.")
+    c = claim_at(rec, "meant to slow")
+    assert "of course" in rec.text[c.start:c.end]

@@ -1,0 +1,105 @@
+"""TIMES stage: dated entries anchor what follows them, dated clocks, day anaphors, 'overnight', names
+in capitals. Hand-written sentences; one test per rule family."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Published, Record, TimeExpr
+from sitrep.stages.times import is_entry_stamp, make_times_stage
+
+
+@pytest.fixture(scope="module")
+def times_of(nlp):
+    stage = make_times_stage()
+
+    def run(text: str, dct: str = "2022-04-21") -> list[TimeExpr]:
+        out = stage.run(Record(id="t", text=text, published=Published(value=dct)), nlp(text))
+        for t in out.times:
+            assert text[t.start:t.end] == t.text
+        return list(out.times)
+
+    return run
+
+
+def value_of(times: list[TimeExpr], text: str, nth: int = 0) -> str:
+    hits = [t for t in times if t.text == text]
+    assert len(hits) > nth, [(t.text, t.value) for t in times]
+    return hits[nth].value
+
+
+@pytest.mark.parametrize(("sentence", "expr", "value"), [
+    ("14 Mar 2023 - 09:12 GMT\nThe mayor spoke.", "14 Mar 2023 - 09:12 GMT", "2023-03-14T09:12"),
+    ("Posted March 14, 2023 at 9:12 a.m.", "March 14, 2023 at 9:12 a.m.", "2023-03-14T09:12"),
+    ("Updated 3 June 2021, 17:05 BST", "3 June 2021, 17:05 BST", "2021-06-03T17:05"),
+])
+def test_dated_clock_is_one_time_on_its_own_date(times_of, sentence, expr, value):
+    assert value_of(times_of(sentence, dct="2023-03-13"), expr) == value
+
+
+def test_entry_stamp_anchors_weekdays_and_day_words_after_it(times_of):
+    text = ("Live: the war, day 58\n"
+            "23 Apr 2022 - 07:40 GMT\n"
+            "Yesterday the governor counted the damage. Repairs began on Friday.\n"
+            "25 Apr 2022 - 10:05 GMT\n"
+            "Two drones were shot down today, and the railway was hit on Saturday.")
+    times = times_of(text, dct="2022-04-21")
+    assert value_of(times, "23 Apr 2022 - 07:40 GMT") == "2022-04-23T07:40"
+    assert value_of(times, "Yesterday") == "2022-04-22"
+    assert value_of(times, "Friday") == "2022-04-22"
+    assert value_of(times, "today") == "2022-04-25"
+    assert value_of(times, "Saturday") == "2022-04-23"
+
+
+def test_dateline_anchors_the_report(times_of):
+    times = times_of("ODESA, May 3 (Reuters) - The port was struck on Sunday, officials said.", dct="2022-05-01")
+    assert value_of(times, "Sunday") == "2022-05-01"
+    times = times_of("LVIV, June 9 - Sirens sounded yesterday.", dct="2022-06-01")
+    assert value_of(times, "yesterday") == "2022-06-08"
+
+
+@pytest.mark.parametrize(("text", "expr", "stamp"), [
+    ("12 May 2022\nCouncil met.", "12 May 2022", True),
+    ("12 May 2022 | Kharkiv\nCouncil met.", "12 May 2022", True),
+    ("12 May 2022 was the day the council finally met in full session after a long break.", "12 May 2022", False),
+    ("The council met on 12 May 2022 - after a long break.", "12 May 2022", False),
+])
+def test_what_counts_as_a_dated_entry(text, expr, stamp):
+    start = text.index(expr)
+    assert is_entry_stamp(text, start, start + len(expr), "2022-05-12") is stamp
+
+
+def test_date_inside_a_sentence_does_not_move_the_anchor(times_of):
+    times = times_of("The council said on 3 March 2022 that it met on Monday. Talks resume tomorrow.", dct="2022-04-21")
+    assert value_of(times, "tomorrow") == "2022-04-22"
+
+
+def test_day_anaphors_count_from_the_last_day_named(times_of):
+    times = times_of("The convoy left on April 12. The next day it reached the border.", dct="2022-04-21")
+    assert value_of(times, "The next day") == "2022-04-13"
+    times = times_of("The convoy left on April 12. The previous day, rain had closed the road.", dct="2022-04-21")
+    assert value_of(times, "The previous day") == "2022-04-11"
+    times = times_of("Officials met on Tuesday. The bridge had been mined the day before.", dct="2022-04-21")
+    assert value_of(times, "the day before") == "2022-04-18"
+
+
+def test_earlier_and_later_in_the_day_are_the_anchor_day(times_of):
+    times = times_of("Sirens sounded at dawn. Later in the day, the mayor asked residents to stay inside.",
+                     dct="2022-04-21")
+    assert value_of(times, "the day") == "2022-04-21"
+    times = times_of("Later that day, the mayor asked residents to stay inside.", dct="2022-04-21")
+    assert value_of(times, "that day") == "2022-04-21"
+
+
+def test_overnight(times_of):
+    times = times_of("Drones struck two substations overnight, the operator said.", dct="2022-04-21")
+    assert value_of(times, "overnight") == "2022-04-20TNI"
+    times = times_of("The operator said on Tuesday that drones struck two substations overnight.", dct="2022-04-21")
+    assert value_of(times, "overnight") == "2022-04-19TNI"
+    assert not [t for t in times_of("The overnight rate rose to 4 percent.") if t.text == "overnight"]
+
+
+def test_day_word_in_a_capitalised_name_is_no_date(times_of):
+    times = times_of("USA TODAY reported the figures. The BBC said TODAY it would air them.")
+    assert [t.text for t in times] == ["TODAY"]
+    assert value_of(times_of("TODAY: talks resume"), "TODAY") == "2022-04-21"
