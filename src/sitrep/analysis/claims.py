@@ -51,12 +51,19 @@ def is_same_statement(a: ClaimMention, b: ClaimMention) -> float | None:
     """The overlap of the two wordings when they are one statement by one claimant, else None."""
     if claimant_key(a) != claimant_key(b):
         return None
-    shared = len(a.stems & b.stems)
+    numbers_a, numbers_b = _numbers(a.stems), _numbers(b.stems)
+    if numbers_a and numbers_b and not numbers_a & numbers_b:
+        return None  # "at 1,000 km2" and "at 2,000 km2" are two statements
+    shared = len((a.stems & b.stems) - numbers_a)
     score = containment(a.stems, b.stems)
     need = UNATTRIBUTED if a.claimant is None else CONTAINMENT
     if shared >= 2 and score >= need:
         return score
     return None
+
+
+def _numbers(stems: frozenset[str]) -> frozenset[str]:
+    return frozenset(s for s in stems if s[0].isdigit())
 
 
 @dataclass

@@ -61,7 +61,8 @@ AID_KINDS = (
     ("security", re.compile(r"\b(security|weapons|military|defen[cs]e|equipment|drawdown|arms)\b")),
     ("economic", re.compile(r"\b(economic|budget|financial|macroeconomic)\b")),
 )
-CUMULATIVE = re.compile(r"\b(total|since|so far|to date|in all|cumulative|altogether|overall|brings?|bringing)\b")
+PACKAGE = re.compile(r"\b(additional|new|package|tranche|drawdown|announc\w*|authoriz\w*|latest)\b")
+TOTAL_BEFORE = re.compile(r"\b(total|totall?ing|cumulative|altogether|overall|in all)\W+(?:of\W+)?(?:more than |over |about |nearly |some )?$")
 PLACE_MEASURES = frozenset({"killed", "wounded", "casualties", "evacuated", "detained", "missing", "equipment_lost"})
 
 
@@ -73,12 +74,15 @@ def measure_of(q: QuantityMention) -> str | None:
     if unit in PEOPLE_UNITS:
         return next((m for m, cue in PEOPLE_CUES if cue.search(q.near)), None)
     if unit == "km2":
-        if AREA_REGAINED.search(q.context):
-            return "area_regained"
-        return "area_lost" if AREA_LOST.search(q.context) else None
+        for text in (q.context, q.paragraph):
+            if AREA_REGAINED.search(text):
+                return "area_regained"
+            if AREA_LOST.search(text):
+                return "area_lost"
+        return None
     if unit in EQUIPMENT_UNITS and EQUIPMENT_LOST.search(q.context):
         return "equipment_lost"
-    if unit in MONEY_UNITS and AID_CUE.search(q.near):
+    if unit in MONEY_UNITS and (AID_CUE.search(q.near) or AID_CUE.search(q.context)):
         return "aid"
     return None
 
@@ -88,7 +92,7 @@ def subject_of(q: QuantityMention, measure: str) -> tuple[str, str, PlaceInfo | 
     if measure == "aid":
         kind = next((k for k, cue in AID_KINDS if cue.search(q.near)), None) or \
             next((k for k, cue in AID_KINDS if cue.search(q.context)), "general")
-        scope = "total" if CUMULATIVE.search(q.near) else "package"
+        scope = "package" if PACKAGE.search(q.near) and not TOTAL_BEFORE.search(q.before) else "total"
         return f"aid:{kind}:{scope}", f"{kind} assistance ({'running total' if scope == 'total' else 'package'})", None
     if measure in PLACE_MEASURES:
         place = _finest(q.places)
@@ -110,7 +114,17 @@ def series_key(q: QuantityMention) -> SeriesKey | None:
     if measure is None:
         return None
     key, _, _ = subject_of(q, measure)
-    return (measure, key, q.claimant.key if q.claimant else "-")
+    return (measure, key, claimant_key(q, measure))
+
+
+def claimant_key(q: QuantityMention, measure: str) -> str:
+    """Whose series: the claimant; for aid the giving government (its leader, office and press
+    releases state one set of figures)."""
+    if q.claimant is None:
+        return "-"
+    if measure == "aid" and q.claimant.side:
+        return "side:" + q.claimant.side
+    return q.claimant.key
 
 
 def series_id(key: SeriesKey) -> str:

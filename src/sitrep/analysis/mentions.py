@@ -103,7 +103,9 @@ class QuantityMention:
     unit: str
     bound: str
     context: str  # the sentence the figure stands in, folded
-    near: str  # the few words around the figure, folded
+    near: str  # the few words around the figure (not reaching into the next figure), folded
+    before: str  # the words just before it
+    paragraph: str  # its paragraph, folded (what an area figure is of is often said a sentence earlier)
     claimant: PartyInfo | None
     claim: str | None
     said_at: date | None
@@ -193,8 +195,15 @@ def place_info(place: Place) -> PlaceInfo:
     key = f"g{place.geonameid}" if place.geonameid is not None else "n" + fold(place.name)
     level = LEVEL.get(place.kind, 2)
     region = f"{place.country}/{place.admin1}" if place.country and place.admin1 and level >= 1 else None
-    ref = PlaceRef(geonameid=place.geonameid, name=place.name, lat=place.lat, lon=place.lon, kind=place.kind)
+    ref = PlaceRef(geonameid=place.geonameid, name=place.name, lat=place.lat, lon=place.lon, kind=place.kind,
+                   country=place.country, admin1=place.admin1)
     return PlaceInfo(ref=ref, key=key, region=region, country=place.country, level=level)
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    return left, right if right >= 0 else len(text)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -206,6 +215,12 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------- one article
+OFFICIAL_OUTLETS = (  # publishers that are a government: what they state unattributed, that government says
+    ("USA", re.compile(r"white house|u\.s\. government|state department|department of (?:state|defense)|pentagon")),
+    ("RUS", re.compile(r"kremlin|russian (?:government|ministry)|ministry of defen[cs]e of (?:the )?russia")),
+    ("UKR", re.compile(r"office of the president of ukraine|ukrainian (?:government|ministry)|president\.gov\.ua")),
+    ("GBR", re.compile(r"gov\.uk|prime minister's office|10 downing street")),
+)
 NEAR = 60  # characters either side of a figure that say what it counts
 KILLED_CONTEXT = re.compile(r"\b(killed|dead|died|deaths?|death toll|lives|bodies|fatalit)", re.I)
 
@@ -245,7 +260,8 @@ class _Reader:
     def outlet_party(self) -> PartyInfo | None:
         if not self.outlet:
             return None
-        return PartyInfo(self.outlet, None, "org", "o:" + fold(self.outlet))
+        side = next((iso for iso, cue in OFFICIAL_OUTLETS if cue.search(fold(self.outlet))), None)
+        return PartyInfo(self.outlet, side, "org", "o:" + fold(self.outlet))
 
     def when(self, time_id: str | None) -> DateSpan | None:
         time = self.times.get(time_id) if time_id else None
@@ -318,16 +334,29 @@ def _quantities(reader: _Reader) -> list[QuantityMention]:
         claim_id = reader.claim_of_quantity.get(q.id) or _claim_around(reader, q.start, q.end)
         claim = reader.claims.get(claim_id) if claim_id else None
         s_start, s_end = sentence_bounds(record.text, q.start, q.end)
+        left, right = _window(record, q.start, q.end, s_start, s_end)
         said = reader.said_at(claim.said_at) if claim else None
         places = reader.place_list(claim.places) if claim and claim.places else reader.places_within(s_start, s_end)
         events = tuple(e.id for e in record.events if e.start <= q.start and q.end <= e.end)
         out.append(QuantityMention(
             article=record.id, item=q.id, report=reader.report(q.start, q.end, q.id), value=q.value,
             unit=q.unit, bound=q.bound, context=fold(record.text[s_start:s_end]),
-            near=fold(record.text[max(s_start, q.start - NEAR):min(s_end, q.end + NEAR)]),
+            near=fold(record.text[left:right]), before=fold(record.text[left:q.start]),
+            paragraph=fold(record.text[slice(*paragraph_bounds(record.text, q.start, q.end))]),
             claimant=reader.claimant(claim_id) or reader.outlet_party(), claim=claim_id,
             said_at=said or _day_in(reader, s_start, s_end) or reader.published, places=places, events=events))
     return out
+
+
+def _window(record: Record, start: int, end: int, s_start: int, s_end: int) -> tuple[int, int]:
+    """NEAR characters either side of a figure, inside its sentence, stopping at the next figure."""
+    left, right = max(s_start, start - NEAR), min(s_end, end + NEAR)
+    for other in record.quantities:
+        if other.end <= start:
+            left = max(left, other.end)
+        elif other.start >= end:
+            right = min(right, other.start)
+    return left, right
 
 
 def _claim_around(reader: _Reader, start: int, end: int) -> str | None:

@@ -53,6 +53,8 @@ class PlaceRef(Out):
     lat: float | None
     lon: float | None
     kind: str
+    country: str | None = None  # ISO 3166 alpha-2 (added field: ACLED export, dashboard)
+    admin1: str | None = None
 
 
 class Fatalities(Out):

@@ -10,7 +10,7 @@ from sitrep.errors import SitrepError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from sitrep.cli import db, export, extract, gazetteer, ingest, serve
+    from sitrep.cli import analysis, db, export, extract, gazetteer, ingest, serve
 
     parser = argparse.ArgumentParser(
         prog="sitrep",
@@ -19,7 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (extract, gazetteer, ingest, db, export, serve):
+    for module in (extract, gazetteer, ingest, db, export, analysis, serve):
         module.register(sub)
     return parser
 

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
+from sitrep.cli.analysis import EXPORTS as ANALYSIS_EXPORTS
 from sitrep.cli.db import add_db_argument, open_db
 from sitrep.errors import ConfigError
 from sitrep.storage import Store
@@ -41,7 +42,7 @@ def export_jsonl(store: Store, handle: TextIO) -> int:
     return count
 
 
-TARGETS: dict[str, Callable[[Store, TextIO], int]] = {"jsonl": export_jsonl}
+TARGETS: dict[str, Callable[[Store, TextIO], int]] = {"jsonl": export_jsonl, **ANALYSIS_EXPORTS}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
