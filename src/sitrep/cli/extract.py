@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from sitrep.confidence_filter import check_threshold, filter_by_confidence
 from sitrep.config import Settings
 from sitrep.errors import ConfigError
 from sitrep.ingest import Failure
@@ -24,6 +25,7 @@ examples:
   sitrep extract article.txt --published 2022-09-11 --format text
   sitrep extract corpus/ > records.jsonl
   cat docs.jsonl | sitrep extract - --format json
+  sitrep extract corpus/ --min-confidence 0.8 > confident.jsonl
 """
 
 
@@ -34,6 +36,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every document")
     p.add_argument("--format", choices=("jsonl", "json", "text"),
                    help="output format (default: text on a terminal, else jsonl)")
+    p.add_argument("--min-confidence", type=float, metavar="X",
+                   help="leave out places, claims and events with confidence below X (0-1)")
     p.set_defaults(handler=run)
 
 
@@ -41,10 +45,14 @@ def run(args: argparse.Namespace) -> int:
     from sitrep.ingest import read_inputs
 
     published = check_published(args.published)
+    if args.min_confidence is not None:
+        check_threshold(args.min_confidence)
     fmt = args.format or ("text" if sys.stdout.isatty() else "jsonl")
     failures = FailureLog()
     items = read_inputs(args.paths or ["-"], published=published)
     records = extract_records(Settings(), items, failures)
+    if args.min_confidence is not None:
+        records = (filter_by_confidence(r, args.min_confidence) for r in records)
     write_records(records, fmt)
     return 1 if failures.count else 0
 

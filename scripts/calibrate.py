@@ -1,0 +1,162 @@
+"""Fit the confidence stage's tables (src/sitrep/data/confidence.json) on the tune part only.
+
+    .venv/bin/python scripts/evaluate.py                # run the pipeline once (records in /tmp/sitrep-eval)
+    .venv/bin/python scripts/calibrate.py               # fit on those records, write the table
+    .venv/bin/python scripts/calibrate.py --dry-run     # fit and print, write nothing
+
+Judged items (scripts/evaluate.py `item_labels`, on the records as they leave the stage before
+`confidence`): places, claims and events of the tune-part hand-annotated news articles (their
+exhaustive sections), places of the GeoWebNews tune part, and violent ACLED events on tune-part
+news articles that are not about the war (all wrong). For each section:
+
+1. the features of sitrep.stages.confidence, standardised;
+2. an L2-regularised logistic regression (Newton steps; numpy only);
+3. isotonic regression (pool adjacent violators) of right/wrong on the logistic score, with
+   blocks of at least --min-block items and each block's share pulled towards the section's
+   overall share by --prior pseudo-items, so a small block cannot claim 100 %.
+
+The check part is never fitted on: its reliability table is printed to show whether the values
+hold on items the fit has not seen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import evaluate  # noqa: E402
+
+from sitrep.model import Record  # noqa: E402
+from sitrep.stages.confidence import FEATURES, Calibration  # noqa: E402
+
+OUT_FILE = ROOT / "src" / "sitrep" / "data" / "confidence.json"
+Labelled = list[tuple[dict[str, float], bool]]
+L2 = {"places": 3.0, "claims": 3.0, "events": 10.0}  # events: few judged items, many features
+
+
+def featurise(labels: list[tuple[dict[str, Any], dict[str, Any], bool]], section: str) -> Labelled:
+    """(features, right?) per judged item, computed on the typed record exactly as the stage does."""
+    records: dict[int, Record] = {}
+    out = []
+    for rec, item, ok in labels:
+        record = records.setdefault(id(rec), Record.model_validate(rec))
+        typed = next(x for x in getattr(record, section) if x.id == item["id"])
+        out.append((FEATURES[section](typed, record), ok))
+    return out
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
+    """Weights and bias of a logistic regression with an L2 penalty on the weights (Newton's method)."""
+    n, k = x.shape
+    a = np.hstack([x, np.ones((n, 1))])
+    w = np.zeros(k + 1)
+    penalty = np.full(k + 1, l2)
+    penalty[-1] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(a @ w, -30, 30)))
+        grad = a.T @ (p - y) + penalty * w
+        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def pool(blocks: list[list[float]]) -> list[list[float]]:
+    """Pool adjacent violators on blocks [score_lo, score_hi, n, right]: shares non-decreasing."""
+    out: list[list[float]] = []
+    for b in blocks:
+        out.append(list(b))
+        while len(out) > 1 and out[-2][3] / out[-2][2] >= out[-1][3] / out[-1][2]:
+            hi = out.pop()
+            out[-1] = [out[-1][0], hi[1], out[-1][2] + hi[2], out[-1][3] + hi[3]]
+    return out
+
+
+def isotonic(scores: np.ndarray, y: np.ndarray, min_block: int, prior: float) -> tuple[list[float], list[float]]:
+    """Step table (lower score bounds, values) of the shrunk isotonic fit."""
+    order = np.argsort(scores, kind="stable")
+    blocks: list[list[float]] = []
+    for s, ok in zip(scores[order], y[order], strict=True):
+        if blocks and (blocks[-1][2] < min_block or s == blocks[-1][1]):
+            blocks[-1] = [blocks[-1][0], float(s), blocks[-1][2] + 1, blocks[-1][3] + float(ok)]
+        else:
+            blocks.append([float(s), float(s), 1.0, float(ok)])
+    if len(blocks) > 1 and blocks[-1][2] < min_block:
+        last = blocks.pop()
+        blocks[-1] = [blocks[-1][0], last[1], blocks[-1][2] + last[2], blocks[-1][3] + last[3]]
+    base = float(y.mean())
+    shrunk = [[b[0], b[1], b[2] + prior, b[3] + prior * base] for b in pool(blocks)]
+    final = pool(shrunk)
+    bounds = [0.0] + [(a[1] + b[0]) / 2 for a, b in zip(final, final[1:], strict=False)]
+    return bounds, [b[3] / b[2] for b in final]
+
+
+def fit_section(data: Labelled, l2: float, min_block: int, prior: float) -> dict[str, Any]:
+    names = sorted({k for x, _ in data for k in x})
+    x = np.array([[f.get(k, 0.0) for k in names] for f, _ in data], dtype=float)
+    y = np.array([ok for _, ok in data], dtype=float)
+    mean, std = x.mean(axis=0), x.std(axis=0)
+    std[std == 0] = 1.0
+    w, b = fit_logistic((x - mean) / std, y, l2)
+    weights = w / std  # back to the raw feature scale, so the stage needs no standardisation
+    bias = b - float((w * mean / std).sum())
+    cal = Calibration(tuple(names), tuple(float(v) for v in weights), bias, (0.0,), (0.0,))
+    scores = np.array([cal.score(f) for f, _ in data])
+    bounds, values = isotonic(scores, y, min_block, prior)
+    return {"features": names, "weights": [round(float(v), 5) for v in weights], "bias": round(bias, 5),
+            "bounds": [round(v, 5) for v in bounds], "values": [round(v, 4) for v in values],
+            "fitted_on": {"items": len(data), "right": int(y.sum())}}
+
+
+def reliability(cal: Calibration, data: Labelled) -> list[str]:
+    rated = [({"confidence": cal(f)}, ok) for f, ok in data]
+    return evaluate.reliability([({}, x, ok) for x, ok in rated])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=Path("/tmp/sitrep-eval"), help="records of scripts/evaluate.py")
+    ap.add_argument("--l2", type=float, help="L2 penalty on the standardised weights "
+                    f"(default per section: {L2})")
+    ap.add_argument("--min-block", type=int, default=8, help="fewest items in one step of the table")
+    ap.add_argument("--prior", type=float, default=4.0, help="pseudo-items pulling each step to the overall share")
+    ap.add_argument("--snippets", action="store_true", help="fit events also on the CASE-2021 and PLOVER snippets")
+    ap.add_argument("--dry-run", action="store_true", help="print, do not write the table")
+    args = ap.parse_args(argv)
+    grader = evaluate.score_module()
+    parts = {p: evaluate.item_labels(grader, args.out, p, raw=True) for p in evaluate.PARTS}
+    if args.snippets:
+        parts["tune"] = evaluate.item_labels(grader, args.out, "tune", raw=True, snippets=True)
+    table: dict[str, Any] = {"fitted": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                             "how": "scripts/calibrate.py on the tune part (tests/devsplit.py)"}
+    for section in FEATURES:
+        tune = featurise(parts["tune"][section], section)
+        check = featurise(parts["check"][section], section)
+        table[section] = fit_section(tune, args.l2 or L2[section], args.min_block, args.prior)
+        cal = Calibration.from_json(table[section])
+        print(f"== {section}: fitted on {len(tune)} tune items ({sum(ok for _, ok in tune)} right)")
+        for name, w in sorted(zip(cal.features, cal.weights, strict=True), key=lambda t: -abs(t[1])):
+            print(f"    {name:18} {w:+.3f}")
+        print("  step table:", ", ".join(f">={b:.3f}: {v:.2f}" for b, v in zip(cal.bounds, cal.values, strict=True)))
+        for part, data in (("tune", tune), ("check", check)):
+            print(f"  reliability on {part} ({len(data)} items):")
+            print("\n".join(reliability(cal, data)))
+    if not args.dry_run:
+        OUT_FILE.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {OUT_FILE.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
