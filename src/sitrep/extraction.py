@@ -50,6 +50,7 @@ def make_pipeline(settings: Settings) -> Pipeline:
 def stage_factories() -> tuple[Callable[[Settings], Stage], ...]:
     from sitrep.stages.actors import make_actors_stage
     from sitrep.stages.claims import make_claims_stage
+    from sitrep.stages.confidence import make_confidence_stage
     from sitrep.stages.events import make_events_stage
     from sitrep.stages.places import make_places_stage
     from sitrep.stages.published import make_published_stage
@@ -57,4 +58,4 @@ def stage_factories() -> tuple[Callable[[Settings], Stage], ...]:
     from sitrep.stages.times import make_times_stage
 
     return (make_published_stage, make_times_stage, make_quantities_stage, make_places_stage,
-            make_actors_stage, make_claims_stage, make_events_stage)
+            make_actors_stage, make_claims_stage, make_events_stage, make_confidence_stage)
