@@ -258,10 +258,11 @@ class _Reader:
         return party
 
     def outlet_party(self) -> PartyInfo | None:
+        """An official publisher speaks for its government; a news outlet only reports."""
         if not self.outlet:
             return None
         side = next((iso for iso, cue in OFFICIAL_OUTLETS if cue.search(fold(self.outlet))), None)
-        return PartyInfo(self.outlet, side, "org", "o:" + fold(self.outlet))
+        return PartyInfo(self.outlet, side, "org", "o:" + fold(self.outlet)) if side else None
 
     def when(self, time_id: str | None) -> DateSpan | None:
         time = self.times.get(time_id) if time_id else None

@@ -1,0 +1,34 @@
+from sitrep.analysis import analyse
+from tests.analysis.builders import area_reports, article
+
+
+def test_quote_and_paraphrase_by_one_claimant_are_one_claim() -> None:
+    a = article("c-a", "One", "2022-04-12", "The minister said that the bridge over the river was destroyed by shelling.")
+    a.actor("The minister", "person", "UKR").claim("the bridge over the river was destroyed by shelling", "The minister")
+    b = article("c-b", "Two", "2022-04-13", "The minister said the river bridge was destroyed.")
+    b.actor("The minister", "person", "UKR").claim("the river bridge was destroyed", "The minister",
+                                                   status="unverified")
+    c = article("c-c", "Three", "2022-04-13", "A general said the river bridge was destroyed.")
+    c.actor("A general", "person", "RUS").claim("the river bridge was destroyed", "A general")
+    claims = analyse([a.stored(), b.stored(), c.stored()]).claims
+    assert sorted(c.articles for c in claims) == [1, 2]
+    merged = next(c for c in claims if c.articles == 2)
+    assert merged.outlets == 2
+    assert merged.content == "the bridge over the river was destroyed by shelling"  # the fullest wording
+    assert [h.status for h in merged.history] == ["asserted", "unverified"]
+    assert merged.status == "unverified"
+
+
+def test_different_figures_are_different_claims() -> None:
+    claims = analyse(area_reports()).claims
+    assert len(claims) == 2
+
+
+def test_assert_then_deny_is_disputed() -> None:
+    a = article("d-a", "One", "2022-04-12", "Officials said the depot near the border was hit.")
+    a.actor("Officials", "group", "UKR").claim("the depot near the border was hit", "Officials")
+    b = article("d-b", "Two", "2022-04-14", "Officials later said the depot near the border was hit, which was denied.")
+    b.actor("Officials", "group", "UKR").claim("the depot near the border was hit", "Officials", status="denied")
+    (claim,) = analyse([a.stored(), b.stored()]).claims
+    assert claim.status == "disputed"
+    assert len(claim.history) == 2

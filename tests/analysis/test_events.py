@@ -1,0 +1,51 @@
+from sitrep.analysis import Analyser, analyse
+from tests.analysis.builders import KHARKIV, KHARKIV_OBLAST, article, shelling_reports
+
+
+def test_one_event_across_outlets_with_near_duplicates_counted_once() -> None:
+    bundle = analyse(shelling_reports())
+    kharkiv = [e for e in bundle.events if any(p.name == "Kharkiv" for p in e.places)]
+    assert len(kharkiv) == 2  # the Monday shelling and the Tuesday strike a week later
+    monday = next(e for e in kharkiv if e.date == "2022-04-11")
+    assert monday.articles == 3
+    assert monday.outlets == 2  # the copy site is a near-duplicate of Wire One
+    assert {r.article for r in monday.reports} == {"art-a", "art-b", "art-c"}
+    assert monday.plover == "ASSAULT" and monday.date_precision == "day"
+
+
+def test_fatalities_are_the_lowest_figure_of_the_latest_reports() -> None:
+    monday = next(e for e in analyse(shelling_reports()).events if e.date == "2022-04-11")
+    assert monday.fatalities is not None
+    assert monday.fatalities.value == 5
+    assert monday.fatalities.as_of == "2022-04-12"
+
+
+def test_region_and_town_inside_it_merge_but_conflicting_actors_do_not() -> None:
+    a = article("r-a", "One", "2022-09-11", "Russian forces withdrew from the Kharkiv region.")
+    a.actor("Russian forces", "group", "RUS").place("Kharkiv region", *KHARKIV_OBLAST)
+    a.event("withdrew", "RETREAT", actor="Russian forces", places=("Kharkiv region",))
+    b = article("r-b", "Two", "2022-09-12", "Russian forces withdrew from Kharkiv after the counter-attack.")
+    b.actor("Russian forces", "group", "RUS").place("Kharkiv", *KHARKIV)
+    b.event("withdrew", "RETREAT", actor="Russian forces", places=("Kharkiv",))
+    c = article("r-c", "Three", "2022-09-12", "Ukrainian forces withdrew from Kharkiv after the counter-attack.")
+    c.actor("Ukrainian forces", "group", "UKR").place("Kharkiv", *KHARKIV)
+    c.event("withdrew", "RETREAT", actor="Ukrainian forces", places=("Kharkiv",))
+    events = analyse([a.stored(), b.stored(), c.stored()]).events
+    assert sorted(e.articles for e in events) == [1, 2]
+
+
+def test_explain_lists_the_merge_reasons() -> None:
+    analyser = Analyser(shelling_reports())
+    monday = next(e for e in analyser.result().events if e.date == "2022-04-11")
+    reasons = analyser.explain(monday.id)
+    assert len(reasons) >= 2
+    assert any("identical mention" in r.why for r in reasons)
+    assert all(r.score > 0 for r in reasons)
+
+
+def test_headline_and_later_paragraph_of_one_article_are_one_event() -> None:
+    a = article("h-a", "One", "2022-04-12",
+                "Shelling hits Kharkiv. Russian artillery shelled Kharkiv overnight, officials said.")
+    a.actor("Russian artillery", "group", "RUS").place("Kharkiv", *KHARKIV)
+    a.event("Shelling", "ASSAULT", places=("Kharkiv",)).event("shelled", "ASSAULT", actor="Russian artillery")
+    assert len(analyse([a.stored()]).events) == 1

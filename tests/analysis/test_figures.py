@@ -1,0 +1,40 @@
+from sitrep.analysis import analyse
+from tests.analysis.builders import article, area_reports, shelling_reports
+
+
+def test_growing_area_figure_is_one_series_in_said_at_order() -> None:
+    bundle = analyse(area_reports())
+    (series,) = [s for s in bundle.figures if s.measure == "area_regained"]
+    assert [p.value for p in series.points] == [1000, 2000]
+    assert [p.said_at for p in series.points] == ["2022-09-08", "2022-09-10"]
+    assert series.claimant is not None and series.claimant.name == "The president"
+    assert not [x for x in bundle.contradictions if x.kind == "figure"]  # growth is not a contradiction
+
+
+def test_repeated_figure_is_one_point_with_several_reports() -> None:
+    killed = [s for s in analyse(shelling_reports()).figures if s.measure == "killed"]
+    seven = [p for s in killed for p in s.points if p.value == 7]
+    assert len(seven) == 1 and len(seven[0].reports) == 2
+
+
+def test_aid_packages_and_running_totals_are_separate_series() -> None:
+    a = article("aid-a", "Gov", "2022-03-16",
+                "The President announced an additional $800 million in security assistance, and a total of "
+                "$2 billion since January.")
+    a.quantity("$800 million", 8e8, "usd").quantity("$2 billion", 2e9, "usd")
+    subjects = sorted(s.subject.label for s in analyse([a.stored()]).figures)
+    assert subjects == ["security assistance (package)", "security assistance (running total)"]
+
+
+def test_incompatible_same_day_figures_contradict_but_bounds_are_respected() -> None:
+    def one(rid: str, who: str, side: str, text: str, words: str, value: float, bound: str = "eq"):  # type: ignore[no-untyped-def]
+        art = article(rid, rid, "2022-05-02", text)
+        art.actor(who, "org", side).quantity(words, value, "killed", bound)
+        art.claim(words, who)
+        return art.stored()
+    ukr = one("x-a", "The governor", "UKR", "The governor said 40 people were killed.", "40 people", 40)
+    rus = one("x-b", "The ministry", "RUS", "The ministry said 3 people were killed.", "3 people", 3)
+    more = one("x-c", "The mayor", "UKR", "The mayor said more than 30 people were killed.", "more than 30 people",
+               30, "gt")
+    kinds = [x.kind for x in analyse([ukr, rus, more]).contradictions]
+    assert kinds.count("figure") == 2  # 3 vs 40 and 3 vs >30, but not >30 vs 40

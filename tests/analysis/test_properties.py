@@ -1,0 +1,57 @@
+"""Property tests: the views do not depend on ingest order, and incremental = full recomputation."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.analysis import Analyser, analyse
+from sitrep.model import StoredArticle
+from tests.analysis.builders import KHARKIV, KYIV, article, area_reports, shelling_reports
+
+
+def _more() -> list[StoredArticle]:
+    a = article("p-a", "Wire One", "2022-04-13", "The mayor said a strike on Kyiv killed 3 people, which Moscow denied.")
+    a.actor("The mayor", "person", "UKR").actor("Moscow", "state", "RUS").place("Kyiv", *KYIV)
+    a.quantity("3 people", 3, "killed").claim("a strike on Kyiv killed 3 people", "The mayor", places=("Kyiv",),
+                                              quantities=("3 people",))
+    a.event("strike", "ASSAULT", places=("Kyiv",), claim="a strike on Kyiv killed 3 people")
+    b = article("p-b", "Daily Two", "2022-04-14", "Moscow called the strike on Kyiv a fake and a provocation.")
+    b.actor("Moscow", "state", "RUS").place("Kyiv", *KYIV).claim("the strike on Kyiv a fake", "Moscow",
+                                                                 places=("Kyiv",))
+    c = article("p-c", "Daily Two", "2022-04-15", "Russian forces captured a village near Kharkiv.")
+    c.actor("Russian forces", "group", "RUS").place("Kharkiv", *KHARKIV)
+    c.event("captured", "ASSAULT", ("Battles", "Non-state actor overtakes territory"), actor="Russian forces",
+            places=("Kharkiv",))
+    return [a.stored(), b.stored(), c.stored()]
+
+
+POOL = shelling_reports() + area_reports() + _more()
+FULL = analyse(POOL).to_json_dict()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(POOL))
+def test_same_articles_in_any_order_give_the_same_output_and_ids(order: list[StoredArticle]) -> None:
+    assert analyse(order).to_json_dict() == FULL
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(POOL), st.integers(min_value=0, max_value=len(POOL)))
+def test_incremental_update_equals_full_recomputation(order: list[StoredArticle], cut: int) -> None:
+    analyser = Analyser(order[:cut])
+    for one in order[cut:]:
+        analyser.add([one])
+    assert analyser.result().to_json_dict() == FULL
+
+
+def test_adding_an_article_keeps_the_ids_of_items_it_does_not_touch() -> None:
+    before = analyse(POOL[:-1])
+    after = analyse(POOL)
+    kept = {e.id for e in before.events} & {e.id for e in after.events}
+    assert len(kept) >= len(before.events) - 1
+    assert {c.id for c in before.claims} <= {c.id for c in after.claims}
+
+
+def test_the_pool_exercises_every_view() -> None:
+    assert FULL["events"] and FULL["claims"] and FULL["figures"] and FULL["timelines"]
+    kinds = {x["kind"] for x in FULL["contradictions"]}  # type: ignore[union-attr]
+    assert "claim" in kinds
