@@ -69,3 +69,21 @@ def test_huge_document_is_processed(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-500:]
     record = json.loads(done.stdout)
     assert len(record["text"]) >= 2_000_000 and record["places"]
+
+
+def test_min_confidence_leaves_out_less_confident_items() -> None:
+    full = json.loads(sitrep("extract", str(EXAMPLE_SEED), "--format", "jsonl").stdout)
+    done = sitrep("extract", str(EXAMPLE_SEED), "--format", "jsonl", "--min-confidence", "0.8")
+    assert done.returncode == 0, done.stderr[-500:]
+    kept = json.loads(done.stdout)
+    for section in ("places", "claims", "events"):
+        assert all(x["confidence"] is not None for x in full[section]), section
+        assert all(x["confidence"] >= 0.8 for x in kept[section]), section
+        assert len(kept[section]) == sum(x["confidence"] >= 0.8 for x in full[section]), section
+    assert kept["text"] == full["text"] and kept["actors"] == full["actors"]
+
+
+def test_min_confidence_outside_zero_one_is_one_line_error() -> None:
+    done = sitrep("extract", str(EXAMPLE_SEED), "--min-confidence", "80")
+    assert done.returncode == 1
+    assert done.stderr.strip().count("\n") == 0 and "--min-confidence must be between 0 and 1" in done.stderr
