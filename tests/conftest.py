@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.databases import _pg_module_store, pg_url, sqlite_url, store, store_url  # noqa: F401 (fixtures for every test module)
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT / ".." / "shared").resolve()
 SEED = SHARED / "seed" / "nos-2022-09-11-kharkiv.txt"

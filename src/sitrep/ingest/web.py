@@ -54,7 +54,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
     except (TimeoutError, OSError) as exc:
         return Failure(url, f"cannot fetch: {exc}")
     if len(data) > max_bytes:
-        return Failure(url, f"response larger than {max_bytes // (1024 * 1024)} MB, not read")
+        return Failure(url, f"response larger than {max_bytes} bytes, not read")
     return data
 
 
