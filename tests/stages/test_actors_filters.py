@@ -117,3 +117,27 @@ def test_towns_are_not_persons(run):
     assert not [a for a in rec.actors if "Sviatohirsk" in a.name]
     rec = run("Residents fled Mykolaivka, Raihorodok and Sloviansk.", places=("Mykolaivka", "Sloviansk"))
     assert not [a for a in rec.actors if a.kind == "person"], [(a.name, a.kind) for a in rec.actors]
+
+
+def test_indefinite_role_is_a_new_person_not_the_last_one_with_that_role(run):
+    rec = run("Kremlin spokesman Dmitry Peskov said Moscow was open to talks. "
+              "A spokesman for the British government later said the sanctions would stay.")
+    peskov = actor(rec, "Peskov")
+    assert len(peskov.mentions) == 1
+    other = next(a for a in rec.actors if a.name == "spokesman")
+    assert (other.kind, other.side) == ("person", "GBR")
+    rec = run("Kremlin spokesman Dmitry Peskov said Moscow was open to talks. The spokesman added more.")
+    assert len(actor(rec, "Peskov").mentions) == 2
+
+
+def test_officials_with_a_nationality_are_persons_with_that_side(run):
+    rec = run("A Russian official said the convoy had turned back. Later a US official said it was still moving.")
+    assert {(a.name, a.kind, a.side) for a in rec.actors} == {("Russian official", "person", "RUS"),
+                                                              ("US official", "person", "USA")}
+
+
+def test_plural_subject_of_a_reporting_verb_is_a_collective_speaker(run):
+    rec = run("The European nations hosting refugees say they need more help.")
+    assert (actor(rec, "European nations").kind) == "group"
+    rec = run("Figures suggest the harvest fell, and satellite images show new trenches.")
+    assert not rec.actors, names(rec)

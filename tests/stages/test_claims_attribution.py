@@ -118,3 +118,26 @@ def test_misparsed_copula_runs_over_a_parenthetical(run):
     rec = run("Residents say the checkpoints were, of course, meant to slow them down.")
     c = claim_at(rec, "meant to slow")
     assert "of course" in rec.text[c.start:c.end]
+
+
+def test_pronoun_prefers_the_last_person_named_as_a_subject(run):
+    rec = run("Maksym Kovtun, like other engineers, has had it with Putin. “We are inviting him inside the shelter,” he said.")
+    assert claimant(rec, claim_at(rec, "inviting him inside")) == "Maksym Kovtun"
+
+
+def test_claimant_comes_from_the_subject_core_not_its_modifiers(run):
+    rec = run("A spokesman for the Kremlin said the talks had stalled.")
+    assert claimant(rec, claim_at(rec, "talks had stalled")) == "spokesman"
+    rec = run("A report written after the visit of Russian diplomats said the grain had been moved.")
+    assert claim_at(rec, "grain had been moved").claimant is None
+
+
+def test_declaring_a_state_is_an_act_not_a_claim(run):
+    rec = run("The region declared independence in 1990. Its leaders declared that the vote had been fair.")
+    assert not [c for c in rec.claims if "independence" in rec.text[c.start:c.end]]
+    assert claim_at(rec, "the vote had been fair")
+
+
+def test_reporting_on_a_topic_is_no_claim(run):
+    rec = run("The agency reported on the talks in Geneva.")
+    assert not rec.claims

@@ -38,7 +38,7 @@ def test_dated_clock_is_one_time_on_its_own_date(times_of, sentence, expr, value
 
 
 def test_entry_stamp_anchors_weekdays_and_day_words_after_it(times_of):
-    text = ("Live: the war, day 58\n"
+    text = ("Live: the war, day 58. Follow the latest here.\n"
             "23 Apr 2022 - 07:40 GMT\n"
             "Yesterday the governor counted the damage. Repairs began on Friday.\n"
             "25 Apr 2022 - 10:05 GMT\n"
@@ -51,18 +51,27 @@ def test_entry_stamp_anchors_weekdays_and_day_words_after_it(times_of):
     assert value_of(times, "Saturday") == "2022-04-23"
 
 
-def test_dateline_anchors_the_report(times_of):
-    times = times_of("ODESA, May 3 (Reuters) - The port was struck on Sunday, officials said.", dct="2022-05-01")
+def test_dateline_inside_a_digest_anchors_its_report(times_of):
+    times = times_of("Morning digest of the wires.\nODESA, May 3 (Reuters) - The port was struck on Sunday, officials "
+                     "said.", dct="2022-05-01")
     assert value_of(times, "Sunday") == "2022-05-01"
-    times = times_of("LVIV, June 9 - Sirens sounded yesterday.", dct="2022-06-01")
+    times = times_of("Morning digest of the wires.\nLVIV, June 9 - Sirens sounded yesterday.", dct="2022-06-01")
     assert value_of(times, "yesterday") == "2022-06-08"
 
 
+def test_the_date_heading_the_text_is_the_articles_own(times_of):
+    times = times_of("Mon 18 Apr 2022 09.12 BST\nShelling resumed yesterday.", dct="2022-04-19")
+    assert value_of(times, "18 Apr 2022 09.12 BST") == "2022-04-18T09:12"
+    assert value_of(times, "yesterday") == "2022-04-18"
+
+
 @pytest.mark.parametrize(("text", "expr", "stamp"), [
-    ("12 May 2022\nCouncil met.", "12 May 2022", True),
-    ("12 May 2022 | Kharkiv\nCouncil met.", "12 May 2022", True),
-    ("12 May 2022 was the day the council finally met in full session after a long break.", "12 May 2022", False),
-    ("The council met on 12 May 2022 - after a long break.", "12 May 2022", False),
+    ("Updates.\n12 May 2022\nCouncil met.", "12 May 2022", True),
+    ("Updates.\n12 May 2022 | Kharkiv\nCouncil met.", "12 May 2022", True),
+    ("12 May 2022\nCouncil met.", "12 May 2022", False),
+    ("Updates.\n12 May 2022 was the day the council finally met in full session after a long break.", "12 May 2022",
+     False),
+    ("Updates.\nThe council met on 12 May 2022 - after a long break.", "12 May 2022", False),
 ])
 def test_what_counts_as_a_dated_entry(text, expr, stamp):
     start = text.index(expr)

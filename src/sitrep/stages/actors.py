@@ -23,10 +23,16 @@ Approach (one pass of compiled patterns over the text, plus spaCy entities):
      Ukrainians", the place a person fled from, and an organisation's apposition ("Baza, a channel
      with links to Russian security services"). Possessives without apostrophe ("Russias
      defense ministry") count as possessives, and "Russias"/"UNHCRs Mantoo" are not actors.
-     Media outlets and platforms ("the Financial Times", "Telegram") are channels, never actors.
+     Media outlets and platforms ("the Financial Times", "Telegram") are channels, never actors; clock
+     zones ("GMT"), feasts ("Orthodox Easter"), weapons ("HIMARS", "S-300"), hashtags, handles and names
+     inside photo credits are never actors (data/actors/not_actors.json); a one-word name that the text
+     treats as a place ("recaptured Lyman", "Lyman, a strategic city", "Vovchansk, Lyman and Chuhuiv")
+     is no person. A name after a title is a person even when spaCy calls it an organisation
+     ("commander-in-chief Oleksandr Pavliuk"); a person with no side takes the side of the organisation
+     named right after the role ("a spokesman for Russia's Central Military District").
   2. Overlaps are resolved by priority (persons > named orgs > org heads > groups > states).
-  3. Coreference: persons by canonical name or surname ("Zelensky", "President Zelensky" and
-     "Volodimir Zelensky" are one actor), role-only mentions ("the president") to the last
+  3. Coreference: persons by canonical name or a spelling-blind surname key ("Zelensky", "President
+     Zelenskyy" and "Volodimir Zelensky" are one actor; Minnekaev = Minnekayev), role-only mentions ("the president") to the last
      person with that role (or the one well-known person who fits: "the Russian president"),
      bare heads ("the army") to the last organisation with that head, a bare generic head as a
      subject ("the agency said") to the last organisation named.
@@ -138,6 +144,7 @@ class NotActors:
     designation_re: re.Pattern[str]
     credit_re: re.Pattern[str]
     credit_tail: frozenset[str]
+    not_speakers: frozenset[str]
 
 
 def load_not_actors() -> NotActors:
@@ -146,7 +153,7 @@ def load_not_actors() -> NotActors:
         zones=frozenset(d["time_zones"]), holiday_re=re.compile("|".join(f"(?:{h})" for h in d["holidays"])),
         weapon_words=frozenset(d["weapon_words"]), weapons=frozenset(d["weapons"]),
         designation_re=re.compile(d["designation_re"]), credit_re=re.compile(d["credit_re"]),
-        credit_tail=frozenset(d["credit_tail"]),
+        credit_tail=frozenset(d["credit_tail"]), not_speakers=frozenset(d["not_speaker_nouns"]),
     )
 
 
@@ -188,7 +195,7 @@ def load_tables() -> Tables:
         known_re=re.compile(rf"{_B}(?P<head>{alternation(by_alias)}){_E}"),
         role_re=re.compile(
             rf"{_B}(?P<art>(?i:the|a|an))\s+(?:(?i:senior|top|local|regional|deputy|former|unnamed|acting)\s+)*"
-            rf"(?:(?P<nat>{nat})\s+|(?P<poss>{ctry})\s+(?={heads}\s)|(?P<org>{named})\s+|(?P<place>{caps}|[A-Z][\w-]+(?=['’]?s\s))(?:['’]?s)?\s+)?"
+            rf"(?:(?P<nat>{nat})\s+|(?P<poss>{ctry})\s+|(?P<org>{named})\s+|(?P<place>{caps}|[A-Z][\w-]+(?=['’]?s\s))(?:['’]?s)?\s+)?"
             rf"(?:{heads}\s+)?(?P<title>{title})"
             rf"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:\s+(?i:region|oblast|province|city))?"
             rf"(?=\s*[,.;:!?)]|\s+(?:said|says|told|has|had|have|was|is|were|who|which|in|on|at|and)\b))?"
@@ -227,6 +234,7 @@ class Mention:
     role: str | None = None
     side: str | None = None
     link: str | None = None  # "role" / "head": resolved against earlier mentions
+    indefinite: bool = False  # "a spokesman": a new referent, never an earlier person
 
 
 @dataclass
@@ -579,6 +587,27 @@ def looks_like_person(t: Tables, parts: list[Token]) -> bool:
                    for p in parts) and parts[0].ent_type_ != "LOC"
 
 
+def collective_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
+    """A plural noun phrase that is the subject of a reporting verb is a group that speaks ("Aid organisations
+    say", "The European nations hosting refugees say"): the head with its modifiers and a short
+    'for'/'of' phrase; not figures, images, reports and other things that report without being actors."""
+    for tok in ctx.doc:
+        if tok.tag_ != "NNS" or tok.dep_ not in SUBJECT_DEPS or tok.head.lemma_.lower() not in t.reporting:
+            continue
+        if tok.lower_ in t.junk.not_speakers or tok.lower_ in t.group_heads:
+            continue  # known group heads are found by the group patterns, with their sides
+        parts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")] + [tok]
+        start, end = parts[0].idx, tok.idx + len(tok)
+        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+        if prep is not None and len(list(prep.subtree)) <= 4:
+            end = max(x.idx + len(x) for x in prep.subtree)
+        if ctx.is_place(start, end) or is_not_actor(t, ctx, start, end):
+            continue
+        name = ctx.text[start:end]
+        side = next((t.adjectives[w] for w in name.split() if w in t.adjectives), None)
+        yield Mention(start, end, "group", "c:" + name.lower(), name, 8, side=side)
+
+
 def surname_mentions(ctx: Context, mentions: list[Mention]) -> Iterable[Mention]:
     """Later bare surnames of persons named in full that spaCy did not tag ('Shevchuck fears ...')."""
     full: dict[str, Mention] = {}
@@ -671,7 +700,7 @@ def role_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
         qualified = bool(m.group("nat") or m.group("org") or m.group("place") or m.group("of"))
         name = ctx.text[s:m.end()]
         yield Mention(s, m.end(), "person", "u:" + name.lower(), name, 1 if qualified else 7, role=title,
-                      side=side, link="role")
+                      side=side, link="role", indefinite=m.group("art").lower() != "the")
 
 
 # ---------------------------------------------------------------- resolution
@@ -696,7 +725,7 @@ def resolve_links(t: Tables, mentions: list[Mention], ctx: Context) -> list[Ment
     out: list[Mention] = []
     for m in mentions:
         if m.link == "role":
-            target = last_with_role(t, out, m)
+            target = None if m.indefinite else last_with_role(t, out, m)
             if target is not None:
                 m.key = target.key
             elif (known := known_with_role(t, m)) is not None:
@@ -739,7 +768,7 @@ def last_with_role(t: Tables, seen: list[Mention], m: Mention) -> Mention | None
 
 def known_with_role(t: Tables, m: Mention) -> str | None:
     """'the Russian president' before (or without) the name: the one well-known person who fits."""
-    if m.side is None or m.name.lower().startswith(("former", "ex-", "late")):
+    if m.side is None or m.indefinite or m.name.lower().startswith(("former", "ex-", "late")):
         return None
     want = (m.role or "").lower()
     fits = {p["name"] for p in t.people.values() if p["side"] == m.side and not p.get("common")
@@ -797,7 +826,7 @@ def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:
     persons = [*person_mentions(t, ctx), *speaker_mentions(t, ctx)]
     persons += surname_mentions(ctx, persons)
     candidates = [*persons, *org_mentions(t, ctx), *group_mentions(t, ctx),
-                  *state_mentions(t, ctx), *role_mentions(t, ctx)]
+                  *state_mentions(t, ctx), *role_mentions(t, ctx), *collective_speakers(t, ctx)]
     mentions = resolve_links(t, select(drop_surnames_as_orgs(candidates)), ctx)
     sides_from_affiliation(ctx, mentions)
     return build_actors(t, mentions)

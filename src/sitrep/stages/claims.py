@@ -17,9 +17,13 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
        subject and a predicate ("what Semenov called the worst situation");
      - "dismissed Ukrainian claims that C" -> C is the claim of the Ukrainian actor, denied;
        "..., claims Ukraine has denied" denies the claim before it in the same sentence;
-     - unattributed reports: "are said to", "reportedly" -> claimant None, status "reported";
+     - unattributed reports: "are said to", "reportedly" -> claimant None, status "reported"; a report
+       carried by a noun ("a video claiming that C") is reported by that noun;
      - intents: "X promised/vowed/pledged (to) C", "X warned Y to C" (the clause or the infinitive).
-  2. Claimant: the actor whose mention is in the verb's subject (he/she: the last person named).
+  2. Claimant: the actor whose mention is in the verb's subject (he/she: the last person named, they/it:
+     the last organisation, group or state, at most PRONOUN_REACH sentences back). A subject that is no
+     actor stays as written (claimant_text) unless it cannot be a source: a clock zone, a feast, a weapon,
+     a time expression or a place. `reported` is only for claims with no claimant.
   3. Channel and said_at come from the attribution part of the sentence (the sentence minus
      the content): channel cues ("on Telegram", "in an interview with the Financial Times",
      "state television", "map"...), and a DATE/TIME of the record. A claim with no channel takes
@@ -28,7 +32,9 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
      not be independently confirmed" -> unconfirmed for those with quantities; "The information
      could not be independently verified" -> unverified, and unattributed sentences before it
      become unattributed claims; "X denied this" -> denied; "confirmed by" -> confirmed;
-     "has not yet responded" -> response "none". The sentence is kept as evidence.
+     "has not yet responded", "declined to comment", "neither X nor Y responded" -> response "none";
+     an outlet's or fact-checker's debunk ("was false", "no evidence that", "fact-checkers found") ->
+     the last claim before it denied. The sentence is kept as evidence.
   5. Quote continuation: a claim ending inside a quote it opened runs on to the closing mark; a
      sentence with no claim that opens a quote right after a quoted claim ("“A,” he said. “B.”",
      or the next paragraph) is a claim of the same claimant and channel, and the chain goes on.
@@ -192,6 +198,7 @@ class Doc2:
     times: list[tuple[int, int, str]]  # DATE/TIME expressions: start, end, id
     places: list[tuple[int, int]] = field(default_factory=list)  # place mentions
     longest: int = 0  # the longest mention, to bound searches in `mentions`
+    doc: Doc | None = None
 
     def actors_between(self, start: int, end: int) -> set[str]:
         """Actors with a mention starting in start..end (mentions are sorted by start)."""
@@ -278,15 +285,15 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
         return None, None, "reported"
     lo = max(who.left_edge.idx, unit.start)
     hi = min(who.right_edge.idx + len(who.right_edge), unit.end)
-    actor = d.actor_in(lo, hi)
+    actor = d.actor_in(*core_span(who, unit))
     if actor:
         return actor, None, "asserted"
     lower = who.lower_
     floor = d.units[max(0, unit.index - PRONOUN_REACH)].start
     if lower in ("he", "she"):
-        return d.last_actor_before(who.idx, ("person",), floor), None, "asserted"
+        return antecedent(d, who.idx, ("person",), floor), None, "asserted"
     if lower in ("it", "they"):
-        return d.last_actor_before(who.idx, ("org", "state", "group"), floor), None, "asserted"
+        return antecedent(d, who.idx, ("org", "state", "group"), floor), None, "asserted"
     if who.lemma_.lower() in d.cues.source_nouns:
         return None, d.text[lo:hi], "reported"
     if who.lemma_.lower() in d.cues.evidence_nouns or any(t.lemma_.lower() in d.cues.evidence_nouns for t in who.subtree):
@@ -307,6 +314,45 @@ def is_possible_source(d: Doc2, start: int, end: int) -> bool:
 
 
 PRONOUN_REACH = 3  # he/she/they resolve to an actor named at most this many sentences back
+CORE_DEPS = frozenset({"compound", "amod", "poss", "appos", "flat", "nmod", "det", "nummod", "case", "punct"})
+
+
+def core_span(who: Token, unit: Unit) -> tuple[int, int]:
+    """The subject without its clauses and non-affiliation phrases: "video footage recorded in B. after the
+    withdrawal of Russian troops" -> "video footage"; "a spokesman for the Kremlin" keeps "for the Kremlin"."""
+    keep = [who]
+    for child in who.children:
+        if child.dep_ in CORE_DEPS or (child.dep_ == "prep" and child.lower_ in ("of", "for", "at")):
+            keep.extend(child.subtree)
+    lo = max(min(t.idx for t in keep), unit.start)
+    hi = min(max(t.idx + len(t) for t in keep), unit.end)
+    return lo, hi
+
+
+def antecedent(d: Doc2, pos: int, kinds: Sequence[str], floor: int) -> str | None:
+    """The actor a pronoun at `pos` refers to: the last one of those kinds named as a subject (or as a
+    speaker's apposition) since `floor`, else the last one named at all ("X, like others, has had it
+    with Putin. 'We...', he said" -> X, not Putin)."""
+    lo = bisect.bisect_left(d.mentions, (floor, -1, ""))
+    hi = bisect.bisect_left(d.mentions, (pos, -1, ""))
+    fallback = None
+    for s, e, a in reversed(d.mentions[lo:hi]):
+        if d.kinds[a] not in kinds:
+            continue
+        fallback = fallback or a
+        if d.doc is not None and is_subject_mention(d.doc, s, e):
+            return a
+    return fallback
+
+
+def is_subject_mention(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.dep_ in ("appos", "compound", "conj") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in SUBJECT_DEPS
 
 
 def strip_the(text: str) -> str:
@@ -799,7 +845,7 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
         kinds={a.id: a.kind for a in record.actors},
         times=[(t.start, t.end, t.id) for t in record.times if t.type in ("DATE", "TIME")],
         places=[(m.start, m.end) for p in record.places for m in p.mentions],
-        longest=max((m.end - m.start for a in record.actors for m in a.mentions), default=0),
+        longest=max((m.end - m.start for a in record.actors for m in a.mentions), default=0), doc=doc,
     )
     drafts: list[Draft] = []
     for unit in d.units:

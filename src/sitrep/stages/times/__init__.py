@@ -8,6 +8,15 @@ months go back for past tense, forward for future), earlier expressions (anaphor
 Overlapping candidates are resolved longest-first. Spans follow TimeBank: determiners and
 modifiers are in ("the last two weeks", "nearly two years", "the end of 1990"), prepositions out.
 
+Dated entries: a full date that opens its line as a stamp ("22 Apr 2022 - 18:44 GMT", a date alone on
+its line or followed by a separator) or a dateline ("KYIV, April 22 (Reuters) - ") becomes the anchor
+of everything after it, in place of the DCT: live blogs and wire digests date their entries, and
+"yesterday", "on Friday" or "overnight" inside an entry count from the entry's date. A dated clock is
+one TIME on its own date ("22 Apr 2022 - 18:44 GMT" -> 2022-04-22T18:44). Day anaphors ("the next day",
+"the day before") count from the last day named; "earlier/later in the day" tag "the day" (as
+TimeBank does) with the anchor's date; a day word in capitals next to another capitalised word is a
+name ("USA TODAY").
+
 Example, DCT 2022-09-11 (a Sunday):
     "On Thursday evening, Zelensky estimated the area" -> TIME "Thursday evening" 2022-09-08TEV
     "this weekend" -> DATE 2022-W36-WE; "In these 200 days" -> DURATION "these 200 days" P200D
@@ -21,7 +30,9 @@ references that need no anchor keep their REF values (today -> XXXX-XX-XX).
 Known failure modes: "former" is not tagged (TimeBank does not tag it); bare "the year", "the
 day", "then", "once" are not tagged; "a year ago" in earnings news is anchored on the last
 quarter mentioned, which is wrong when the text moves on; tense from a small parser is noisy,
-so a bare weekday in a present-tense sentence is taken as past; range durations ("two to three
+so a bare weekday in a present-tense sentence is taken as past; an entry date written without a year
+or in a sentence ("On 22 April, ...") does not become an anchor, and a stamp that is really a quoted
+date at a line start would move the anchor; range durations ("two to three
 weeks") get X values. A month without a year stays in the DCT year in past-tense sentences unless it is
 more than one month after the DCT month, so "agreed to buy it in February" (DCT October, meaning next
 February) is taken as this year; amount rates ("$2 million a year") are not tagged, as in TimeBank.
@@ -108,6 +119,7 @@ def find_times(text: str, dct: date | None, parse: Doc | None, rules: tuple[Rule
 
 STAMP_VALUE_RE = re.compile(r"\d{4}-\d\d-\d\d")
 DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]+)?,\s*")
+PROSE_LINE_RE = re.compile(r"[.!?”\"]\s*\n")  # a line of prose: an entry comes after some of the text
 AFTER_STAMP_RE = re.compile(r"\s*(?:$|[-–—|:(])")
 AFTER_DATELINE_RE = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
 
@@ -115,10 +127,13 @@ AFTER_DATELINE_RE = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
 def is_entry_stamp(text: str, start: int, end: int, value: str) -> bool:
     """A dated entry: a full date (or dated clock) that opens its line and is followed by nothing, a short
     tail or a separator ("22 Apr 2022 - 18:44 GMT", "April 22, 2022 | Kyiv"), or a dateline
-    ("KYIV, April 22 (Reuters) - ")."""
+    ("KYIV, April 22 (Reuters) - "); it must come after a line of prose, since a date heading the
+    text is the article's own (its `published`)."""
     if not STAMP_VALUE_RE.match(value):
         return False
     line_start = text.rfind("\n", 0, start) + 1
+    if not PROSE_LINE_RE.search(text, 0, line_start):
+        return False  # the article's own header date: `published` already stands for it
     line_end = text.find("\n", end)
     prefix, suffix = text[line_start:start], text[end:line_end if line_end >= 0 else len(text)]
     if not prefix.strip():

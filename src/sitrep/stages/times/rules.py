@@ -409,7 +409,7 @@ def _clock_day(m: re.Match[str], ctx: Context) -> str:
 
 def norm_stamp(m: re.Match[str], ctx: Context) -> Resolved | None:
     """'22 Apr 2022 - 18:44 GMT', 'April 22, 2022 at 6:44 p.m.': a dated clock, one TIME on its own date."""
-    hm = _clock_hm(m)
+    hm = (int(m["sh"]), int(m["sm"])) if m["sh"] else _clock_hm(m)
     mon, d, y = month_num(m["mon"] or m["mon2"]), int(m["d"] or m["d2"]), int(m["y"] or m["y2"])
     if hm is None or not valid_day(y, mon, d):
         return None
@@ -750,7 +750,8 @@ def _rule_specs() -> list[tuple[str, str, Normaliser]]:
         ("stamp",
          rf"(?:(?P<d>[12]\d|3[01]|0?[1-9])\s+(?P<mon>{P.MONTH})\.?,?\s+(?P<y>{P.YEAR})"
          rf"|(?P<mon2>{P.MONTH})\.?\s+(?P<d2>[12]\d|3[01]|0?[1-9]),?\s+(?P<y2>{P.YEAR}))"
-         rf"\s*(?:[-–—|,]|\bat\b)\s*{P.CLOCK}(?:\s+(?P<tz>{P.TZ}))?",
+         rf"(?:\s*(?:[-–—|,]|\bat\b)\s*{P.CLOCK}(?:\s+(?P<tz>{P.TZ}))?"
+         rf"|,?\s+(?P<sh>[01]\d|2[0-3])[:.](?P<sm>[0-5]\d)\s*(?P<tz2>{P.TZ}))",
          norm_stamp),
         ("slash", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", norm_slash),
         ("month_day",
