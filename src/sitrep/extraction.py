@@ -2,7 +2,12 @@
 
 `extract(documents, settings)` is what the CLI, the store's ingest, the API and the batch
 engines call: documents in, one `Outcome` (a record or a typed failure) per document out,
-in input order.
+in input order. It streams: documents are pulled from the iterable a batch at a time, so
+memory does not grow with the corpus.
+
+With the default settings (`workers=1`, `engine="local"`) it runs in this process. More
+workers or another engine hand the same work to an executor of `sitrep.scale` (a local
+process pool, Ray or Dask), each of whose workers builds one `Extractor` and keeps it.
 """
 
 from __future__ import annotations
@@ -12,38 +17,69 @@ from typing import TYPE_CHECKING
 
 from sitrep.config import Settings
 from sitrep.model import Document
-from sitrep.pipeline import Outcome, Pipeline, Stage
+from sitrep.pipeline import Outcome, Pipeline, Stage, failure_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 
 class Extractor:
-    """The pipeline and the spaCy model, loaded once; call it on batches of documents."""
+    """The pipeline and the spaCy model, loaded once; call it on an iterable of documents.
 
-    def __init__(self, settings: Settings) -> None:
+    `build_gazetteer=False` (used by every scale-out worker) opens the gazetteer read-only and
+    fails if it is missing, instead of building it.
+    """
+
+    def __init__(self, settings: Settings, *, build_gazetteer: bool = True) -> None:
         from sitrep.nlp.parser import make_nlp
 
         self.settings = settings
-        self.pipeline = make_pipeline(settings)
+        self.pipeline = make_pipeline(settings, build_gazetteer=build_gazetteer)
         self.nlp: Language = make_nlp(settings.spacy_model)
 
     def __call__(self, documents: Iterable[Document]) -> Iterator[Outcome]:
+        from sitrep.nlp.parser import batched
+
+        for batch in batched(documents, self.settings.batch_size):
+            yield from self.run_batch(batch)
+
+    def run_batch(self, batch: list[Document]) -> list[Outcome]:
+        """Outcomes of one batch; if parsing the batch fails, each document is retried alone."""
         s = self.settings
-        return self.pipeline.process(self.nlp, documents, batch_size=s.batch_size, chunk_chars=s.chunk_chars)
+        try:
+            return list(self.pipeline.process(self.nlp, batch, batch_size=s.batch_size, chunk_chars=s.chunk_chars))
+        except Exception as exc:
+            if len(batch) == 1:
+                return [Outcome(batch[0], failure=failure_of(batch[0], exc, stage="parse"))]
+            return [outcome for document in batch for outcome in self.run_batch([document])]
 
 
 def extract(documents: Iterable[Document], settings: Settings | None = None, *,
             extractor: Extractor | None = None) -> Iterator[Outcome]:
-    """One Outcome per document, in input order; a failing document never stops the rest."""
-    return (extractor or Extractor(settings or Settings()))(documents)
+    """One Outcome per document, in input order; a failing document never stops the rest.
+
+    `settings.workers > 1` or `settings.engine` other than "local" runs the work in the
+    matching executor of sitrep.scale; a given `extractor` always runs in this process.
+    """
+    settings = settings or (extractor.settings if extractor else Settings())
+    if extractor is None and (settings.workers > 1 or settings.engine != "local"):
+        from sitrep.scale import run_engine
+
+        return run_engine(documents, settings)
+    return (extractor or Extractor(settings))(documents)
 
 
-def make_pipeline(settings: Settings) -> Pipeline:
+def make_pipeline(settings: Settings, *, build_gazetteer: bool = True) -> Pipeline:
     """Build every stage once (loading its resources) and check their order.
 
-    Every stage factory has the same shape, `make_<name>_stage(settings) -> Stage`.
+    Every stage factory has the same shape, `make_<name>_stage(settings) -> Stage`. With
+    `build_gazetteer=False` a missing gazetteer is a GazetteerError before any stage is built
+    (scale-out workers open it read-only and never build it).
     """
+    if not build_gazetteer:
+        from sitrep.gazetteer import open_gazetteer
+
+        open_gazetteer(settings).conn.close()
     return Pipeline(factory(settings) for factory in stage_factories())
 
 
