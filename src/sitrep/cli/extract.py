@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from sitrep.cli.scaling import add_scale_arguments, settings_from_args
 from sitrep.confidence_filter import check_threshold, filter_by_confidence
 from sitrep.config import Settings
 from sitrep.errors import ConfigError
@@ -26,6 +27,8 @@ examples:
   sitrep extract corpus/ > records.jsonl
   cat docs.jsonl | sitrep extract - --format json
   sitrep extract corpus/ --min-confidence 0.8 > confident.jsonl
+  sitrep extract corpus/ --workers 4 > records.jsonl
+  sitrep extract corpus/ --engine dask --address tcp://scheduler:8786 > records.jsonl
 """
 
 
@@ -38,6 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="output format (default: text on a terminal, else jsonl)")
     p.add_argument("--min-confidence", type=float, metavar="X",
                    help="leave out places, claims and events with confidence below X (0-1)")
+    add_scale_arguments(p)
     p.set_defaults(handler=run)
 
 
@@ -50,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("text" if sys.stdout.isatty() else "jsonl")
     failures = FailureLog()
     items = read_inputs(args.paths or ["-"], published=published)
-    records = extract_records(Settings(), items, failures)
+    records = extract_records(settings_from_args(args), items, failures)
     if args.min_confidence is not None:
         records = (filter_by_confidence(r, args.min_confidence) for r in records)
     write_records(records, fmt)
