@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,6 +52,27 @@ def featurise(labels: list[tuple[dict[str, Any], dict[str, Any], bool]], section
         record = records.setdefault(id(rec), Record.model_validate(rec))
         typed = next(x for x in getattr(record, section) if x.id == item["id"])
         out.append((FEATURES[section](typed, record), ok))
+    return out
+
+
+def folds(labels: list[tuple[dict[str, Any], dict[str, Any], bool]], k: int) -> list[int]:
+    """A fold number per item, the same for every item of one document (documents are not split)."""
+    import hashlib
+
+    return [int(hashlib.sha1(str(rec["id"]).encode()).hexdigest(), 16) % k for rec, _, _ in labels]
+
+
+def cross_validated(data: Labelled, fold: list[int], k: int, l2: float, min_block: int, prior: float) -> Labelled:
+    """(confidence, right?) for every tune item from a table fitted on the other folds' documents:
+    how the values hold on documents the fit has not seen, without looking at the check part."""
+    out: Labelled = []
+    for f in range(k):
+        train = [d for d, g in zip(data, fold, strict=True) if g != f]
+        held = [d for d, g in zip(data, fold, strict=True) if g == f]
+        if not held or len({ok for _, ok in train}) < 2:
+            continue
+        cal = Calibration.from_json(fit_section(train, l2, min_block, prior))
+        out += [({"confidence": cal(x)}, ok) for x, ok in held]
     return out
 
 
@@ -119,6 +141,31 @@ def fit_section(data: Labelled, l2: float, min_block: int, prior: float) -> dict
             "fitted_on": {"items": len(data), "right": int(y.sum())}}
 
 
+def log_loss(rated: Labelled) -> float:
+    return -sum(math.log(max(1e-3, x["confidence"] if ok else 1 - x["confidence"])) for x, ok in rated) / len(rated)
+
+
+def restrict(data: Labelled, keep: list[str]) -> Labelled:
+    return [({k: v for k, v in x.items() if k in keep}, ok) for x, ok in data]
+
+
+def select_features(data: Labelled, fold: list[int], k: int, l2: float, min_block: int, prior: float) -> list[str]:
+    """Forward selection: add, one at a time, the feature that most lowers the by-document
+    cross-validated log loss, down the whole path, and keep the prefix with the lowest loss. Few
+    judged documents make a rich model fit noise; this keeps the features that carry over from
+    one document to another."""
+    chosen: list[str] = []
+    path: list[tuple[float, int]] = []
+    names = sorted({n for x, _ in data for n in x})
+    while len(chosen) < len(names):
+        scores = [(log_loss(cross_validated(restrict(data, [*chosen, n]), fold, k, l2, min_block, prior)), n)
+                  for n in names if n not in chosen]
+        loss, name = min(scores)
+        chosen.append(name)
+        path.append((loss, len(chosen)))
+    return chosen[:min(path)[1]]
+
+
 def reliability(cal: Calibration, data: Labelled) -> list[str]:
     rated = [({"confidence": cal(f)}, ok) for f, ok in data]
     return evaluate.reliability([({}, x, ok) for x, ok in rated])
@@ -131,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"(default per section: {L2})")
     ap.add_argument("--min-block", type=int, default=8, help="fewest items in one step of the table")
     ap.add_argument("--prior", type=float, default=4.0, help="pseudo-items pulling each step to the overall share")
+    ap.add_argument("--folds", type=int, default=5, help="folds of the by-document cross-validation")
     ap.add_argument("--snippets", action="store_true", help="fit events also on the CASE-2021 and PLOVER snippets")
     ap.add_argument("--dry-run", action="store_true", help="print, do not write the table")
     args = ap.parse_args(argv)
@@ -141,14 +189,22 @@ def main(argv: list[str] | None = None) -> int:
     table: dict[str, Any] = {"fitted": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                              "how": "scripts/calibrate.py on the tune part (tests/devsplit.py)"}
     for section in FEATURES:
+        l2 = args.l2 or L2[section]
         tune = featurise(parts["tune"][section], section)
         check = featurise(parts["check"][section], section)
-        table[section] = fit_section(tune, args.l2 or L2[section], args.min_block, args.prior)
+        fold = folds(parts["tune"][section], args.folds)
+        keep = select_features(tune, fold, args.folds, l2, args.min_block, args.prior)
+        tune, check = restrict(tune, keep), restrict(check, keep)
+        table[section] = fit_section(tune, l2, args.min_block, args.prior)
+        table[section]["selected"] = f"forward selection on {args.folds}-fold by-document log loss (tune part)"
         cal = Calibration.from_json(table[section])
         print(f"== {section}: fitted on {len(tune)} tune items ({sum(ok for _, ok in tune)} right)")
         for name, w in sorted(zip(cal.features, cal.weights, strict=True), key=lambda t: -abs(t[1])):
             print(f"    {name:18} {w:+.3f}")
         print("  step table:", ", ".join(f">={b:.3f}: {v:.2f}" for b, v in zip(cal.bounds, cal.values, strict=True)))
+        held = cross_validated(tune, fold, args.folds, l2, args.min_block, args.prior)
+        print(f"  reliability on tune, {args.folds}-fold by document (each fold fitted on the others):")
+        print("\n".join(evaluate.reliability([({}, x, ok) for x, ok in held])))
         for part, data in (("tune", tune), ("check", check)):
             print(f"  reliability on {part} ({len(data)} items):")
             print("\n".join(reliability(cal, data)))
