@@ -61,6 +61,25 @@ def grade(tmp_path: Path, records: list[dict], *args: str) -> str:
     return done.stdout
 
 
+def part_gold(tmp_path: Path, name: str, part: str) -> str:
+    """The dev set's gold lines of one part (tests/devsplit.py), as a file for the grader."""
+    from tests.devsplit import part_of
+
+    lines = [line for line in shared_path("data", "dev", name).read_text(encoding="utf-8").splitlines()
+             if line.strip() and part_of(str(json.loads(line)["id"])) == part]
+    out = tmp_path / f"gold-{part}-{name}"
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(out)
+
+
+def evaluate_script():
+    """scripts/evaluate.py, which judges items against the hand-annotated gold the way score.py does."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import evaluate
+
+    return evaluate
+
+
 def figure(pattern: str, text: str) -> float:
     match = re.search(pattern, text)
     assert match, f"{pattern!r} not in grader output"
@@ -92,6 +111,9 @@ def test_timebank(extract, tmp_path: Path) -> None:
     out = grade(tmp_path, records, "timex", str(shared_path("data", "dev", "timex_timebank.jsonl")), "RECORDS")
     hold("timex_value_f1", figure(r"timex: value F1 ([\d.]+)", out))
     hold("timex_relaxed_span_f1", figure(r"relaxed span .*F1\s+([\d.]+)", out))
+    for part in ("tune", "check"):
+        out = grade(tmp_path, records, "timex", part_gold(tmp_path, "timex_timebank.jsonl", part), "RECORDS")
+        hold(f"timex_value_f1_{part}", figure(r"timex: value F1 ([\d.]+)", out))
 
 
 def test_geowebnews(extract, tmp_path: Path) -> None:
@@ -101,6 +123,15 @@ def test_geowebnews(extract, tmp_path: Path) -> None:
     hold("geoparse_acc161_of_found", figure(r"geoparse: acc@161km ([\d.]+)%", out))
     hold("geoparse_recall", figure(r"recall ([\d.]+)%\s*$", out.strip().splitlines()[-1]))
     hold("geoparse_precision", figure(r"precision ([\d.]+)%", out))
+    for part in ("tune", "check"):
+        out = grade(tmp_path, records, "geoparse", part_gold(tmp_path, "geoparse_geowebnews_dev.jsonl", part), "RECORDS")
+        hold(f"geoparse_acc161_of_found_{part}", figure(r"geoparse: acc@161km ([\d.]+)%", out))
+        hold(f"geoparse_recall_{part}", figure(r"recall ([\d.]+)%\s*$", out.strip().splitlines()[-1]))
+        hold(f"geoparse_precision_{part}", figure(r"precision ([\d.]+)%", out))
+        evaluate = evaluate_script()
+        judged = evaluate.geoweb_labels(evaluate.score_module(), {r["id"]: r for r in records}, part)
+        high = [ok for _, p, ok in judged if p["confidence"] >= 0.8]
+        hold(f"geoparse_places_right_at_confidence_0_8_{part}", round(100.0 * sum(high) / max(len(high), 1), 1))
 
 
 @pytest.mark.parametrize(("name", "scheme", "key"), [
@@ -112,6 +143,9 @@ def test_events(extract, tmp_path: Path, name: str, scheme: str, key: str) -> No
     records = extract(list(dev_documents(name, None)))
     out = grade(tmp_path, records, "events", str(shared_path("data", "dev", name)), "RECORDS", "--scheme", scheme)
     hold(key, figure(r"events: macro F1 ([\d.]+)", out))
+    for part in ("tune", "check"):
+        out = grade(tmp_path, records, "events", part_gold(tmp_path, name, part), "RECORDS", "--scheme", scheme)
+        hold(f"{key}_{part}", figure(r"events: macro F1 ([\d.]+)", out))
 
 
 GOLD_NEWS = sorted((ROOT / "tests" / "gold" / "news").glob("*.json"))
@@ -124,3 +158,29 @@ def test_hand_annotated_news(extract, tmp_path: Path, gold: Path) -> None:
     assert docs, f"{doc_id} not in news_ukraine_dev.jsonl"
     out = grade(tmp_path, extract(docs), "seed", "RECORDS", "--gold", str(gold))
     hold(f"news_{doc_id}_checks_pct", figure(r"seed: \d+/\d+ checks passed \(([\d.]+)%\)", out))
+
+
+@pytest.mark.parametrize("part", ["tune", "check"])
+def test_hand_annotated_news_parts(extract, tmp_path: Path, part: str) -> None:
+    """Per part, pooled over its articles: recall and precision of places, claims and events
+    (precision on the sections the gold marks exhaustive), and the share right at confidence >= 0.8."""
+    from tests.devsplit import part_of
+
+    evaluate = evaluate_script()
+    golds = [json.loads(g.read_text(encoding="utf-8")) for g in GOLD_NEWS]
+    ids = {g["id"] for g in golds if part_of(g["id"]) == part}
+    records = {r["id"]: r for r in extract([d for d in dev_documents("news_ukraine_dev.jsonl") if d.id in ids])}
+    grader = evaluate.score_module()
+    lines, figs = evaluate.news_report(grader, records, part)
+    print("\n".join(lines))
+    hold(f"news_{part}_checks_pct", round(figs["news checks %"], 1))
+    judged: dict[str, list[bool]] = {}
+    for gold in golds:
+        if gold["id"] in records:
+            for section, items in evaluate.news_labels(grader, records[gold["id"]], gold).items():
+                judged.setdefault(section, []).extend(ok for x, ok in items if x["confidence"] >= 0.8)
+    for section in ("places", "claims", "events"):
+        hold(f"news_{part}_{section}_recall", round(figs[f"news {section} recall"], 1))
+        hold(f"news_{part}_{section}_precision", round(figs[f"news {section} precision"], 1))
+        high = judged.get(section, [])
+        hold(f"news_{part}_{section}_right_at_confidence_0_8", round(100.0 * sum(high) / max(len(high), 1), 1))
