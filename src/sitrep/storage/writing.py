@@ -196,6 +196,7 @@ class _Plan:
         self.touched: set[str] = set()
         self.resolved: set[str] = set()
         self.failures: dict[str, FailureEntry] = {}
+        self.pending: set[str] = set()  # ids with rows planned in this batch
 
     def insert(self, record: Record, canonical: str | None, signature: bytes) -> None:
         self._drop_pending(record.id)
@@ -220,6 +221,9 @@ class _Plan:
         self._add_record(record)
 
     def _drop_pending(self, article_id: str) -> None:
+        if article_id not in self.pending:
+            self.pending.add(article_id)
+            return
         self.articles = [r for r in self.articles if r["id"] != article_id]
         self.updates = [r for r in self.updates if r["id"] != article_id]
         self.records = [r for r in self.records if r["article_id"] != article_id]
