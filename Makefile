@@ -6,12 +6,13 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 PORT   ?= 8765
 
-.PHONY: install run test lint unit bench gazetteer clean help
+.PHONY: install run test lint unit bench accuracy gazetteer clean help
 
 help:
 	@echo "make run    install, process the bundled sample corpus (examples/), print a summary"
 	@echo "make test   install, lint (ruff, mypy) and run the whole test suite"
 	@echo "make bench  words/s of sitrep extract vs bare spaCy, and peak memory"
+	@echo "make accuracy  tune/check figures of every dev set and confidence reliability"
 
 install: $(STAMP)
 
@@ -43,6 +44,9 @@ test: lint unit
 
 bench: install
 	$(BIN)/python scripts/bench.py
+
+accuracy: install
+	$(BIN)/python scripts/evaluate.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
