@@ -141,3 +141,11 @@ def test_plural_subject_of_a_reporting_verb_is_a_collective_speaker(run):
     assert (actor(rec, "European nations").kind) == "group"
     rec = run("Figures suggest the harvest fell, and satellite images show new trenches.")
     assert not rec.actors, names(rec)
+
+
+def test_forces_of_a_country_take_its_side(run):
+    rec = run("On 5 May 2022, Military Forces of Russia (2000-) shelled the town. Police Forces of Ukraine (2019-) "
+              "detained a man. Russian military forces struck a depot.")
+    assert {(a.name, a.side) for a in rec.actors} >= {("Military Forces of Russia", "RUS"),
+                                                       ("Police Forces of Ukraine", "UKR")}
+    assert len(actor(rec, "Military Forces of Russia").mentions) == 2  # "Russian military forces" is the same actor
