@@ -36,6 +36,7 @@ run: install
 lint: install
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 unit: install
 	$(BIN)/python -m pytest -q
