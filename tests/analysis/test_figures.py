@@ -1,5 +1,5 @@
 from sitrep.analysis import analyse
-from tests.analysis.builders import article, area_reports, shelling_reports
+from tests.analysis.builders import area_reports, article, shelling_reports
 
 
 def test_growing_area_figure_is_one_series_in_said_at_order() -> None:

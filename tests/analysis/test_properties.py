@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from sitrep.analysis import Analyser, analyse
 from sitrep.model import StoredArticle
-from tests.analysis.builders import KHARKIV, KYIV, article, area_reports, shelling_reports
+from tests.analysis.builders import KHARKIV, KYIV, area_reports, article, shelling_reports
 
 
 def _more() -> list[StoredArticle]:

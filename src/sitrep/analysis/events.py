@@ -180,9 +180,21 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
     if same_article:
         score += 1
         why.append("same article")
-    if not same_article and (where or 0) < 1 and overlap(a.stems, b.stems) < 0.25:
+    if not same_article and not _corroborated(a, b, where, when):
         return None
     return score, tuple(why)
+
+
+def _corroborated(a: EventMention, b: EventMention, where: int | None, when: float) -> bool:
+    """Across articles, a shared place and window is not enough without a stated common day:
+    the reports must also share wording or an actor."""
+    wording = overlap(a.stems, b.stems)
+    if (where or 0) < 1:
+        return wording >= 0.25
+    if when >= 2:
+        return True
+    same_actor = a.actor is not None and b.actor is not None and a.actor.key == b.actor.key
+    return same_actor or wording >= 0.2
 
 
 def _party_points(a: EventMention, b: EventMention, why: list[str]) -> float:

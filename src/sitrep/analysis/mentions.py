@@ -127,8 +127,12 @@ class ArticleMentions:
 
 # ---------------------------------------------------------------- small readers
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+    """Lower case without accents; curly apostrophes made straight (ASCII text: just lower())."""
+    text = text.replace("’", "'").lower()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def stems_of(text: str) -> frozenset[str]:
@@ -238,6 +242,14 @@ class _Reader:
         self.times = {t.id: t for t in self.record.times}
         self.claims = {c.id: c for c in self.record.claims}
         self.claim_of_quantity = {q: c.id for c in self.record.claims for q in c.quantities}
+        self._folded: dict[tuple[int, int], str] = {}
+
+    def folded(self, start: int, end: int) -> str:
+        """A folded stretch of the text, computed once per stretch (paragraphs recur)."""
+        key = (start, end)
+        if key not in self._folded:
+            self._folded[key] = fold(self.record.text[start:end])
+        return self._folded[key]
 
     def report(self, start: int, end: int, item: str) -> Report:
         return Report(article=self.record.id, outlet=self.outlet,
@@ -343,7 +355,7 @@ def _quantities(reader: _Reader) -> list[QuantityMention]:
             article=record.id, item=q.id, report=reader.report(q.start, q.end, q.id), value=q.value,
             unit=q.unit, bound=q.bound, context=fold(record.text[s_start:s_end]),
             near=fold(record.text[left:right]), before=fold(record.text[left:q.start]),
-            paragraph=fold(record.text[slice(*paragraph_bounds(record.text, q.start, q.end))]),
+            paragraph=reader.folded(*paragraph_bounds(record.text, q.start, q.end)),
             claimant=reader.claimant(claim_id) or reader.outlet_party(), claim=claim_id,
             said_at=said or _day_in(reader, s_start, s_end) or reader.published, places=places, events=events))
     return out

@@ -6,9 +6,11 @@ Steps:
    withdrew, encircled, holds, contested), the actor's side (or the opposite of the
    target's) says who holds the place afterwards. A withdrawal has controller null unless
    the sentence says who took over.
-2. **Entries**: one per (place, event or claim, change, controller), so the headline and
-   the lead reporting one recapture give one entry with two reports. The date is the
-   event's stated date, else the earliest report's publication date.
+2. **Entries**: one per (place, change, controller) and merged event (or one sentence), so
+   the reports of one recapture in several articles give one entry. The date is the event's
+   stated date, else the earliest report's publication date. The trigger word decides the change (the
+   sentence only for sieges and standing holds), attempts ("tried to seize") are no change,
+   and a capture, recapture or withdrawal needs an armed party with a side.
 3. **Timelines**: entries of one place in date order. `find_timeline` looks a place up in any
    spelling: by gazetteer id when a gazetteer is given, else by folded name.
 
@@ -26,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.analysis.events import party_model
-from sitrep.analysis.grouping import report_order, sort_reports
+from sitrep.analysis.grouping import UnionFind, report_order, sort_reports
 from sitrep.analysis.mentions import ClaimMention, EventMention, PartyInfo, PlaceInfo, fold
 from sitrep.analysis.model import Report, Timeline, TimelineEntry
 
@@ -42,6 +44,9 @@ CUES = (
     ("withdrew", re.compile(r"\b(withdr|retreat|pulled (?:out|back)|departed|abandon|left|leaving|fled)")),
     ("contested", re.compile(r"\b(fighting (?:for|in|around)|battle (?:for|of)|contested|clashes)")),
 )
+CUE = dict(CUES)
+ATTEMPT = re.compile(r"\b(attempts?|tried|trying|aim\w*|sought|seeking|plan\w*|wants?|wanted|could|would|"
+                     r"failed|bid|intend\w*|threat\w*)\W+(?:\w+\W+){0,2}(?:to\W+)?(?:\w+\W+)?$")
 ACLED_CHANGE = {"Government regains territory": "recaptured", "Non-state actor overtakes territory": "captured",
                 "Non-violent transfer of territory": "withdrew"}
 TERRITORIAL = frozenset({"ASSAULT", "RETREAT", "COERCE", "CONCEDE", "FIGHT", "MOBILIZE"})
@@ -60,14 +65,24 @@ class ControlMention:
     date: str | None
 
 
-def control_change(plover: str | None, acled: tuple[str, str] | None, text: str) -> str | None:
-    folded = fold(text)
+def control_change(plover: str | None, acled: tuple[str, str] | None, trigger: str, sentence: str) -> str | None:
+    """The change the trigger word says; the sentence only for a siege or a standing hold."""
+    folded, words = fold(sentence), fold(trigger)
+    for change in ("encircled", "holds"):
+        if CUE[change].search(folded):
+            return change
     for change, cue in CUES:
-        if cue.search(folded):
+        if words and cue.search(words):
             return change
     if acled and acled[1] in ACLED_CHANGE:
         return ACLED_CHANGE[acled[1]]
     return "withdrew" if plover == "RETREAT" else None
+
+
+def is_attempt(trigger: str, sentence: str) -> bool:
+    """'repelled the Russian attempt to seize Kyiv', 'aiming to capture': no change happened."""
+    at = fold(sentence).find(fold(trigger)) if trigger else -1
+    return at >= 0 and ATTEMPT.search(fold(sentence)[max(0, at - 40):at]) is not None
 
 
 def controller_of(change: str, actor: PartyInfo | None, target: PartyInfo | None, text: str,
@@ -90,22 +105,29 @@ def controller_of(change: str, actor: PartyInfo | None, target: PartyInfo | None
 
 
 def from_event(m: EventMention, event_id: str) -> list[ControlMention]:
-    if m.plover not in TERRITORIAL:
+    if m.plover not in TERRITORIAL or is_attempt(m.trigger, m.report.text):
         return []
-    change = control_change(m.plover, m.acled, m.report.text)
+    change = control_change(m.plover, m.acled, m.trigger, m.report.text)
     if change is None:
         return []
+    territorial = bool(m.acled and m.acled[1] in ACLED_CHANGE)
+    if change in ("captured", "recaptured", "withdrew") and not (territorial or _armed_party(m)):
+        return []  # someone who "left Kharkiv" is not a change of control
     when = m.when.first.isoformat() if m.when and m.when.precision == "day" else None
     return [ControlMention(p, event_id, change, controller_of(change, m.actor, m.target, m.report.text, p),
                            m.claimant, m.status or "reported", m.report, when)
             for p in m.places if p.level > 0]
 
 
+def _armed_party(m: EventMention) -> bool:
+    return any(p is not None and p.side and p.kind in ("group", "org", "state") for p in (m.actor, m.target))
+
+
 def from_claim(m: ClaimMention, claim_id: str) -> list[ControlMention]:
     if m.events:
         return []  # the events it rests on speak for it
-    change = control_change(None, None, m.report.text)
-    if change is None or change == "contested":
+    change = control_change(None, None, m.report.text, m.report.text)
+    if change is None or change == "contested" or is_attempt(m.report.text, m.report.text):
         return []
     return [ControlMention(p, claim_id, change, controller_of(change, None, None, m.report.text, p),
                            m.claimant, m.status, m.report, m.said_at.isoformat() if m.said_at else None)
@@ -113,16 +135,27 @@ def from_claim(m: ClaimMention, claim_id: str) -> list[ControlMention]:
 
 
 def build_timelines(readings: list[ControlMention]) -> list[Timeline]:
-    entries: dict[tuple[str, str, str, str | None], list[ControlMention]] = {}
-    for r in readings:
-        entries.setdefault((r.place.key, r.group, r.change, r.controller), []).append(r)
     by_place: dict[str, list[TimelineEntry]] = {}
     places: dict[str, PlaceInfo] = {}
-    for (place_key, _, change, controller), rs in entries.items():
+    for (place_key, change, controller), rs in _entries(readings):
         places.setdefault(place_key, rs[0].place)
         by_place.setdefault(place_key, []).append(_entry(rs, change, controller))
     out = [Timeline(place=places[k].ref, entries=tuple(sorted(v, key=_entry_order))) for k, v in by_place.items()]
     return sorted(out, key=lambda t: (t.place.name, t.place.geonameid or 0))
+
+
+def _entries(readings: list[ControlMention]) -> list[tuple[tuple[str, str, str | None], list[ControlMention]]]:
+    """Readings of one (place, change, controller) joined when they share an event or a sentence."""
+    uf: UnionFind[tuple[str, str, str | None, str]] = UnionFind()
+    for r in readings:
+        head = (r.place.key, r.change, r.controller)
+        uf.add((*head, "g:" + r.group))
+        uf.add((*head, f"s:{r.report.article}:{r.report.start}"))
+        uf.union((*head, "g:" + r.group), (*head, f"s:{r.report.article}:{r.report.start}"))
+    grouped: dict[tuple[str, str, str | None, str], list[ControlMention]] = {}
+    for r in readings:
+        grouped.setdefault(uf.find((r.place.key, r.change, r.controller, "g:" + r.group)), []).append(r)
+    return sorted(((k[:3], rs) for k, rs in grouped.items()), key=lambda kv: str(kv[0]) + kv[1][0].group)
 
 
 def _entry(rs: list[ControlMention], change: str, controller: str | None) -> TimelineEntry:

@@ -1,0 +1,89 @@
+"""Benchmark: analysis time over 1,000 and 10,000 stored articles, to show near-linear growth.
+
+The corpus (records JSONL from `sitrep extract` or `sitrep export --to jsonl`, or the store at
+--db) is replicated with fresh ids; replica k has every date (publication and TimeML values)
+moved k*3 days later, so replicas are new reports of new events, not copies that collapse.
+Prints seconds, articles/s and the time ratio against the ratio of sizes (1.0 = linear).
+
+usage: .venv/bin/python scripts/bench_analysis.py --records records.jsonl [--sizes 1000 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from collections.abc import Iterable
+from datetime import date, timedelta
+from pathlib import Path
+
+from sitrep.analysis import Analyser
+from sitrep.analysis.records import article_from_record, read_records
+from sitrep.model import Record, StoredArticle
+
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def shifted(value: str, days: int) -> str:
+    def move(match: re.Match[str]) -> str:
+        try:
+            return (date.fromisoformat(match[0]) + timedelta(days=days)).isoformat()
+        except ValueError:
+            return match[0]
+    return DAY.sub(move, value, count=1)
+
+
+def replica(record: Record, k: int) -> Record:
+    """Record k of the replicated corpus: fresh id, dates moved k*3 days."""
+    if k == 0:
+        return record
+    days = 3 * k
+    times = tuple(t.model_copy(update={"value": shifted(t.value, days)}) for t in record.times)
+    published = record.published.model_copy(update={"value": shifted(record.published.value, days)}) \
+        if record.published else None
+    return record.model_copy(update={"id": f"{record.id}~{k}", "times": times, "published": published})
+
+
+def corpus(records: list[Record], size: int) -> list[StoredArticle]:
+    out: list[StoredArticle] = []
+    k = 0
+    while len(out) < size:
+        out.extend(article_from_record(replica(r, k)) for r in records[: size - len(out)])
+        k += 1
+    return out
+
+
+def timed(articles: Iterable[StoredArticle]) -> tuple[float, int, int]:
+    start = time.perf_counter()
+    bundle = Analyser(articles).result()
+    return time.perf_counter() - start, len(bundle.events), len(bundle.claims)
+
+
+def load(args: argparse.Namespace) -> list[Record]:
+    if args.records:
+        return list(read_records(Path(args.records)))
+    from sitrep.storage import open_store
+
+    with open_store(args.db) as store:
+        return list(store.iter_records())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--records", help="records JSONL (default: read the store)")
+    ap.add_argument("--db", help="store URL when --records is not given")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    args = ap.parse_args()
+    records = load(args)
+    base = None
+    for size in args.sizes:
+        articles = corpus(records, size)
+        seconds, events, claims = timed(articles)
+        base = base or (size, seconds)
+        growth = (seconds / base[1]) / (size / base[0])
+        print(f"{size:6} articles: {seconds:7.2f} s  {size / seconds:7.0f} articles/s  "
+              f"{events} events, {claims} claims  time/size growth vs {base[0]}: {growth:.2f}")
+
+
+if __name__ == "__main__":
+    main()
