@@ -11,7 +11,8 @@ news articles that are not about the war (all wrong). For each section:
 
 1. the features of sitrep.stages.confidence, standardised;
 2. an L2-regularised logistic regression (Newton steps; numpy only);
-3. isotonic regression (pool adjacent violators) of right/wrong on the logistic score, with
+3. isotonic regression (pool adjacent violators) of right/wrong on the out-of-fold logistic score
+   (each tune document scored by a model fitted on the other folds' documents), with
    blocks of at least --min-block items and each block's share pulled towards the section's
    overall share by --prior pseudo-items, so a small block cannot claim 100 %.
 
@@ -124,7 +125,8 @@ def isotonic(scores: np.ndarray, y: np.ndarray, min_block: int, prior: float) ->
     return bounds, [b[3] / b[2] for b in final]
 
 
-def fit_section(data: Labelled, l2: float, min_block: int, prior: float) -> dict[str, Any]:
+def score_model(data: Labelled, l2: float) -> Calibration:
+    """The logistic part alone (a one-step table): weights on the raw feature scale."""
     names = sorted({k for x, _ in data for k in x})
     x = np.array([[f.get(k, 0.0) for k in names] for f, _ in data], dtype=float)
     y = np.array([ok for _, ok in data], dtype=float)
@@ -133,12 +135,30 @@ def fit_section(data: Labelled, l2: float, min_block: int, prior: float) -> dict
     w, b = fit_logistic((x - mean) / std, y, l2)
     weights = w / std  # back to the raw feature scale, so the stage needs no standardisation
     bias = b - float((w * mean / std).sum())
-    cal = Calibration(tuple(names), tuple(float(v) for v in weights), bias, (0.0,), (0.0,))
-    scores = np.array([cal.score(f) for f, _ in data])
+    return Calibration(tuple(names), tuple(float(v) for v in weights), bias, (0.0,), (0.0,))
+
+
+def fit_section(data: Labelled, l2: float, min_block: int, prior: float,
+                fold: list[int] | None = None, k: int = 5) -> dict[str, Any]:
+    """Logistic weights from all items; the step table from out-of-fold scores when `fold` is
+    given (each document scored by a model fitted without it, as an unseen document would be),
+    else from the in-sample scores."""
+    cal = score_model(data, l2)
+    y = np.array([ok for _, ok in data], dtype=float)
+    if fold is None:
+        scores = np.array([cal.score(f) for f, _ in data])
+    else:
+        scores = np.zeros(len(data))
+        for f in range(k):
+            train = [d for d, g in zip(data, fold, strict=True) if g != f]
+            held = [i for i, g in enumerate(fold) if g == f]
+            model = score_model(train, l2) if len({ok for _, ok in train}) == 2 else cal
+            for i in held:
+                scores[i] = model.score(data[i][0])
     bounds, values = isotonic(scores, y, min_block, prior)
-    return {"features": names, "weights": [round(float(v), 5) for v in weights], "bias": round(bias, 5),
-            "bounds": [round(v, 5) for v in bounds], "values": [round(v, 4) for v in values],
-            "fitted_on": {"items": len(data), "right": int(y.sum())}}
+    return {"features": list(cal.features), "weights": [round(float(v), 5) for v in cal.weights],
+            "bias": round(cal.bias, 5), "bounds": [round(v, 5) for v in bounds],
+            "values": [round(v, 4) for v in values], "fitted_on": {"items": len(data), "right": int(y.sum())}}
 
 
 def log_loss(rated: Labelled) -> float:
@@ -178,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"(default per section: {L2})")
     ap.add_argument("--min-block", type=int, default=8, help="fewest items in one step of the table")
     ap.add_argument("--prior", type=float, default=4.0, help="pseudo-items pulling each step to the overall share")
-    ap.add_argument("--folds", type=int, default=5, help="folds of the by-document cross-validation")
+    ap.add_argument("--folds", type=int, default=10, help="folds of the by-document cross-validation")
     ap.add_argument("--snippets", action="store_true", help="fit events also on the CASE-2021 and PLOVER snippets")
     ap.add_argument("--dry-run", action="store_true", help="print, do not write the table")
     args = ap.parse_args(argv)
@@ -195,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         fold = folds(parts["tune"][section], args.folds)
         keep = select_features(tune, fold, args.folds, l2, args.min_block, args.prior)
         tune, check = restrict(tune, keep), restrict(check, keep)
-        table[section] = fit_section(tune, l2, args.min_block, args.prior)
+        table[section] = fit_section(tune, l2, args.min_block, args.prior, fold, args.folds)
         table[section]["selected"] = f"forward selection on {args.folds}-fold by-document log loss (tune part)"
         cal = Calibration.from_json(table[section])
         print(f"== {section}: fitted on {len(tune)} tune items ({sum(ok for _, ok in tune)} right)")
