@@ -149,3 +149,24 @@ def test_forces_of_a_country_take_its_side(run):
     assert {(a.name, a.side) for a in rec.actors} >= {("Military Forces of Russia", "RUS"),
                                                        ("Police Forces of Ukraine", "UKR")}
     assert len(actor(rec, "Military Forces of Russia").mentions) == 2  # "Russian military forces" is the same actor
+
+
+def test_role_in_a_relative_clause_or_after_to_gives_role_and_side(run):
+    rec = run("Pekka Virtanen, who served as Finland’s Prime Minister in 2011, said the vote mattered.")
+    a = actor(rec, "Virtanen")
+    assert (a.role, a.side) == ("Prime Minister", "FIN")
+    rec = run("Norway’s ambassador to the US, Anniken Huitfeldt, said the talks went well.")
+    a = actor(rec, "Huitfeldt")
+    assert (a.role, a.side) == ("ambassador", "NOR")
+
+
+def test_described_full_name_is_a_person_even_where_a_place_matched(run):
+    rec = run("Finland’s ambassador to the US, Mikko Hautala, said the talks went well.", places=("Hautala",))
+    a = actor(rec, "Hautala")
+    assert (a.kind, a.side) == ("person", "FIN")
+
+
+def test_one_and_another_official_are_new_persons(run):
+    rec = run("One former Finnish Prime Minister said the choice was made in February. "
+              "Another senior State Department official said the talks would go on.")
+    assert {(a.kind, a.side) for a in rec.actors} == {("person", "FIN"), ("person", None)}

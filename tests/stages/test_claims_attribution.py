@@ -141,3 +141,23 @@ def test_declaring_a_state_is_an_act_not_a_claim(run):
 def test_reporting_on_a_topic_is_no_claim(run):
     rec = run("The agency reported on the talks in Geneva.")
     assert not rec.claims
+
+
+def test_a_question_is_no_claim(run):
+    rec = run("Will the general be dismissed, as recent rumours have suggested? Is the regime reportedly weaker?")
+    assert not rec.claims
+
+
+def test_writers_inference_from_a_thing_is_no_claim_but_reports_and_images_are(run):
+    rec = run("This document, and its importance to the president, suggest that the system will stay.")
+    assert not rec.claims
+    rec = run("Reports suggest that the minister resigned. Satellite images show that the bridge was damaged.")
+    assert claim_at(rec, "the minister resigned").status == "reported"
+    assert claim_at(rec, "the bridge was damaged").status == "confirmed"
+
+
+def test_a_phrase_in_quote_marks_is_no_claim_but_a_quoted_sentence_is(run):
+    rec = run("Back then the reformers saw these powers as a “democratic battering ram” for change. "
+              "Ihor Terekhov ended his address with “we will rebuild every school in the city” and left the stage.")
+    assert not [c for c in rec.claims if "battering" in rec.text[c.start:c.end]]
+    assert claim_at(rec, "we will rebuild every school")

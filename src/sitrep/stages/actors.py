@@ -183,7 +183,9 @@ def load_tables() -> Tables:
         titles={t.lower(): t for t in titles}, people=by_alias, preferred_country=preferred,
         prefix_re=re.compile(rf"{_B}{side_pre}(?:(?P<org>{heads}|{named})\s+)?(?P<title>{title})\s+$"),
         suffix_re=re.compile(
-            rf"^,\s+(?:(?i:the|a|an)\s+)?{side_pre}(?:(?P<org>{heads}|{named})\s+)?(?P<title>{title}){_E}"
+            rf"^,\s+(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as|became|remains)\s+)?"
+            rf"(?:(?i:the|a|an)\s+)?(?:(?i:former|current|acting|then)\s+)?{side_pre}(?:(?P<org>{heads}|{named})\s+)?"
+            rf"(?P<title>{title}){_E}"
             rf"(?:\s+of\s+(?:the\s+)?(?:(?P<ofnat>{nat})\s+)?(?P<of>{ctry}|{heads}|{named}){_E})?"),
         org_re=re.compile(rf"{_B}{side_pre}(?P<head>{heads})(?:\s+of\s+(?:the\s+)?(?P<of>{ctry}))?{_E}"
                           rf"(?!\s+{title}{_E})"),
@@ -194,7 +196,7 @@ def load_tables() -> Tables:
         state_re=re.compile(rf"{_B}(?P<head>{ctry}|{alternation(sides['capitals'])}){_E}"),
         known_re=re.compile(rf"{_B}(?P<head>{alternation(by_alias)}){_E}"),
         role_re=re.compile(
-            rf"{_B}(?P<art>(?i:the|a|an))\s+(?:(?i:senior|top|local|regional|deputy|former|unnamed|acting)\s+)*"
+            rf"{_B}(?P<art>(?i:the|a|an|one|another))\s+(?:(?i:senior|top|local|regional|deputy|former|unnamed|acting)\s+)*"
             rf"(?:(?P<nat>{nat})\s+|(?P<poss>{ctry})\s+|(?P<org>{named})\s+|(?P<place>{caps}|[A-Z][\w-]+(?=['’]?s\s))(?:['’]?s)?\s+)?"
             rf"(?:{heads}\s+)?(?P<title>{title})"
             rf"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:\s+(?i:region|oblast|province|city))?"
@@ -203,7 +205,7 @@ def load_tables() -> Tables:
         title_after_re=re.compile(rf"\s+{title}{_E}"),
         title_name_re=re.compile(rf"{_B}(?P<title>{title})\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){{0,2}})"),
         broad_prefix_re=re.compile(
-            rf"{_B}{side_pre}(?:[a-z][\w-]*\s+){{0,3}}(?P<title>{title})(?:\s+(?:in|of|for)\s+[A-Z][\w-]+)?"
+            rf"{_B}{side_pre}(?:[a-z][\w-]*\s+){{0,3}}(?P<title>{title})(?:\s+(?:in|of|for|to)\s+(?:the\s+)?[A-Z][\w.-]+)?"
             rf"\s*,?\s*(?:{title}\s+)?$"),
         place_prefix_re=re.compile(
             rf"{_B}(?P<place>[A-Z][\w-]+?)(?:['’]?s)?\s+(?:(?i:regional|city|local|deputy)\s+)?"
@@ -428,7 +430,8 @@ def person_mentions(t: Tables, ctx: Context) -> list[Mention]:
             taken.append((start, end))
             out.append(person(t, ctx, start, end, "p:" + surname_key(name)))
             continue
-        if not is_person_name(t, ctx, name, start, end) or is_not_actor(t, ctx, start, end):
+        if is_not_actor(t, ctx, start, end) or not (is_person_name(t, ctx, name, start, end)
+                                                     or is_described_person(t, ctx, name, start, end)):
             continue
         known = t.known_re.search(name)
         if known is None and looks_like_town(ctx, start, end):
@@ -487,6 +490,14 @@ def is_bare_possessive(t: Tables, ctx: Context, name: str) -> bool:
         return False
     stem = first[:-1]
     return stem in t.countries or stem in t.capitals or stem in ctx.words()
+
+
+def is_described_person(t: Tables, ctx: Context, name: str, start: int, end: int) -> bool:
+    """A full name (two or three capitalised words) with a role before or after it is a person even where
+    the places stage matched it ("Finland's ambassador to the US, Mikko Hautala": not a village)."""
+    if not is_titled_person_name(t, name) or "\n" in name:
+        return False
+    return describe_person(t, ctx, start, end)[0] is not None
 
 
 def is_person_name(t: Tables, ctx: Context, name: str, start: int, end: int) -> bool:

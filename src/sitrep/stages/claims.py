@@ -100,6 +100,7 @@ class Cues:
     figures_re: re.Pattern[str]
     response_re: re.Pattern[str]
     debunk_re: re.Pattern[str]
+    inference_verbs: frozenset[str]
     not_source_re: re.Pattern[str]
     channels: tuple[tuple[re.Pattern[str], str], ...]
     adjectives: dict[str, str] = field(default_factory=dict)  # nationality adjective -> alpha-3
@@ -122,6 +123,7 @@ def load_cues() -> Cues:
         unconfirmed_re=rx(d["unconfirmed_re"]), unverified_re=rx(d["unverified_re"]),
         confirmed_re=rx(d["confirmed_re"]), figures_re=rx(d["figures_re"]), response_re=rx(d["response_re"]),
         debunk_re=rx("|".join(f"(?:{x})" for x in d["debunk_re"])), not_source_re=not_source_pattern(),
+        inference_verbs=frozenset(d["inference_verbs"]),
         channels=tuple((re.compile(p) if "(?P<outlet>" in p else rx(p), label) for p, label in d["channels"]),
         adjectives=load_json("actors", "sides.json")["adjectives"],
     )
@@ -501,10 +503,12 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
     contents = content_of(d, verb, unit)
     if not contents and (trailing := trailing_attribution(d, verb, unit)) is not None:
         claimant, as_written, status, contents = trailing[0], None, "asserted", [trailing[1]]
+    if claimant is None and status == "asserted" and verb.lemma_.lower() in d.cues.inference_verbs:
+        return []  # "this document suggests that C", "the fact that X shows C": the writer's reasoning
     for start, end, seg in contents:
         said_at, start = gap_time(d, seg, start) if seg is not None and out else (None, start)
         s, e = trim(d.text, start, end)
-        if e - s < 8:
+        if e - s < 8 or (is_question(d, unit) and not is_quoted(d.text, s, e)):
             continue
         draft = Draft(s, e, unit.index, claimant, as_written, status, said_at=said_at, channel=channel,
                       quote=is_quoted(d.text, s, e))
@@ -708,6 +712,8 @@ def quote_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
         s, e = trim(d.text, unit.start + m.start(1), unit.start + m.end(1))
         if len(d.text[s:e].split()) < 3 or any(c.start < e and s < c.end for c in covered):
             continue
+        if not has_verb(d, s, e):
+            continue  # a phrase in quote marks ("a “democratic battering ram”") characterises, it reports nothing
         root = next((t for t in unit.tokens if t.dep_ == "ROOT"), None)
         who = subject_of(root) if root is not None else None
         if who is None or who.idx >= s and who.idx < e:
@@ -721,6 +727,16 @@ def quote_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
     return out
 
 
+def has_verb(d: Doc2, start: int, end: int) -> bool:
+    span = d.doc.char_span(start, end, alignment_mode="expand") if d.doc is not None else None
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def is_question(d: Doc2, unit: Unit) -> bool:
+    """A sentence ending with a question mark: outside quote marks, a question reports no proposition."""
+    return d.text[unit.start:unit.end].rstrip(" ”\"'’").endswith("?")
+
+
 def reported_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
     """Sentences with a hearsay cue ('reportedly', 'are said to') and no attributed claim."""
     text = d.text[unit.start:unit.end]
@@ -728,6 +744,8 @@ def reported_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
     if m is None or any(c.unit == unit.index for c in covered):
         return []
     s, e = trim(d.text, unit.start, unit.end)
+    if is_question(d, unit):
+        return []
     return [Draft(s, e, unit.index, None, None, "reported", evidence=[Span(start=unit.start, end=unit.end)],
                   frame=[(unit.start, unit.end)])]
 
