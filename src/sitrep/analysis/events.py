@@ -37,7 +37,7 @@ FAMILY = {"ASSAULT": "violence", "CRIME": "violence", "COERCE": "violence", "FIG
           "RETREAT": "retreat", "CONCEDE": "retreat"}
 WINDOW = timedelta(days=30)  # an undated event happened within this time before the report
 BOTH_UNDATED = timedelta(days=14)  # two undated reports this far apart can be the same event
-IN_ARTICLE_THRESHOLD = 3.0
+IN_ARTICLE_THRESHOLD = 4.0
 CROSS_THRESHOLD = 5.0
 STATUS_ORDER = ("disputed", "confirmed", "denied", "unconfirmed", "asserted", "reported")
 
@@ -180,7 +180,12 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
     if same_article:
         score += 1
         why.append("same article")
+        if abs(b.report.start - a.report.end) <= 2 or abs(a.report.start - b.report.end) <= 2:
+            score += 1
+            why.append("next sentence")
     if not same_article and not _corroborated(a, b, where, when):
+        return None
+    if same_article and not _same_story(a, b, when):
         return None
     return score, tuple(why)
 
@@ -195,6 +200,19 @@ def _corroborated(a: EventMention, b: EventMention, where: int | None, when: flo
         return True
     same_actor = a.actor is not None and b.actor is not None and a.actor.key == b.actor.key
     return same_actor or wording >= 0.2
+
+
+def _same_story(a: EventMention, b: EventMention, when: float) -> bool:
+    """In one article the main town is in every sentence: two mentions there are one event only
+    with a sign of it (one sentence, the next sentence, one stated day, one actor or trigger,
+    shared wording or figures)."""
+    if a.report.start == b.report.start or when >= 2:
+        return True
+    if abs(b.report.start - a.report.end) <= 2 or abs(a.report.start - b.report.end) <= 2:
+        return True
+    same_actor = a.actor is not None and b.actor is not None and a.actor.key == b.actor.key
+    shared_figure = bool(a.killed and set(a.killed) & set(b.killed))
+    return same_actor or shared_figure or bool(a.trigger and a.trigger == b.trigger) or overlap(a.stems, b.stems) >= 0.3
 
 
 def _party_points(a: EventMention, b: EventMention, why: list[str]) -> float:
@@ -327,7 +345,7 @@ def build_event(group: list[EventMention], groups: dict[str, str]) -> Event:
     day, precision = event_date(group)
     return Event(
         id=event_id(group), plover=_most_common([m.plover for m in group]),
-        acled=_most_common([m.acled for m in group]), date=day, date_precision=precision,
+        acled=event_acled(group), date=day, date_precision=precision,
         places=event_places(group), actor=_party([m.actor for m in group]),
         target=_party([m.target for m in group]), fatalities=fatalities(group), status=event_status(group),
         reports=reports, outlets=outlets, articles=articles)
@@ -338,6 +356,21 @@ def _most_common(values: list[object]) -> object:  # type: ignore[misc]
     if not counts:
         return None
     return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
+
+
+ACLED_PRIORITY = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests",
+                  "Strategic developments")
+
+
+def event_acled(group: list[EventMention]) -> tuple[str, str] | None:
+    """ACLED's own precedence: a strike that also killed civilians is remote violence, not an attack."""
+    counts = Counter(m.acled for m in group if m.acled)
+    if not counts:
+        return None
+    def rank(kv: tuple[tuple[str, str], int]) -> tuple[int, int, str]:
+        kind = kv[0][0]
+        return (ACLED_PRIORITY.index(kind) if kind in ACLED_PRIORITY else 99, -kv[1], str(kv[0]))
+    return sorted(counts.items(), key=rank)[0][0]
 
 
 def _party(parties: list[PartyInfo | None]) -> Party | None:
@@ -355,13 +388,15 @@ def party_model(p: PartyInfo | None) -> Party | None:
 
 
 def event_date(group: list[EventMention]) -> tuple[str | None, str | None]:
-    """The most often stated date, finest precision first."""
+    """The most often stated date, finest precision first; else, as ACLED codes an event
+    whose date the reports do not give, the first report's date at week precision."""
     for precision in ("day", "week", "month"):
         stated = Counter(m.when.first for m in group if m.when and m.when.precision == precision)
         if stated:
             day = sorted(stated.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             return day.isoformat(), precision
-    return None, None
+    reported = sorted(m.published for m in group if m.published)
+    return (reported[0].isoformat(), "week") if reported else (None, None)
 
 
 def event_places(group: list[EventMention]) -> tuple[PlaceRef, ...]:

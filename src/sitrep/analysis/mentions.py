@@ -136,9 +136,9 @@ def fold(text: str) -> str:
 
 
 def stems_of(text: str) -> frozenset[str]:
-    """Content words cut to six letters (a cheap stemmer: 'recaptured' ~ 'recapture')."""
+    """Content words cut to five letters (a cheap stemmer: 'recaptured' ~ 'recapture')."""
     words = (w.strip("'’-") for w in WORD.findall(fold(text)))
-    return frozenset(w[:6] for w in words if w and w not in STOPWORDS and len(w) > 1)
+    return frozenset(w[:5] for w in words if w and w not in STOPWORDS and len(w) > 1)
 
 
 def parse_day(value: str | None) -> date | None:

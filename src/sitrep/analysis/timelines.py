@@ -50,6 +50,7 @@ ATTEMPT = re.compile(r"\b(attempts?|tried|trying|aim\w*|sought|seeking|plan\w*|w
 ACLED_CHANGE = {"Government regains territory": "recaptured", "Non-state actor overtakes territory": "captured",
                 "Non-violent transfer of territory": "withdrew"}
 TERRITORIAL = frozenset({"ASSAULT", "RETREAT", "COERCE", "CONCEDE", "FIGHT", "MOBILIZE"})
+SIDE_WORDS = (("RUS", re.compile(r"\brussi(?:a|an|ans|a's|as)\b")), ("UKR", re.compile(r"\bukrain(?:e|ian|ians|e's|es)\b")))
 UNDER = re.compile(r"under (russian|ukrainian) control")
 
 
@@ -99,9 +100,17 @@ def controller_of(change: str, actor: PartyInfo | None, target: PartyInfo | None
     side = actor.side if actor else None
     if side is None and target is not None and target.side:
         side = OPPONENT.get(target.side)
+    if side is None and change in ("captured", "holds"):
+        side = _only_side_named(text)
     if side is None and change in ("recaptured", "holds") and place.country == "UA":
         side = "UKR"
     return side
+
+
+def _only_side_named(text: str) -> str | None:
+    """The one belligerent the sentence names ("...in the earliest hours of Russia's invasion")."""
+    named = {side for side, cue in SIDE_WORDS if cue.search(fold(text))}
+    return named.pop() if len(named) == 1 else None
 
 
 def from_event(m: EventMention, event_id: str) -> list[ControlMention]:
