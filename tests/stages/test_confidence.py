@@ -14,6 +14,7 @@ from sitrep.stages.confidence import (
     main_country,
     make_confidence_stage,
     military_density,
+    modality_density,
     place_features,
     with_confidence,
 )
@@ -158,3 +159,16 @@ def _example(section: str) -> tuple[object, Record]:
     e = event(text, "shelled")
     rec = Record(id="r", text=text, places=(p,), claims=(c,), events=(e,))
     return {"places": p, "claims": c, "events": e}[section], rec
+
+
+def test_event_nominal_past_tense_and_document_modality():
+    text = "Officials said new sanctions could follow. Troops shelled the bridge on Monday."
+    rec = Record(id="r", text=text)
+    noun = event_features(event(text, "sanctions"), rec)
+    verb = event_features(event(text, "shelled"), rec)
+    assert noun["nominal"] == 1.0 and verb["nominal"] == 0.0
+    assert verb["past_tense"] == 1.0
+    generic = "Sanctions often inspire loyalty to rulers."
+    assert event_features(event(generic, "Sanctions"), Record(id="r", text=generic))["past_tense"] == 0.0
+    musing = "If talks fail, troops could attack, and they would, unless allies may help."
+    assert modality_density(musing) > modality_density(text) > 0

@@ -66,6 +66,8 @@ _MILITARY = re.compile(r"\b(?:troops|soldiers|forces|military|army|armed|militan
                        r"rockets?|shell(?:ing|ed)|artillery|drones?|air ?strikes?|bombs?|bombing|invasion|invaded|"
                        r"offensive|ceasefire|frontline|front line|war|weapons?|militia|police|protesters?)\b", re.I)
 _QUOTES = "\"“”"
+_NOMINAL = re.compile(r"\b(?:the|a|an|its|their|his|her|our|of|any|these|those|such|new|more)\s+(?:[\w-]+\s+)?$", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|has|have|did|said|took|left|fled|hit|began|came|made|[a-z]{3,}ed)\b", re.I)
 # Capitalised words next to a place that do not make it part of a person's or an organisation's name.
 _NAME_GENERIC = frozenset({"Oblast", "Region", "Province", "River", "City", "County", "State", "Republic", "The",
                            "In", "At", "On", "From", "To", "Of", "And", "Near", "North", "South", "East", "West",
@@ -121,6 +123,9 @@ def event_features(event: Event, record: Record) -> dict[str, float]:
         "short_paragraph": float(len(para) < 120),
         "violent_alone": float(violent and _violent_count(record) == 1),
         "violent_military": float(violent) * military_density(record.text),
+        "nominal": float(bool(_NOMINAL.search(before[-25:]))),
+        "past_tense": float(bool(_PAST.search(text[max(para_start, at - 40):at + 40]))),
+        "doc_modality": modality_density(text),
     }
 
 
@@ -144,6 +149,12 @@ def claim_features(claim: Claim, record: Record) -> dict[str, float]:
         "length": math.log1p((claim.end - claim.start) / 100),
         "response": float(claim.response is not None),
     }
+
+
+def modality_density(text: str) -> float:
+    """Modal and conditional words per 100 words: commentary and analysis write more of them than
+    reports of what happened, and their event readings are more often hypothetical."""
+    return 100 * len(_MODAL.findall(text)) / max(len(text.split()), 1)
 
 
 def military_density(text: str) -> float:
