@@ -1,7 +1,7 @@
 """Contradictions: where sources disagree, with both sides' reports.
 
 Four kinds, each its own function:
-- `figure`: two claimants give values for one measure and subject on the same day whose
+- `figure`: two named claimants give values for one measure and subject on the same day whose
   intervals cannot both hold (bounds respected: "more than 3,000" is [3000, inf) and does
   not contradict 3,500; an approximate figure is +-20 %). Growth over days is a series.
 - `claim`: a denial ("fake", "staged", "denied", or a record status `denied`) by one side,
@@ -29,7 +29,7 @@ from sitrep.analysis.grouping import content_id, report_order, sort_reports
 from sitrep.analysis.mentions import ClaimMention, EventMention, PartyInfo, PlaceInfo, fold
 from sitrep.analysis.model import About, Contradiction, Party, Report, Series, Side, Timeline
 
-DENIAL = re.compile(r"\b(fakes?|staged|hoax|lies?|lying|fabricat\w*|false flag|provocations?|denied|denies|"
+DENIAL = re.compile(r"\b(fakes?|staged|hoax|fabricat\w*|false flag|provocations?|denied|denies|"
                     r"deny|not true|untrue|baseless|disinformation)\b")
 OTHER_CAUSE = re.compile(r"\b(fire|accident\w*|ammunition explosion|detonat\w*|malfunction\w*|own (?:missile|air))")
 DENIAL_WINDOW = timedelta(days=45)
@@ -62,8 +62,8 @@ def figure_contradictions(series: Iterable[Series]) -> list[Contradiction]:
     for (measure, label, day), pts in sorted(by_day.items()):
         for i, (sa, ia) in enumerate(pts):
             for sb, ib in pts[i + 1:]:
-                if sa.id == sb.id:
-                    continue
+                if sa.id == sb.id or sa.claimant is None or sb.claimant is None or sa.claimant == sb.claimant:
+                    continue  # an unattributed figure is a report, not a side
                 pa, pb = sa.points[ia], sb.points[ib]
                 if not compatible((pa.value, pa.bound), (pb.value, pb.bound)):
                     out.append(_figure_x(measure, label, day, sa, pa.reports, sb, pb.reports))

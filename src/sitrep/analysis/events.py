@@ -404,6 +404,9 @@ def event_places(group: list[EventMention]) -> tuple[PlaceRef, ...]:
     for m in group:
         for p in location(m):
             seen.setdefault(p.key, p)
+    if not seen:  # no report names a place: where the (first) article is
+        inferred = [m.article_place for m in sorted(group, key=lambda m: report_order(m.report)) if m.article_place]
+        seen = {inferred[0].key: inferred[0]} if inferred else {}
     return tuple(p.ref for p in sorted(seen.values(), key=lambda p: (-p.level, p.ref.name)))
 
 

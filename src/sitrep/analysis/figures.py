@@ -5,10 +5,10 @@ Steps:
    troops...), else the unit plus the words around the figure: people "fled" are refugees,
    km2 "recaptured" is area_regained, dollars of "assistance" are aid, tanks "destroyed"
    are equipment_lost. Figures of anything else (percentages, subscribers) form no series.
-2. **Subject** (`subject_of`): casualty-like measures are about the finest place of their
-   sentence (and the event the sentence reports); aid is about its kind (security,
-   humanitarian, refugee) and whether it is a package or a running total; area and refugee
-   counts are about the war as a whole.
+2. **Subject** (`subject_of`): casualty and refugee counts are about the finest place of
+   their sentence (and the event the sentence reports), else the war as a whole; aid is
+   about its kind (security, humanitarian, refugee) and whether it is a package or a running
+   total; areas are about the war as a whole.
 3. **Series** per (measure, subject, claimant); a point per (value, bound, said_at): the same
    figure repeated by several articles on one day is one point with several reports.
 
@@ -63,7 +63,8 @@ AID_KINDS = (
 )
 PACKAGE = re.compile(r"\b(additional|new|package|tranche|drawdown|announc\w*|authoriz\w*|latest)\b")
 TOTAL_BEFORE = re.compile(r"\b(total|totall?ing|cumulative|altogether|overall|in all)\W+(?:of\W+)?(?:more than |over |about |nearly |some )?$")
-PLACE_MEASURES = frozenset({"killed", "wounded", "casualties", "evacuated", "detained", "missing", "equipment_lost"})
+PLACE_MEASURES = frozenset({"killed", "wounded", "casualties", "evacuated", "detained", "missing", "equipment_lost",
+                            "refugees", "displaced"})
 
 
 def measure_of(q: QuantityMention) -> str | None:

@@ -75,6 +75,7 @@ class EventMention:
     stems: frozenset[str]
     killed: tuple[tuple[float, str], ...]
     sentence_start: int
+    article_place: PlaceInfo | None = None  # where the article is, for a mention that names no place
 
 
 @dataclass(frozen=True)
@@ -303,6 +304,7 @@ def read_article(article: StoredArticle) -> ArticleMentions:
 
 def _events(reader: _Reader) -> list[EventMention]:
     record = reader.record
+    main_place = _main_place(reader)
     out = []
     for e in record.events:
         claim = reader.claims.get(e.claim) if e.claim else None
@@ -315,8 +317,16 @@ def _events(reader: _Reader) -> list[EventMention]:
             actor=reader.party(e.actor), target=reader.party(e.target), places=reader.place_list(e.places),
             when=reader.when(e.when), published=reader.published, claim=e.claim,
             claimant=reader.claimant(e.claim), status=claim.status if claim else None,
-            stems=stems_of(text), killed=killed, sentence_start=e.start))
+            stems=stems_of(text), killed=killed, sentence_start=e.start,
+            article_place=None if e.places else main_place))
     return out
+
+
+def _main_place(reader: _Reader) -> PlaceInfo | None:
+    """The article's most mentioned town or region (the dateline place, usually)."""
+    ranked = sorted((p for p in reader.record.places if p.id in reader.places and reader.places[p.id].level > 0),
+                    key=lambda p: (-len(p.mentions), min((m.start for m in p.mentions), default=0)))
+    return reader.places[ranked[0].id] if ranked else None
 
 
 def _is_killed(unit: str, text: str) -> bool:
