@@ -40,6 +40,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sitrep.datafiles import data_path, load_json
@@ -151,12 +152,14 @@ def claim_features(claim: Claim, record: Record) -> dict[str, float]:
     }
 
 
+@lru_cache(maxsize=8)  # a document-level figure asked for by each of its events: count it once per text
 def modality_density(text: str) -> float:
     """Modal and conditional words per 100 words: commentary and analysis write more of them than
     reports of what happened, and their event readings are more often hypothetical."""
     return 100 * len(_MODAL.findall(text)) / max(len(text.split()), 1)
 
 
+@lru_cache(maxsize=8)
 def military_density(text: str) -> float:
     """log(1 + armed-conflict words per 1,000 words): high in war reporting, ~0 in sports or business."""
     words = max(len(text.split()), 1)
