@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 PORT   ?= 8765
 
-.PHONY: install run test lint unit bench accuracy gazetteer clean help
+.PHONY: install run test lint unit bench accuracy gazetteer pg-start clean help
 
 help:
 	@echo "make run    install, process the bundled sample corpus (examples/), print a summary"
@@ -38,7 +38,12 @@ lint: install
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
-unit: install
+# The store tests need the PostgreSQL server at 127.0.0.1:5432; start it when it is down (under CI it must come up).
+pg-start:
+	@pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start \
+		|| { echo "warning: PostgreSQL is not running; its store tests will be skipped"; test "$$CI" != true; }
+
+unit: install pg-start
 	$(BIN)/python -m pytest -q
 
 test: lint unit

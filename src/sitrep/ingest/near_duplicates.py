@@ -4,8 +4,8 @@ The same wire copy on two sites, or a copy with a new headline and a paragraph c
 shares most of its five-word shingles with the original; two different articles on one
 topic share almost none. Approach:
 1. `signature(text)`: lower-cased words, every run of `SHINGLE` consecutive words hashed
-   (`shingle_hashes`: words hashed once, windows combined in numpy, which keeps this
-   near 1 ms an article) into a `NUM_PERM`-slot MinHash (short texts use all their words).
+   (`shingle_hashes`: words hashed, windows combined in numpy, which keeps this
+   under 1 ms an article) into a `NUM_PERM`-slot MinHash (short texts use all their words).
 2. `NearDuplicateIndex`: an LSH index (banding tuned for `THRESHOLD`) finds candidate
    articles quickly; a candidate is a near-duplicate when its estimated Jaccard similarity
    is at least `THRESHOLD`. The best candidate wins, ties go to the one added first, so the
@@ -43,14 +43,11 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 
 
 def shingle_hashes(text: str, size: int = SHINGLE) -> list[int]:
-    """One 32-bit hash per distinct shingle: each word CRC32-hashed once, windows combined FNV-style in numpy."""
+    """One 32-bit hash per distinct shingle: words CRC32-hashed, windows of them combined FNV-style in numpy."""
     words = WORD.findall(text.lower())
     if not words:
         return []
-    vocabulary: dict[str, int] = {}
-    positions = [vocabulary.setdefault(w, len(vocabulary)) for w in words]
-    word_hashes = np.array([zlib.crc32(w.encode()) for w in vocabulary], dtype=np.uint64)
-    hashes = word_hashes[np.array(positions, dtype=np.int64)]
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     width = min(size, len(hashes))
     combined = hashes[: len(hashes) - width + 1].copy()
     for k in range(1, width):
@@ -82,12 +79,23 @@ def from_bytes(data: bytes) -> MinHash:
                    permutations=template.permutations, hashfunc=int, scheme=SCHEME)
 
 
+_BANDS: dict[float, tuple[int, int]] = {}
+
+
+def _bands(threshold: float) -> tuple[int, int]:
+    """datasketch's (bands, rows) for a threshold, computed once: it integrates numerically each time."""
+    if threshold not in _BANDS:
+        probe = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        _BANDS[threshold] = (probe.b, probe.r)
+    return _BANDS[threshold]
+
+
 class NearDuplicateIndex:
     """Articles by signature; `find` names the article a new text near-duplicates, if any."""
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_bands(threshold))
         self._signatures: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
 

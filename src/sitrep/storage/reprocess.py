@@ -25,7 +25,7 @@ from sitrep.storage import rows
 from sitrep.storage import schema as t
 from sitrep.storage.loading import BATCH_SIZE, Extract, _extractor
 from sitrep.storage.store import Store, _record
-from sitrep.storage.writing import FailureEntry
+from sitrep.storage.writing import FailureEntry, insert_rows
 
 
 @dataclass
@@ -92,10 +92,9 @@ def replace_records(store: Store, records: list[Record], failed: list[FailureEnt
             for table in (*t.ITEM_TABLES, t.records):
                 connection.execute(table.delete().where(table.c.article_id.in_(ids)))
             connection.execute(t.records.insert(), [rows.record_row(r, now) for r in records])
+            item_rows = [rows.item_rows(r) for r in records]
             for table in t.ITEM_TABLES:
-                items = [item for r in records for item in rows.item_rows(r)[table]]
-                if items:
-                    connection.execute(table.insert(), items)
+                insert_rows(connection, table, [item for per_record in item_rows for item in per_record[table]])
             connection.execute(t.failures.delete().where(t.failures.c.document.in_(ids)))
         for f in failed:
             connection.execute(t.failures.delete().where(t.failures.c.document == f.document))

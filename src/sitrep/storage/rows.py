@@ -25,6 +25,15 @@ from sitrep.storage.queries import name_key
 Row = dict[str, Any]
 
 
+class RawJson(str):
+    """JSON text already serialised (by pydantic, in Rust): the engine's serializer passes it through."""
+
+
+def dump_json(value: object) -> str:
+    """The engines' `json_serializer`: RawJson as it is, anything else through json.dumps."""
+    return value if isinstance(value, RawJson) else json.dumps(value, ensure_ascii=False)
+
+
 def content_hash(title: str | None, text: str) -> str:
     return hashlib.sha256(json.dumps([title, text], ensure_ascii=False).encode()).hexdigest()
 
@@ -54,7 +63,7 @@ def article_row(record: Record, *, version: int, canonical: str | None, signatur
 
 
 def record_row(record: Record, now: datetime) -> Row:
-    return {"article_id": record.id, "schema": record.schema_, "record": record.to_json_dict(),
+    return {"article_id": record.id, "schema": record.schema_, "record": RawJson(record.model_dump_json(by_alias=True)),
             "stages": dict(record.stages), "stages_key": stages_key(record.stages), "extracted": now}
 
 

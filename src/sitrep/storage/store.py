@@ -103,16 +103,13 @@ def make_engine(url: str | None = None) -> sa.Engine:
         raise ConfigError(f"unsupported database {backend!r}: use sqlite:///FILE or postgresql+psycopg://...")
     if backend == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    serializer = _dump_json
+    from sitrep.storage.rows import dump_json as serializer
+
     if backend == "sqlite":
         engine = sa.create_engine(parsed, json_serializer=serializer, connect_args={"timeout": 30})
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return sa.create_engine(parsed, json_serializer=serializer, pool_pre_ping=True)
-
-
-def _dump_json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

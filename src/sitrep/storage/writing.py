@@ -16,6 +16,7 @@ decides exactly what the first attempt would have.
 
 from __future__ import annotations
 
+import operator
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -178,8 +179,8 @@ def _version_since(connection: sa.Connection, article_id: str, old: _Existing, n
 
 
 def _existing_of(record: Record, version: int, first: datetime, canonical: str | None, now: datetime) -> _Existing:
-    return _Existing(rows.record_hash(record), version, record.title, record.text, record.to_json_dict(),
-                     first, canonical)
+    """What a later entry of the same batch sees as stored (the record serialised only if it is replaced)."""
+    return _Existing(rows.record_hash(record), version, record.title, record.text, record, first, canonical)
 
 
 class _Plan:
@@ -207,7 +208,8 @@ class _Plan:
     def update(self, record: Record, old: _Existing, signature: bytes, *, since: datetime) -> None:
         pending = next((row for row in self.articles if row["id"] == record.id), None)
         self.versions.append({"article_id": record.id, "version": old.version, "title": old.title, "text": old.text,
-                              "content_hash": old.content_hash, "record": old.record,
+                              "content_hash": old.content_hash,
+                              "record": old.record.to_json_dict() if isinstance(old.record, Record) else old.record,
                               "ingested": since, "replaced": self.now})
         row = rows.article_row(record, version=old.version + 1, canonical=old.canonical, signature=signature,
                                now=self.now)
@@ -244,8 +246,7 @@ class _Plan:
         if self.records:
             connection.execute(t.records.insert(), self.records)
         for table, items in self.items.items():
-            if items:
-                connection.execute(table.insert(), items)
+            insert_rows(connection, table, items)
         touched = sorted(self.touched - self.replaced)
         if touched:
             connection.execute(t.articles.update().where(t.articles.c.id.in_(touched)).values(last_ingested=self.now))
@@ -270,6 +271,24 @@ class _Plan:
             connection.execute(t.failures.insert(), [
                 {"document": f.document, "origin": f.origin, "reason": f.reason, "code": f.code, "stage": f.stage,
                  "failed": self.now} for f in self.failures.values()])
+
+
+def insert_rows(connection: sa.Connection, table: sa.Table, items: list[dict[str, Any]]) -> None:
+    """Plain-column rows straight to the driver (COPY on PostgreSQL, executemany on SQLite): the item
+    tables get tens of rows per article, and per-row parameter processing would cost more than the insert."""
+    if not items:
+        return
+    names = [c.name for c in table.columns]
+    values = list(map(operator.itemgetter(*names), items))
+    if connection.dialect.name == "postgresql":
+        driver = connection.connection.driver_connection
+        assert driver is not None  # an open transaction has its driver connection
+        with driver.cursor() as cursor, cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+            for row in values:
+                copy.write_row(row)
+        return
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(['?'] * len(names))})"
+    connection.exec_driver_sql(sql, values)
 
 
 def _entry_id(entry: Entry) -> str:
