@@ -71,6 +71,12 @@ class Service:
             self._gazetteer_loaded = True
         return self._gazetteer
 
+    def country_name(self, iso2: str) -> str | None:
+        """A country's name for the ACLED export, when the gazetteer is built."""
+        gazetteer = self.gazetteer()
+        entry = gazetteer.country(iso2) if gazetteer is not None else None
+        return entry.name if entry is not None else None
+
     def select(self, items: Iterable[Item], filters: Filters, bbox: BBox | None) -> list[Item]:
         kept = filter_items(items, filters, self.gazetteer())
         return [i for i in kept if in_bbox(i, bbox)] if bbox else kept

@@ -8,10 +8,11 @@ articles with their records and any documents that failed.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sitrep.api.errors import ApiError, ErrorBody
 from sitrep.api.params import Page, Paging, ViewQuery, page_of
@@ -21,7 +22,7 @@ from sitrep.model import Document, Record, StoredArticle
 from sitrep.storage import ArticleFilter, ArticleSummary
 
 MAX_BATCH = 50
-PUBLISHED = r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]*)?$"
+PUBLISHED = r"^[12][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"
 
 router = APIRouter(prefix="/api", tags=["articles"], responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 ServiceDep = Annotated[Service, Depends(get_service)]
@@ -56,6 +57,16 @@ class DocumentIn(BaseModel):
     published: str | None = Field(default=None, pattern=PUBLISHED)
     source: str | None = Field(default=None, max_length=300)
     url: str | None = Field(default=None, max_length=2000)
+
+    @field_validator("published")
+    @classmethod
+    def is_a_real_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            date.fromisoformat(value[:10])  # ValueError -> 422 for 2022-13-45 or 0000-00-00
+        return value
+
+
+Batch = Annotated[list[DocumentIn], Field(min_length=1, max_length=MAX_BATCH)]
 
 
 class IngestFailure(BaseModel):
@@ -100,14 +111,13 @@ def get_article(service: ServiceDep, article_id: str) -> ArticleDetail:
 
 
 @router.post("/articles", response_model=IngestOut, dependencies=[Depends(require_token)],
-             responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody}},
+             responses={400: {"model": ErrorBody}, 401: {"model": ErrorBody}, 403: {"model": ErrorBody},
+                        413: {"model": ErrorBody}},
              summary="Ingest one document or a batch (needs Authorization: Bearer <SITREP_TOKEN>)")
 async def post_articles(service: ServiceDep,
-                        body: Annotated[DocumentIn | list[DocumentIn], Body(description=f"a document or at most {MAX_BATCH}")]
+                        body: Annotated[DocumentIn | Batch, Body(description=f"a document or a list of 1 to {MAX_BATCH}")]
                         ) -> IngestOut:
     documents = body if isinstance(body, list) else [body]
-    if not documents or len(documents) > MAX_BATCH:
-        raise ApiError(422, f"send between 1 and {MAX_BATCH} documents", "validation_error")
     stored, failures = await service.ingest([to_document(d) for d in documents])
     return IngestOut(articles=[detail_out(a) for a in stored], failures=[IngestFailure(**f) for f in failures])
 

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Path
 from sitrep.analysis.model import Claim, Contradiction, Event, PlaceRef, Series, Timeline
 from sitrep.api.errors import ApiError, ErrorBody
 from sitrep.api.params import Page, Paging, ViewQuery, page_of
-from sitrep.api.service import Service, get_service, item_places
+from sitrep.api.service import BBox, Service, get_service, item_places
 
 router = APIRouter(prefix="/api", tags=["views"], responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 ServiceDep = Annotated[Service, Depends(get_service)]
@@ -64,7 +64,7 @@ def events_geojson(service: ServiceDep, query: QueryDep) -> dict[str, Any]:
     features = [point(place, {"id": e.id, "plover": e.plover, "acled": list(e.acled) if e.acled else None,
                               "date": e.date, "status": e.status, "place": place.name, "outlets": e.outlets,
                               "articles": e.articles})
-                for e in selected for place in e.places if place.lat is not None and place.lon is not None]
+                for e in selected for place in e.places if is_located(place, query.bbox)]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -80,6 +80,12 @@ def places_geojson(service: ServiceDep) -> dict[str, Any]:
     features = [point(place, {"name": place.name, "geonameid": place.geonameid, "kind": place.kind, **n})
                 for place, n in counts.values() if place.lat is not None and place.lon is not None]
     return {"type": "FeatureCollection", "features": features}
+
+
+def is_located(place: PlaceRef, bbox: BBox | None) -> bool:
+    if place.lat is None or place.lon is None:
+        return False
+    return bbox is None or (bbox[0] <= place.lon <= bbox[2] and bbox[1] <= place.lat <= bbox[3])
 
 
 def point(place: PlaceRef, properties: dict[str, Any]) -> dict[str, Any]:

@@ -5,6 +5,7 @@ import { clear, el } from "./dom.js";
 import { eventDates, onRangeChange, setRange, state, toDay, toSeconds, typeColour, visibleClaims, visibleEvents } from "./state.js";
 
 const DAY = 86400;
+const DAY_STEPS = [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 182 * DAY, 365 * DAY];
 let chart = null;
 
 export function initBrush() {
@@ -64,7 +65,8 @@ function drawChart() {
   const series = [{}, ...data.types.map((t) => ({ label: t, stroke: typeColour(t), fill: typeColour(t), paths: bars, points: { show: false } }))];
   const opts = {
     width: Math.max(box.clientWidth, 600), height: 90, legend: { show: false }, series,
-    scales: { x: { time: true } }, axes: [{ size: 28 }, { size: 36, incrs: [1, 2, 5, 10, 20, 50, 100] }],
+    scales: { x: { time: true } }, axes: [{ size: 28, space: 70, incrs: DAY_STEPS, values: (u, ticks) => ticks.map((t) => toDay(t)) },
+      { size: 36, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500] }],
     cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false } },
     hooks: { setSelect: [onSelect] },
   };
