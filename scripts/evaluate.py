@@ -3,6 +3,7 @@
     .venv/bin/python scripts/evaluate.py                  # run the pipeline once, grade everything
     .venv/bin/python scripts/evaluate.py --reuse          # grade the records of the last run again
     .venv/bin/python scripts/evaluate.py --out DIR        # where the records go (default /tmp/sitrep-eval)
+    .venv/bin/python scripts/evaluate.py --reuse --errors events   # tune-part misses and false positives
 
 The pipeline runs once over CASE-2021, PLOVER GSR, TimeBank, GeoWebNews, the Ukraine news set
 and the seed article. The records are saved twice under --out: `raw/<set>.jsonl` as they leave
@@ -406,12 +407,37 @@ def ukraine_related(doc_id: str, _cache: dict[str, bool] = {}) -> bool:  # noqa:
     return _cache.get(doc_id, True)
 
 
+def tune_errors(out: Path, section: str) -> None:
+    """The tune part's misses and false positives of one section on the hand-annotated articles
+    (never the check part's: those are measured, not looked at)."""
+    grader = score_module()
+    news = {r["id"]: r for r in read_jsonl(out / "news.jsonl")}
+    for gold in gold_files():
+        rec = news.get(gold["id"])
+        if rec is None or part_of(gold["id"]) != "tune":
+            continue
+        _, rows = seed_grade(grader, rec, gold)
+        text = rec["text"]
+        for sec, label, ok, why in rows:
+            if sec == section and not ok:
+                print(f"{gold['id']}  MISS  {label}  ({why})")
+        for item, ok in news_labels(grader, rec, gold).get(section, []):
+            if not ok:
+                where = " ".join(text[item.get("start", 0):item.get("end", 0)].split())[:140] if "start" in item \
+                    else item.get("name")
+                names = {a["id"]: a["name"] for a in rec.get("actors") or []}
+                kind = item.get("plover") or names.get(item.get("claimant"), item.get("country")) or ""
+                print(f"{gold['id']}  FALSE {kind}  conf={item.get('confidence')}  {where}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=Path("/tmp/sitrep-eval"), help="where the records go")
     ap.add_argument("--reuse", action="store_true", help="grade the records already in --out (the confidence "
                     "stage is applied again, so a new calibration shows without a new run)")
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    ap.add_argument("--errors", choices=("places", "claims", "events"),
+                    help="after the report, list the tune part's misses and false positives of a section")
     args = ap.parse_args(argv)
     if not DEV.exists():
         raise SystemExit(f"{DEV} not found: the dev sets live in ../shared")
@@ -422,6 +448,9 @@ def main(argv: list[str] | None = None) -> int:
     figures = report(args.out)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    if args.errors:
+        print(f"\n== tune-part errors, {args.errors}")
+        tune_errors(args.out, args.errors)
     return 0
 
 
