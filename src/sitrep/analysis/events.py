@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sitrep.analysis.grouping import UnionFind, content_id, count_outlets, report_order, sort_reports
 from sitrep.analysis.mentions import DateSpan, EventMention, PartyInfo, PlaceInfo
@@ -65,23 +66,25 @@ def location(m: EventMention) -> tuple[PlaceInfo, ...]:
     return fine or tuple(m.places)
 
 
-def containers(p: PlaceInfo) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def containers(p: PlaceInfo) -> frozenset[str]:
     """Keys of the places that contain p (its region, its country)."""
     out = set()
     if p.level >= 2 and p.region:
         out.add("r:" + p.region)
     if p.level >= 1 and p.country:
         out.add("c:" + p.country)
-    return out
+    return frozenset(out)
 
 
-def own_keys(p: PlaceInfo) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def own_keys(p: PlaceInfo) -> frozenset[str]:
     keys = {p.key}
     if p.level == 1 and p.region:
         keys.add("r:" + p.region)
     if p.level == 0 and p.country:
         keys.add("c:" + p.country)
-    return keys
+    return frozenset(keys)
 
 
 def place_agreement(a: tuple[PlaceInfo, ...], b: tuple[PlaceInfo, ...]) -> int | None:

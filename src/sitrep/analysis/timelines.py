@@ -6,7 +6,7 @@ Steps:
    withdrew, encircled, holds, contested), the actor's side (or the opposite of the
    target's) says who holds the place afterwards. A withdrawal has controller null unless
    the sentence says who took over.
-2. **Entries**: one per (place, change, controller) and merged event (or one sentence), so
+2. **Entries**: one per (place, change, controller) and merged event (or one article), so
    the reports of one recapture in several articles give one entry. The date is the event's
    stated date, else the earliest report's publication date. The trigger word decides the change (the
    sentence only for sieges and standing holds), attempts ("tried to seize") are no change,
@@ -50,7 +50,7 @@ ATTEMPT = re.compile(r"\b(attempts?|tried|trying|aim\w*|sought|seeking|plan\w*|w
 ACLED_CHANGE = {"Government regains territory": "recaptured", "Non-state actor overtakes territory": "captured",
                 "Non-violent transfer of territory": "withdrew"}
 TERRITORIAL = frozenset({"ASSAULT", "RETREAT", "COERCE", "CONCEDE", "FIGHT", "MOBILIZE"})
-SIDE_WORDS = (("RUS", re.compile(r"\brussi(?:a|an|ans|a's|as)\b")), ("UKR", re.compile(r"\bukrain(?:e|ian|ians|e's|es)\b")))
+SIDE_WORDS = (("RUS", re.compile(r"\brussi(?:an|ans|a's|as)\b")), ("UKR", re.compile(r"\bukrain(?:ian|ians|e's|es)\b")))
 UNDER = re.compile(r"under (russian|ukrainian) control")
 
 
@@ -135,12 +135,20 @@ def _armed_party(m: EventMention) -> bool:
 def from_claim(m: ClaimMention, claim_id: str) -> list[ControlMention]:
     if m.events:
         return []  # the events it rests on speak for it
-    change = control_change(None, None, m.report.text, m.report.text)
-    if change is None or change == "contested" or is_attempt(m.report.text, m.report.text):
+    text = m.report.text
+    change = control_change(None, None, text, text)
+    if change is None or change == "contested" or _claimed_attempt(change, text):
         return []
-    return [ControlMention(p, claim_id, change, controller_of(change, None, None, m.report.text, p),
+    if change in ("captured", "recaptured", "withdrew") and _only_side_named(text) is None:
+        return []  # "told him not to leave Kyiv": no armed side, no change of control
+    return [ControlMention(p, claim_id, change, controller_of(change, None, None, text, p),
                            m.claimant, m.status, m.report, m.said_at.isoformat() if m.said_at else None)
             for p in m.places if p.level > 0]
+
+
+def _claimed_attempt(change: str, text: str) -> bool:
+    match = CUE[change].search(fold(text))
+    return match is not None and is_attempt(match.group(0), text)
 
 
 def build_timelines(readings: list[ControlMention]) -> list[Timeline]:
@@ -154,13 +162,15 @@ def build_timelines(readings: list[ControlMention]) -> list[Timeline]:
 
 
 def _entries(readings: list[ControlMention]) -> list[tuple[tuple[str, str, str | None], list[ControlMention]]]:
-    """Readings of one (place, change, controller) joined when they share an event or a sentence."""
+    """Readings of one (place, change, controller) joined when they share an event or an article."""
     uf: UnionFind[tuple[str, str, str | None, str]] = UnionFind()
     for r in readings:
         head = (r.place.key, r.change, r.controller)
         uf.add((*head, "g:" + r.group))
         uf.add((*head, f"s:{r.report.article}:{r.report.start}"))
+        uf.add((*head, f"a:{r.report.article}"))
         uf.union((*head, "g:" + r.group), (*head, f"s:{r.report.article}:{r.report.start}"))
+        uf.union((*head, "g:" + r.group), (*head, f"a:{r.report.article}"))  # one article, one change
     grouped: dict[tuple[str, str, str | None, str], list[ControlMention]] = {}
     for r in readings:
         grouped.setdefault(uf.find((r.place.key, r.change, r.controller, "g:" + r.group)), []).append(r)
