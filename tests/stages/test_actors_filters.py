@@ -170,3 +170,8 @@ def test_one_and_another_official_are_new_persons(run):
     rec = run("One former Finnish Prime Minister said the choice was made in February. "
               "Another senior State Department official said the talks would go on.")
     assert {(a.kind, a.side) for a in rec.actors} == {("person", "FIN"), ("person", None)}
+
+
+def test_indefinite_role_in_apposition_describes_the_person_before_it(run):
+    rec = run("Anna Kovacs, a former Hungarian prime minister, tweeted updates from Kyiv.")
+    assert [a.name for a in rec.actors if a.kind == "person"] == ["Anna Kovacs"]

@@ -184,7 +184,7 @@ def load_tables() -> Tables:
         prefix_re=re.compile(rf"{_B}{side_pre}(?:(?P<org>{heads}|{named})\s+)?(?P<title>{title})\s+$"),
         suffix_re=re.compile(
             rf"^,\s+(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as|became|remains)\s+)?"
-            rf"(?:(?i:the|a|an)\s+)?(?:(?i:former|current|acting|then)\s+)?{side_pre}(?:(?P<org>{heads}|{named})\s+)?"
+            rf"(?:(?i:the|a|an)\s+)?(?:(?i:current|acting)\s+)?{side_pre}(?:(?P<org>{heads}|{named})\s+)?"
             rf"(?P<title>{title}){_E}"
             rf"(?:\s+of\s+(?:the\s+)?(?:(?P<ofnat>{nat})\s+)?(?P<of>{ctry}|{heads}|{named}){_E})?"),
         org_re=re.compile(rf"{_B}{side_pre}(?P<head>{heads})(?:\s+of\s+(?:the\s+)?(?P<of>{ctry}))?{_E}"
@@ -688,6 +688,15 @@ def is_agent(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
 
+def is_apposition_of_person(ctx: Context, start: int) -> bool:
+    """Whether `start` follows "Name, " where Name is a spaCy person."""
+    m = re.search(r"([A-Z][\w'’.-]+),\s+$", ctx.text[max(0, start - 40):start])
+    if m is None:
+        return False
+    offset = max(0, start - 40)
+    return in_entity(ctx, offset + m.start(1), offset + m.end(1), ("PERSON",))
+
+
 def role_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
     """'the president' (linked to the last president) and unnamed officials: 'a Kremlin spokesman',
     'the governor of the Belgorod region', 'a senior Ukrainian official'. A role followed by a name
@@ -696,6 +705,8 @@ def role_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
         if re.match(r",\s+(?:[A-Z][\w'’.-]+\s+){1,3}", ctx.text[m.end():m.end() + 40]) and \
                 in_entity(ctx, m.end() + 2, m.end() + 4, ("PERSON",)):
             continue
+        if m.group("art").lower() in ("a", "an") and is_apposition_of_person(ctx, m.start()):
+            continue  # "Charles Michel, a former Belgian prime minister,": his description
         head = last_token(ctx, m.start("title"), m.end("title"))
         if head is not None and head.dep_ in ("compound", "amod"):  # "the general staff"
             continue
