@@ -5,8 +5,8 @@ Steps:
 2. **Block** by claimant key, then by content word inside the block (words shared by more
    than `COMMON` mentions of one claimant are not used to find candidates), so a prolific
    claimant does not make the work quadratic.
-3. **Link** two mentions when the claimant key is the same and their content words overlap
-   enough (`is_same_statement`): a quote, its paraphrase and a shortened headline share
+3. **Link** two mentions when the claimant key is the same, no figure differs, and their
+   content words overlap enough, both as containment and as Jaccard (`is_same_statement`): a quote, its paraphrase and a shortened headline share
    most of their content words. Unattributed mentions need near-identical wording.
 4. **Build**: the fullest wording is the content; status follows the reports in published
    order (`history`), `disputed` when one report asserts and another denies.
@@ -33,6 +33,7 @@ from sitrep.analysis.model import Claim, HistoryStep, Party, PlaceRef
 COMMON = 200
 CONTAINMENT = 0.6
 UNATTRIBUTED = 0.85
+JACCARD = 0.4  # a short claim inside a long one ("his invasion of Ukraine") is not the same statement
 
 MentionKey = tuple[str, str]
 
@@ -57,7 +58,8 @@ def is_same_statement(a: ClaimMention, b: ClaimMention) -> float | None:
     shared = len((a.stems & b.stems) - numbers_a)
     score = containment(a.stems, b.stems)
     need = UNATTRIBUTED if a.claimant is None else CONTAINMENT
-    if shared >= 2 and score >= need:
+    union = len((a.stems | b.stems) - numbers_a - numbers_b) or 1
+    if shared >= 2 and score >= need and shared / union >= JACCARD:
         return score
     return None
 
