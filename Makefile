@@ -6,10 +6,10 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 PORT   ?= 8765
 
-.PHONY: install run test lint unit bench accuracy gazetteer pg-start clean help
+.PHONY: install run test lint unit bench accuracy gazetteer pg-start chromium clean help
 
 help:
-	@echo "make run    install, process the bundled sample corpus (examples/), print a summary"
+	@echo "make run    install, ingest the bundled sample corpus (examples/) into out/sitrep.db, print a summary, serve the dashboard"
 	@echo "make test   install, lint (ruff, mypy) and run the whole test suite"
 	@echo "make bench  words/s of sitrep extract vs bare spaCy, and peak memory"
 	@echo "make accuracy  tune/check figures of every dev set and confidence reliability"
@@ -30,8 +30,11 @@ gazetteer: install
 
 run: install
 	@mkdir -p $(OUT)
-	$(BIN)/sitrep extract examples/ --format jsonl > $(OUT)/records.jsonl
+	$(BIN)/sitrep ingest examples/ --db sqlite:///$(OUT)/sitrep.db --quiet
+	$(BIN)/sitrep export --to jsonl $(OUT)/records.jsonl --db sqlite:///$(OUT)/sitrep.db
 	$(BIN)/python scripts/summarize.py $(OUT)/records.jsonl
+	@echo "dashboard: http://127.0.0.1:$(PORT)/  (API docs: http://127.0.0.1:$(PORT)/docs; Ctrl-C stops the server)"
+	$(BIN)/sitrep serve --db sqlite:///$(OUT)/sitrep.db --host 127.0.0.1 --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check src tests scripts
@@ -43,7 +46,12 @@ pg-start:
 	@pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start \
 		|| { echo "warning: PostgreSQL is not running; its store tests will be skipped"; test "$$CI" != true; }
 
-unit: install pg-start
+# The browser tests drive the Debian chromium package (never a browser Playwright downloads); install it when missing.
+chromium:
+	@test -x /usr/bin/chromium || { apt-get update -q && apt-get install -y -q chromium; } \
+		|| { echo "warning: /usr/bin/chromium is missing; the browser tests will be skipped"; test "$$CI" != true; }
+
+unit: install pg-start chromium
 	$(BIN)/python -m pytest -q
 
 test: lint unit
