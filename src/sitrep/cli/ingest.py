@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sitrep.cli.db import add_db_argument, open_db
-from sitrep.config import Settings
+from sitrep.cli.scaling import add_scale_arguments, settings_from_args
 
 INGEST_HELP = """Read articles, extract their records and store both (see README, "Store").
 
@@ -23,6 +23,7 @@ examples:
   sitrep ingest corpus/ --db sqlite:///archive.db
   sitrep ingest https://example.org/feed.xml
   SITREP_DB=postgresql+psycopg://postgres@127.0.0.1/sitrep sitrep ingest news.jsonl --quiet
+  sitrep ingest archive/ --engine dask --address tcp://scheduler:8786 --db postgresql+psycopg://host/sitrep
 """
 
 REPROCESS_HELP = """Extract the stored articles again and replace their records in place.
@@ -41,20 +42,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, URLs, or - for stdin")
     add_db_argument(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_scale_arguments(p)
     p.set_defaults(handler=run_ingest)
     r = sub.add_parser("reprocess", help="re-extract stored articles", description=REPROCESS_HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     add_db_argument(r)
     r.add_argument("--stale", action="store_true", help="only articles made by older stage versions")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_scale_arguments(r)
     r.set_defaults(handler=run_reprocess)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
     from sitrep.storage import ingest_paths
 
+    settings = settings_from_args(args)
     with open_db(args) as store, progress_bar(args.quiet, "ingest") as tick:
-        report = ingest_paths(store, args.paths, Settings(), progress=tick)
+        report = ingest_paths(store, args.paths, settings, progress=tick)
     for failure in report.failures:
         print(f"sitrep: {failure.origin or failure.document}: {failure.reason}", file=sys.stderr)
     print(", ".join(f"{name} {count}" for name, count in report.counts().items()))
@@ -64,8 +68,9 @@ def run_ingest(args: argparse.Namespace) -> int:
 def run_reprocess(args: argparse.Namespace) -> int:
     from sitrep.storage import reprocess
 
+    settings = settings_from_args(args)
     with open_db(args) as store, progress_bar(args.quiet, "reprocess") as tick:
-        report = reprocess(store, Settings(), stale_only=args.stale, progress=tick)
+        report = reprocess(store, settings, stale_only=args.stale, progress=tick)
     for failure in report.failures:
         print(f"sitrep: {failure.origin or failure.document}: {failure.reason}", file=sys.stderr)
     print(f"reprocessed {report.reprocessed}, failed {report.failed}")

@@ -72,7 +72,7 @@ def _run_window(ray: Any, window: list[Document], settings: Settings) -> list[Ou
     rows = [{"index": i, "document": document_to_wire(d)} for i, d in enumerate(window)]
     dataset = ray.data.from_items(rows).map_batches(
         RayExtractor, fn_constructor_args=(settings,), batch_size=settings.batch_size,
-        concurrency=settings.workers, num_cpus=1, batch_format="numpy",
+        compute=ray.data.ActorPoolStrategy(size=settings.workers), num_cpus=1, batch_format="numpy",
     )
     by_index = {int(row["index"]): json.loads(row["outcome"]) for row in dataset.iter_rows()}
     return [outcome_from_wire(by_index[i], d) for i, d in enumerate(window)]
