@@ -257,24 +257,31 @@ class Calibration:
                    tuple(float(b) for b in d["bounds"]), tuple(float(v) for v in d["values"]))
 
 
+def load_table() -> dict[str, Any]:
+    """src/sitrep/data/confidence.json, or an empty table when it is not there."""
+    return load_json(*DATA_FILE) if data_path(*DATA_FILE).exists() else {}
+
+
 def load_calibrations(table: Mapping[str, Any] | None = None) -> dict[str, Calibration]:
     """The sections of src/sitrep/data/confidence.json (or of `table`), by section name."""
-    if table is None:
-        table = load_json(*DATA_FILE) if data_path(*DATA_FILE).exists() else {}
+    table = load_table() if table is None else table
     return {s: Calibration.from_json(table[s]) for s in FEATURES if s in table}
 
 
 # ---------------------------------------------------------------- the stage
 def make_confidence_stage(settings: Settings | None = None, *,
                           table: Mapping[str, Any] | None = None) -> Stage:
-    """Load the calibration table once (`table` replaces the shipped file, for tests)."""
+    """Load the calibration table once (`table` replaces the shipped file, for tests). The stage
+    version names the table's fit, so a stored record says which calibration rated it."""
+    table = load_table() if table is None else table
     calibrations = load_calibrations(table)
+    version = f"{VERSION}+{table.get('fitted', 'unfitted')}"
 
     def run(record: Record, parse: Doc | None) -> Record:
         return with_confidence(record, calibrations)
 
     requires = frozenset({"text", "actors", "places", "claims", "events"})
-    return Stage("confidence", VERSION, requires, frozenset({"places", "claims", "events"}), run)
+    return Stage("confidence", version, requires, frozenset({"places", "claims", "events"}), run)
 
 
 def with_confidence(record: Record, calibrations: Mapping[str, Calibration]) -> Record:
