@@ -161,3 +161,27 @@ def test_a_phrase_in_quote_marks_is_no_claim_but_a_quoted_sentence_is(run):
               "Ihor Terekhov ended his address with “we will rebuild every school in the city” and left the stage.")
     assert not [c for c in rec.claims if "battering" in rec.text[c.start:c.end]]
     assert claim_at(rec, "we will rebuild every school")
+
+
+def test_they_after_an_unnamed_official_is_that_official(run):
+    rec = run("Russia has warned Finland. A Swedish official said the talks were going well. "
+              "They said Russia had sent signals.")
+    assert claimant(rec, claim_at(rec, "Russia had sent signals")) == "Swedish official"
+
+
+def test_they_still_prefers_organisations_and_groups(run):
+    rec = run("The ministry said the talks were going well. They said the convoy had left.")
+    assert claimant(rec, claim_at(rec, "the convoy had left")) == "ministry"
+
+
+def test_regional_official_and_comment_verbs(run):
+    rec = run("A European official noted that both countries would be net contributors. "
+              "Some officials even commented that it was a gift to the alliance.")
+    assert claimant(rec, claim_at(rec, "net contributors")) == "European official"
+    assert claimant(rec, claim_at(rec, "a gift to the alliance")) == "officials"
+
+
+def test_speaker_in_a_participle_after_with(run):
+    rec = run("Attitudes have shifted, with one former Finnish Prime Minister telling reporters the decision was "
+              "made in February.")
+    assert claimant(rec, claim_at(rec, "the decision was made")) == "former Finnish Prime Minister"

@@ -197,7 +197,7 @@ def load_tables() -> Tables:
         known_re=re.compile(rf"{_B}(?P<head>{alternation(by_alias)}){_E}"),
         role_re=re.compile(
             rf"{_B}(?P<art>(?i:the|a|an|one|another))\s+(?:(?i:senior|top|local|regional|deputy|former|unnamed|acting)\s+)*"
-            rf"(?:(?P<nat>{nat})\s+|(?P<poss>{ctry})\s+|(?P<org>{named})\s+|(?P<place>{caps}|[A-Z][\w-]+(?=['’]?s\s))(?:['’]?s)?\s+)?"
+            rf"(?:(?P<nat>{nat})\s+|(?P<poss>{ctry})\s+|(?P<org>{named})\s+|(?P<region>{REGION_ADJECTIVES})\s+|(?P<place>{caps}|[A-Z][\w-]+(?=['’]?s\s))(?:['’]?s)?\s+)?"
             rf"(?:{heads}\s+)?(?P<title>{title})"
             rf"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:\s+(?i:region|oblast|province|city))?"
             rf"(?=\s*[,.;:!?)]|\s+(?:said|says|told|has|had|have|was|is|were|who|which|in|on|at|and)\b))?"
@@ -275,6 +275,9 @@ class Context:
         i = bisect.bisect_left(self.places, (end, -1))
         return any(s < end and start < e for s, e in self.places[max(0, i - 3):i])
 
+
+# Regional adjectives that qualify an unnamed official without naming a side ("a European official").
+REGION_ADJECTIVES = "(?:European|Western|Arab|African|Asian|Nordic|Baltic|Gulf|Latin American|Middle Eastern)"
 
 # Lower-case name particles inside a person's name ("Ursula von der Leyen", "Ahmad bin Ali").
 PARTICLES = ("von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "dos", "das", "la",
@@ -719,7 +722,8 @@ def role_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
         s = m.end("art") + 1
         while ctx.text[s].isspace():
             s += 1
-        qualified = bool(m.group("nat") or m.group("org") or m.group("place") or m.group("of"))
+        qualified = bool(m.group("nat") or m.group("poss") or m.group("org") or m.group("place") or m.group("of")
+                         or m.group("region"))
         name = ctx.text[s:m.end()]
         yield Mention(s, m.end(), "person", "u:" + name.lower(), name, 1 if qualified else 7, role=title,
                       side=side, link="role", indefinite=m.group("art").lower() != "the")

@@ -201,6 +201,7 @@ class Doc2:
     places: list[tuple[int, int]] = field(default_factory=list)  # place mentions
     longest: int = 0  # the longest mention, to bound searches in `mentions`
     doc: Doc | None = None
+    unnamed: frozenset[str] = frozenset()  # persons known only by their role ("a Swedish official")
 
     def actors_between(self, start: int, end: int) -> set[str]:
         """Actors with a mention starting in start..end (mentions are sorted by start)."""
@@ -294,8 +295,10 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
     floor = d.units[max(0, unit.index - PRONOUN_REACH)].start
     if lower in ("he", "she"):
         return antecedent(d, who.idx, ("person",), floor), None, "asserted"
-    if lower in ("it", "they"):
+    if lower == "it":
         return antecedent(d, who.idx, ("org", "state", "group"), floor), None, "asserted"
+    if lower == "they":  # also the singular they of an unnamed official ("a Swedish official ... They said")
+        return antecedent(d, who.idx, ("org", "state", "group", "unnamed"), floor), None, "asserted"
     if who.lemma_.lower() in d.cues.source_nouns:
         return None, d.text[lo:hi], "reported"
     if who.lemma_.lower() in d.cues.evidence_nouns or any(t.lemma_.lower() in d.cues.evidence_nouns for t in who.subtree):
@@ -339,7 +342,7 @@ def antecedent(d: Doc2, pos: int, kinds: Sequence[str], floor: int) -> str | Non
     hi = bisect.bisect_left(d.mentions, (pos, -1, ""))
     fallback = None
     for s, e, a in reversed(d.mentions[lo:hi]):
-        if d.kinds[a] not in kinds:
+        if d.kinds[a] not in kinds and not ("unnamed" in kinds and a in d.unnamed):
             continue
         fallback = fallback or a
         if d.doc is not None and is_subject_mention(d.doc, s, e):
@@ -864,6 +867,8 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
         times=[(t.start, t.end, t.id) for t in record.times if t.type in ("DATE", "TIME")],
         places=[(m.start, m.end) for p in record.places for m in p.mentions],
         longest=max((m.end - m.start for a in record.actors for m in a.mentions), default=0), doc=doc,
+        unnamed=frozenset(a.id for a in record.actors if a.kind == "person" and a.role
+                          and a.name.lower().endswith(a.role.lower())),
     )
     drafts: list[Draft] = []
     for unit in d.units:
