@@ -175,3 +175,21 @@ def test_one_and_another_official_are_new_persons(run):
 def test_indefinite_role_in_apposition_describes_the_person_before_it(run):
     rec = run("Anna Kovacs, a former Hungarian prime minister, tweeted updates from Kyiv.")
     assert [a.name for a in rec.actors if a.kind == "person"] == ["Anna Kovacs"]
+
+
+@pytest.mark.parametrize(("sentence", "name", "side"), [
+    ("Russia's Black Sea Fleet said two ships had returned to port.", "Black Sea Fleet", "RUS"),
+    ("Ukraine's territorial defense said the checkpoint held.", "territorial defense", "UKR"),
+    ("Georgian security forces cleared the square.", "security forces", "GEO"),
+])
+def test_fleets_territorial_defence_and_security_forces(run, sentence, name, side):
+    assert actor(run(sentence), name).side == side
+
+
+@pytest.mark.parametrize(("sentence", "part", "side"), [
+    ("A Polish officer said the convoy crossed at dawn.", "officer", "POL"),
+    ("A Turkish diplomat said the talks would resume.", "diplomat", "TUR"),
+])
+def test_officers_and_diplomats_are_unnamed_persons(run, sentence, part, side):
+    a = actor(run(sentence), part)
+    assert (a.kind, a.side) == ("person", side)

@@ -185,3 +185,19 @@ def test_speaker_in_a_participle_after_with(run):
     rec = run("Attitudes have shifted, with one former Finnish Prime Minister telling reporters the decision was "
               "made in February.")
     assert claimant(rec, claim_at(rec, "the decision was made")) == "former Finnish Prime Minister"
+
+
+@pytest.mark.parametrize("rebuttal", [
+    "The ministry rejected that version of events.",
+    "The ministry dismissed the figures.",
+    "The ministry denied that narrative.",
+])
+def test_denial_of_an_account_version_figures_or_narrative(run, rebuttal):
+    rec = run(f"Local officials said two warehouses had burned down. {rebuttal}")
+    assert claim_at(rec, "two warehouses").status == "denied"
+
+
+@pytest.mark.parametrize("verb", ["remarked", "observed", "conceded", "complained"])
+def test_more_reporting_verbs(run, verb):
+    rec = run(f"The governor {verb} that the roads were closed.")
+    assert claimant(rec, claim_at(rec, "the roads were closed")) == "governor"
