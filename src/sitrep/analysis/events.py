@@ -415,7 +415,7 @@ def event_places(group: list[EventMention]) -> tuple[PlaceRef, ...]:
 
 def fatalities(group: list[EventMention]) -> Fatalities | None:
     """ACLED's rule: the lowest figure of the latest report that gives one."""
-    dated = [(m.published or date.min, m) for m in group if m.killed]
+    dated = [(m.published or date.min, m) for m in group if m.killed and family(m.plover) == "violence"]
     if not dated:
         return None
     latest = max(d for d, _ in dated)
