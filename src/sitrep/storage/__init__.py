@@ -24,8 +24,9 @@ Public API (stable; the analysis views, the REST API and the dashboard build on 
   side, claim status and event type (PLOVER or ACLED); every filter is an index lookup.
   Near-duplicates are included (their `canonical` says which article they copy), because
   the views count them once but still list their reports.
-- `Store.count_articles(filters=None) -> int`, `Store.list_articles(filters=None) ->
-  Iterator[ArticleSummary]` (the same selection without loading records).
+- `Store.count_articles(filters=None) -> int`, `Store.list_articles(filters=None, limit=None) ->
+  list[ArticleSummary]` (the same selection without loading records); `Store.summary(id)`.
+- `Store.iter_records(ids=None) -> Iterator[Record]`: stored records in ingest order (the export).
 - `Store.get(article_id) -> StoredArticle | None`; `Store.versions(article_id) ->
   list[ArticleVersion]` (earlier texts of an updated article, oldest first).
 - `Store.search_articles(text, filters=None, limit=50) -> list[ArticleSummary]`: full-text

@@ -87,7 +87,7 @@ def ingest_entries(store: Store, works: Iterable[Work], settings: Settings, *, b
     """Steps 2-4 of the module docstring over already-read inputs."""
     report = IngestReport()
     writer = Writer(store)
-    entries = resolve(skip_unchanged(store, works), extract or _extractor(settings))
+    entries = resolve(skip_unchanged(store, works), extract or make_extract(settings))
     for batch in chunks(entries, batch_size):
         result = writer.write_batch(batch)
         for entry, status in zip(batch, result.statuses, strict=True):
@@ -100,7 +100,9 @@ def ingest_entries(store: Store, works: Iterable[Work], settings: Settings, *, b
     return report
 
 
-def _extractor(settings: Settings) -> Extract:
+def make_extract(settings: Settings) -> Extract:
+    """`sitrep.extraction.extract` bound to the settings (imported, and the model loaded, only when called)."""
+
     def run(documents: Iterable[Document]) -> Iterator[Outcome]:
         from sitrep.extraction import extract
 
@@ -159,7 +161,7 @@ def parse_record_line(line: str, where: str) -> Record | Failure:
 def skip_unchanged(store: Store, works: Iterable[Work]) -> Iterator[Work]:
     """Documents already stored with the same content become ("unchanged", id); the rest pass."""
     seen: dict[str, str] = {}
-    for group in _groups(works, LOOKUP_SIZE):
+    for group in chunks(works, LOOKUP_SIZE):
         ids = [w.id for w in group if isinstance(w, Document) and w.id not in seen]
         seen.update(stored_hashes(store, ids))
         for work in group:
@@ -179,17 +181,6 @@ def stored_hashes(store: Store, ids: list[str]) -> dict[str, str]:
     with store.engine.connect() as connection:
         query = sa.select(a.c.id, a.c.content_hash).where(a.c.id.in_(sorted(set(ids))))
         return {row.id: row.content_hash for row in connection.execute(query)}
-
-
-def _groups(works: Iterable[Work], size: int) -> Iterator[list[Work]]:
-    group: list[Work] = []
-    for work in works:
-        group.append(work)
-        if len(group) >= size:
-            yield group
-            group = []
-    if group:
-        yield group
 
 
 # -- 3. extraction, in input order ---------------------------------------------------------------

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -23,9 +23,9 @@ from sitrep.config import Settings
 from sitrep.model import Document, Record
 from sitrep.storage import rows
 from sitrep.storage import schema as t
-from sitrep.storage.loading import BATCH_SIZE, Extract, _extractor
+from sitrep.storage.loading import BATCH_SIZE, Extract, make_extract
 from sitrep.storage.store import Store, _record
-from sitrep.storage.writing import FailureEntry, insert_rows
+from sitrep.storage.writing import FailureEntry, chunks, insert_rows
 
 
 @dataclass
@@ -47,9 +47,9 @@ def reprocess(store: Store, settings: Settings, *, stale_only: bool = True, batc
     """Re-extract stale (or all) stored articles and replace their records; see the module docstring."""
     key = rows.stages_key(stages if stages is not None else current_stages(settings)) if stale_only else None
     report = ReprocessReport()
-    run = extract or _extractor(settings)
+    run = extract or make_extract(settings)
     outcomes = run(stored_documents(store, key))
-    for batch in _batches(outcomes, batch_size):
+    for batch in chunks(outcomes, batch_size):
         records = [o.record for o in batch if o.record is not None]
         failed = [FailureEntry(o.failure.document, o.failure.origin, o.failure.reason, o.failure.code,
                                o.failure.stage) for o in batch if o.failure is not None]
@@ -100,14 +100,3 @@ def replace_records(store: Store, records: list[Record], failed: list[FailureEnt
             connection.execute(t.failures.delete().where(t.failures.c.document == f.document))
             connection.execute(t.failures.insert().values(document=f.document, origin=f.origin, reason=f.reason,
                                                           code=f.code, stage=f.stage, failed=now))
-
-
-def _batches(items: Iterable[object], size: int) -> Iterator[list]:  # type: ignore[type-arg]
-    batch: list = []  # type: ignore[type-arg]
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

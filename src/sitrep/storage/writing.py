@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import operator
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import sqlalchemy as sa
 
@@ -34,6 +34,7 @@ from sitrep.storage import schema as t
 if TYPE_CHECKING:
     from sitrep.storage.store import Store
 
+T = TypeVar("T")
 Status = Literal["new", "unchanged", "updated", "near-duplicate", "failed"]
 
 
@@ -132,13 +133,13 @@ class Writer:
         signature = nd.to_bytes(minhash)
         if old is not None:
             plan.update(record, old, signature, since=_version_since(connection, record.id, old, plan.now))
-            existing[record.id] = _existing_of(record, old.version + 1, old.first_ingested, old.canonical, plan.now)
+            existing[record.id] = _existing_of(record, old.version + 1, old.first_ingested, old.canonical)
             index.add(record.id, minhash)
             return "updated"
         found = index.find(minhash)
         canonical = (self._canonical.get(found) or found) if found else None
         plan.insert(record, canonical, signature)
-        existing[record.id] = _existing_of(record, 1, plan.now, canonical, plan.now)
+        existing[record.id] = _existing_of(record, 1, plan.now, canonical)
         index.add(record.id, minhash)
         self._canonical[record.id] = canonical
         if canonical:
@@ -178,7 +179,7 @@ def _version_since(connection: sa.Connection, article_id: str, old: _Existing, n
     return since or now
 
 
-def _existing_of(record: Record, version: int, first: datetime, canonical: str | None, now: datetime) -> _Existing:
+def _existing_of(record: Record, version: int, first: datetime, canonical: str | None) -> _Existing:
     """What a later entry of the same batch sees as stored (the record serialised only if it is replaced)."""
     return _Existing(rows.record_hash(record), version, record.title, record.text, record, first, canonical)
 
@@ -307,10 +308,11 @@ def _reason(exc: Exception | None) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def chunks(entries: Iterable[Entry], size: int) -> Iterable[list[Entry]]:
-    batch: list[Entry] = []
-    for entry in entries:
-        batch.append(entry)
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last one shorter)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
         if len(batch) >= size:
             yield batch
             batch = []
