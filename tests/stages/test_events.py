@@ -168,7 +168,7 @@ WAR_ACLED_CASES = [
     ("Fighters took forty villagers into the mountains.", "Abduction/forced disappearance"),
     ("The army unleashed a full-scale offensive in the east.", "Armed clash"),
     ("Government forces pounded rebel positions around the city.", "Shelling/artillery/missile attack"),
-    ("The strikes destroyed a fuel depot and killed two people.", "Shelling/artillery/missile attack"),
+    ("The missile strikes destroyed a fuel depot and killed two people.", "Shelling/artillery/missile attack"),
     ("The troops hurriedly departed on March 31.", "Non-violent transfer of territory"),
     ("The blazes at two oil depots were started by enemy drones.", "Air/drone strike"),
     ("The warehouse fire was caused by a rocket, the mayor said.", "Shelling/artillery/missile attack"),
@@ -228,7 +228,7 @@ def test_strike_on_several_towns_is_one_event_per_town(run):
 
 
 def test_event_without_place_takes_the_scene(run):
-    text = "Sirens wailed in Kharkiv overnight. The strike killed one person."
+    text = "Air-raid sirens wailed in Kharkiv overnight. The strike killed one person."
     rec = run(text, places=(place("p1", "Kharkiv", text),))
     strike = [e for e in rec.events if e.acled and e.start > 30]
     assert strike and strike[0].places == ("p1",)
@@ -318,7 +318,7 @@ def test_one_event_per_type_and_places_in_a_sentence(run):
 
 
 def test_strike_toll_is_no_second_attack(run):
-    text = "The strike killed two people and injured several more in Kyiv."
+    text = "The missile strike killed two people and injured several more in Kyiv."
     rec = run(text, places=(place("p1", "Kyiv", text),))
     assert _acled(rec) == ["Shelling/artillery/missile attack"]
 
@@ -397,9 +397,9 @@ def test_ability_to_repel_is_no_clash(run):
 
 
 @pytest.mark.parametrize(("text", "label"), [
-    ("The strike killed two people and injured several more.", "Shelling/artillery/missile attack"),
+    ("The rocket strike killed two people and injured several more.", "Shelling/artillery/missile attack"),
     ("The missile attacks on Saturday hit an airport and a port.", "Shelling/artillery/missile attack"),
-    ("Fighting broke out there this morning between the two groups.", "Armed clash"),
+    ("Fighting broke out there this morning between the two armed groups.", "Armed clash"),
     ("Medics treated the injured after the missile strike in Kharkiv.", "Shelling/artillery/missile attack"),
     ("She sheltered in a basement for weeks to escape constant shelling in Kharkiv.", "Shelling/artillery/missile attack"),
     ("Warplanes carried out a series of airstrikes on several districts of the Gaza Strip.", "Air/drone strike"),
@@ -445,7 +445,7 @@ def test_trigger_families_for_presence_supply_censorship_and_membership(run, tex
 
 
 def test_homes_reduced_to_rubble_is_a_shelling(run):
-    text = "In Irpin, apartment blocks were reduced to rubble."
+    text = "Russian troops held the town for a month. In Irpin, apartment blocks were reduced to rubble."
     rec = run(text, places=(place("p1", "Irpin", text),))
     hits = [e for e in rec.events if e.acled and e.acled[1] == "Shelling/artillery/missile attack"]
     assert hits and hits[0].places == ("p1",)

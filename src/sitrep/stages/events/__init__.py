@@ -12,9 +12,12 @@ Approach (rules over the spaCy parse, tables as data in `sitrep/data/events/`):
    sentence. Blocker cues (natural or industrial disasters, claims of responsibility) drop the
    violent hits they outscore, so those cannot be mistaken for attacks. A violent act governed
    by an intent verb ("promised to bomb") is a THREATEN.
-3. Territorial cues are resolved by who acts: a government (or Ukrainian) force retaking
-   ground is "Government regains territory"; a non-state force, and in ACLED's Ukraine
-   coding a Russian one, "Non-state actor overtakes territory".
+3. Territorial cues are resolved by who acts, on whose ground (sides.py, data/conflicts.json):
+   the government of the country where the ground lies retaking it is "Government regains
+   territory"; a rebel group or a foreign army taking it, "Non-state actor overtakes
+   territory". So Russian forces taking Lyman is the latter, retaking a village in the Kursk
+   region the former. Without a conflict row or a side, generic words decide (government,
+   army vs rebels, militants).
 4. The event is linked to the record: actor (subject), target (object), places and time
    inside the span, and the claim the event rests on. A territorial event, strike or battle
    whose clause names several towns becomes one event per town (ACLED codes one event per
@@ -27,27 +30,43 @@ Approach (rules over the spaCy parse, tables as data in `sitrep/data/events/`):
    a verb with a concrete participant, or an event noun anchored by a violent verb, a time,
    a number or a local place — not a passing mention of the war ("in the wake of Russia's
    attack", "infantry fighting vehicles", "occupied areas", "Putin retreated from view").
-6. Precision (mood.py): acts that did not happen give no event: questions, "could/may/might",
-   "if/unless" clauses, what is demanded or called for ("demanding that Ukraine cede the
-   regions": the DEMAND carries it), "no requests". Titles without a verb give no PLOVER-only
-   event. Per sentence, one event per PLOVER type and places, and a strike's toll ("killed one
-   person") is no second attack.
+6. Precision (mood.py): acts that did not happen give no event: questions (also a headline
+   line ending in "?"), "could/may/might", "if/unless" clauses, what is demanded or called for
+   ("demanding that Ukraine cede the regions": the DEMAND carries it), "no requests", what is
+   negated above the trigger ("would not dare target"), what there is "no evidence" of, what is
+   planned, aimed at or scheduled ("aim to launch an offensive"), what is "impossible" or
+   "unlikely", and a kind of act rather than one act ("Sanctions are a tool"). A future act is
+   a promise or threat only when an actor says it; the writer's forecast is no event. Titles
+   without a verb give no PLOVER-only event. Per sentence, one event per PLOVER type and places,
+   and a strike's toll ("killed one person") is no second attack. Idioms ("a great deal",
+   "crossed back", "hands tied behind their backs", "heart attack") hold no trigger.
+7. Frames (frame.py): a boilerplate line ("Thank you for supporting our journalism") gives no
+   event; in a fact check or debunk only the accusations and denials round it do; violent
+   ACLED types need organised violence in view (armed actors, weapons, war, or a party of the
+   document's conflict, in the sentence or the two before it): "the Bulls shot 32 percent",
+   "firefighters battled the flames" are no attacks.
+8. One event per happening per article: a later sentence on another line that retells an
+   event (same types and trigger word, a shared argument, most content words in common) is
+   merged into the first telling, which takes the arguments only the repeat names.
 
 Example: "The Ukrainian army has also reclaimed Izyum from Russian forces." ->
 Event(plover="ASSAULT", acled=("Battles", "Government regains territory"), trigger="reclaimed",
 places=[Izyum]). "Police fired tear gas at protesters." -> COERCE, ("Protests", "Excessive
 force against protesters").
 
-Known failure modes: extra events of a sentence share its span, so they cannot be told apart
+Known failure modes: the organised-violence and boilerplate frames are word lists; a merged
+repeat keeps no span of its own; extra events of a sentence share its span, so they cannot be told apart
 by offsets; a place borrowed from an earlier sentence can be wrong; cues are English lemma patterns, so unusual wording or lemmatiser errors are missed; the
-government / non-state decision falls back on words in the subject when no actor side is
-known; reported-as-denied events are typed like real ones (the `claim` field says they rest on
+government / non-state decision falls back on generic words in the subject when neither the
+conflict table nor an actor side decides; reported-as-denied events are typed like real ones (the `claim` field says they rest on
 a claim); eventive.py drops passing mentions of violence only for violent and territorial
 ACLED types, and only by word lists and the parse.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from sitrep.config import Settings
@@ -64,27 +83,38 @@ from sitrep.stages.events.arguments import (
     patient_range,
     place_mentions_in,
     places_in,
+    source_range,
     subject_range,
     time_in,
 )
 from sitrep.stages.events.detect import Hit, pick_hits, sentence_hits
 from sitrep.stages.events.eventive import is_reported_act
-from sitrep.stages.events.mood import is_unreal
-from sitrep.stages.events.tables import Tables, load_tables
+from sitrep.stages.events.frame import allows, organised_story, read_frame
+from sitrep.stages.events.mood import is_generic, is_reported, is_unreal
+from sitrep.stages.events.sides import (
+    GOV_REGAINS,
+    NONSTATE_OVERTAKES,
+    choose_conflict,
+    ground_country,
+    is_region_mention,
+    territory_by_conflict,
+)
+from sitrep.stages.events.tables import Conflict, Tables, load_tables
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "1.6"
+VERSION = "2.0"
 MAX_SPAN = 400
-GOV_REGAINS = "Government regains territory"
-NONSTATE_OVERTAKES = "Non-state actor overtakes territory"
 SPEECH_ACTS = frozenset({"AGREE", "DEMAND", "REJECT", "THREATEN", "DISAPPROVE"})
 COOPERATIVE = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT", "INVESTIGATE"})
 FUTURE = frozenset({"will", "would", "shall", "'ll"})
 OBLIGATION = frozenset({"must", "should"})
 INTENT_HEADS = frozenset({"willing", "prepared", "ready", "promise", "pledge", "offer", "plan", "intend", "vow", "prepare"})
+RETELL_OVERLAP = 0.5
+STOPWORDS = frozenset({"that", "this", "with", "from", "have", "been", "were", "will", "said", "says", "their", "they", "also", "which", "after", "about", "would", "there", "when", "into", "than", "more", "other"})
+AGENT_ENTS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 PEACEFUL = "Peaceful protest"
 PROTEST_OUTCOMES = frozenset({"Protest with intervention", "Excessive force against protesters", "Violent demonstration"})
 REFINE_GAP = 3  # characters between a protest sentence and the next one that refines it
@@ -115,6 +145,7 @@ def find_events(record: Record, parse: Doc, tables: Tables) -> tuple[Event, ...]
     """Events in text order, numbered e1.."""
     events: list[Event] = []
     index = index_arguments(record)
+    conflict = choose_conflict(record, tables)
     after_blocker = 0
     previous: list[SpacySpan] = []
     for sent in parse.sents:
@@ -122,15 +153,18 @@ def find_events(record: Record, parse: Doc, tables: Tables) -> tuple[Event, ...]
         min_score = BLOCKED_MIN if after_blocker else 0.0
         after_blocker = FRAME_SENTENCES if hits and hits[0].cue.is_blocker else max(after_blocker - 1, 0)
         scene = scene_places(index, record.text, previous[-SCENE_SENTENCES:], sent)
+        story = organised_story(record.text, previous, sent, tables, conflict)
+        frame = read_frame(sent, record.text, tables, organised_before=story, conflict=conflict)
         real = [h for h in hits if h.cue.is_blocker or (
-            not is_unreal(h.first) and (h.cue.acled or has_verb(record.text, sent, h.first)))]
+            allows(frame, h, tables) and not is_unreal(h.first) and not (h.cue.acled is None and is_generic(h.first))
+            and (h.cue.acled or has_verb(record.text, sent, h.first)))]
         found: list[Event] = []
         agents = agent_places(sent, hits)
         for hit in pick_hits(real, min_score):
-            found.extend(events_for(hit, sent, record, index, tables, scene, agents))
+            found.extend(events_for(hit, sent, record, index, tables, scene, agents, conflict))
         events.extend(dedupe(found))
         previous.append(sent)
-    events = refine_protests(events, tables)
+    events = merge_repeats(refine_protests(events, tables), record)
     return tuple(e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, 1))
 
 
@@ -169,6 +203,74 @@ def _twins(a: Event, b: Event) -> bool:
         a.acled is None or b.acled is None or a.acled == b.acled)
 
 
+def merge_repeats(events: list[Event], record: Record) -> list[Event]:
+    """One event per happening per article: the headline, the lead and later sentences that tell
+    the same act again ("Russia shells Kharkiv" ... "Russian forces shelled Kharkiv on Monday")
+    are one event. A later event is a repeat of an earlier one of the same PLOVER and ACLED type
+    when they share an argument and none tells them apart (`same_happening`), and a line break lies between them
+    (inside a paragraph a second mention elaborates: "opened the door to negotiations. 'Russia
+    is not rejecting negotiations,' he said"); the earlier one is kept (where the article first
+    tells it) and takes the arguments only the repeat names."""
+    values = {t.id: t.value for t in record.times}
+    out: list[Event] = []
+    for event in events:
+        same = next((i for i, kept in enumerate(out) if same_happening(kept, event, values)
+                     and "\n" in record.text[kept.end:event.start] and retells(record.text, kept, event)), None)
+        if same is None:
+            out.append(event)
+        else:
+            out[same] = absorb(out[same], event)
+    return out
+
+
+def same_happening(a: Event, b: Event, values: Mapping[str, object]) -> bool:
+    """Same types and trigger word (its first letters: "shells" ... "shelled"), an argument in
+    common (actor, target or a place), and actor, target, places and time agree where both name
+    one. "Soldiers stole materials" ... "soldiers stole the server" share no argument: two acts."""
+    if (a.plover, a.acled) != (b.plover, b.acled) or a.start == b.start:
+        return False
+    if not (_agree(a.actor, b.actor) and _agree(a.target, b.target)):
+        return False
+    if a.places and b.places and not set(a.places) & set(b.places):
+        return False
+    if a.when and b.when and values.get(a.when) != values.get(b.when):
+        return False
+    shared = (a.actor is not None and a.actor == b.actor) or (a.target is not None and a.target == b.target) \
+        or bool(set(a.places) & set(b.places))
+    return shared and _trigger_word(a) == _trigger_word(b)
+
+
+def retells(text: str, a: Event, b: Event) -> bool:
+    """The two sentences share most of their content words (RETELL_OVERLAP of the shorter's):
+    a repetition, not two strikes on the same city ("the strike killed one person" ... "the
+    strikes destroyed a tank factory")."""
+    words_a, words_b = _content_words(text[a.start:a.end]), _content_words(text[b.start:b.end])
+    shorter = min(len(words_a), len(words_b))
+    return shorter > 0 and len(words_a & words_b) / shorter >= RETELL_OVERLAP
+
+
+def _content_words(span: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", span.lower()) if w not in STOPWORDS}
+
+
+def _agree(x: str | None, y: str | None) -> bool:
+    return x is None or y is None or x == y
+
+
+def _trigger_word(event: Event) -> str:
+    return (event.trigger.text or "").lower()[:5] if event.trigger else ""
+
+
+def absorb(kept: Event, repeat: Event) -> Event:
+    """The kept event with the arguments only the repeat names."""
+    return kept.model_copy(update={
+        "actor": kept.actor or repeat.actor, "target": kept.target or repeat.target,
+        "places": kept.places or repeat.places, "when": kept.when or repeat.when,
+        "claim": kept.claim or repeat.claim,
+        "confidence": max(kept.confidence or 0.0, repeat.confidence or 0.0) or None,
+    })
+
+
 def refine_protests(events: list[Event], tables: Tables) -> list[Event]:
     """A "peaceful" protest whose own sentence or next sentence tells of intervention, force or
     violence takes that type.
@@ -200,7 +302,8 @@ def scene_places(index: ArgumentIndex, text: str, previous: list[SpacySpan], sen
 
 
 def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, tables: Tables,
-               scene: tuple[str, ...] = (), agents: tuple[tuple[int, int], ...] = ()) -> list[Event]:
+               scene: tuple[str, ...] = (), agents: tuple[tuple[int, int], ...] = (),
+               conflict: Conflict | None = None) -> list[Event]:
     """One event for the hit; one per place for a territorial event, or a strike or battle whose
     clause names several places. An ACLED-typed event naming no local place takes the scene's.
     A place named only as the one who acts (`agents`: "Moscow has withdrawn troops") is no place
@@ -209,11 +312,14 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
     verb = clause_verb(hit.first)
     subject = subject_range(verb)
     actor = actor_in(index, subject)
-    acled = acled_label(hit, index, tables, actor, subject)
+    ground = ground_country(places_in(index, start, end), conflict, record.text)
+    acled = acled_label(hit, index, tables, actor, subject, (conflict, ground))
     if acled is not None and not is_reported_act(hit.first, hit.last, acled, index, tables):
         return []  # a passing mention of violence ("since Russia's attack", "battle tanks")
     plover = hit.cue.plover or (tables.acled_types[acled[1]][1] if acled else None)
     mood_plover = plover_for_mood(verb, plover)
+    if mood_plover is None:
+        return []
     if mood_plover != plover:
         plover, acled = mood_plover, None  # a promised, threatened or demanded act has not happened
     trigger_start, trigger_end = hit.first.idx, hit.last.idx + len(hit.last)
@@ -228,6 +334,8 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
     inside = place_mentions_in(index, start, end)
     places = [p for p in places_in(index, start, end) if not _only_agent(inside[p.id], agents)]
     local = [p for p in places if p.kind != "country"]
+    if any(not is_region_mention(record.text, p) for p in local):  # "Ozerne in the Belgorod region": one town
+        local = [p for p in local if not is_region_mention(record.text, p)]
     if len(local) > 1 and (is_territorial(base) or (base.acled and base.acled[0] in SPLIT_TYPES)):
         in_clause = place_mentions_in(index, verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
         targets = [p for p in local if p.id in in_clause]
@@ -260,16 +368,31 @@ def is_peaceful(event: Event) -> bool:
 
 
 def plover_for_mood(verb: Token, plover: str | None) -> str | None:
-    """Future acts are promises (AGREE) or threats (THREATEN); "must"/"should" acts are DEMANDs."""
+    """Future acts are promises (AGREE) or threats (THREATEN) when someone says them, nothing
+    when the writer forecasts them (None: no event); "must"/"should" acts are DEMANDs; an
+    announced sanction stays a SANCTION."""
     if plover is None or plover in SPEECH_ACTS:
         return plover
     auxes = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxes & OBLIGATION:
         return "DEMAND"
-    future = bool(auxes & FUTURE) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS)
-    if not future:
+    promised = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS
+    if not (auxes & FUTURE or promised):
         return plover
+    conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children)
+    if conditional:
+        return "THREATEN"  # "will withdraw its force unless ...": an ultimatum
+    if plover == "SANCTION" and not promised:
+        return plover  # "the EU will impose sanctions": an announced measure, not a threat
+    if not (promised or is_reported(verb) or has_agent_subject(verb)):
+        return None  # the writer's forecast ("this will provide a corridor"), nobody's promise
     return "AGREE" if plover in COOPERATIVE else "THREATEN"
+
+
+def has_agent_subject(verb: Token) -> bool:
+    """The subject is a named actor who can commit itself ("Finland will give ..."), not a thing
+    ("This will provide a corridor")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ in AGENT_ENTS for c in verb.children)
 
 
 def is_territorial(event: Event) -> bool:
@@ -302,29 +425,34 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def acled_label(hit: Hit, index: ArgumentIndex, tables: Tables, actor: str | None,
-                subject: tuple[int, int] | None) -> tuple[str, str] | None:
+                subject: tuple[int, int] | None,
+                where: tuple[Conflict | None, str | None] = (None, None)) -> tuple[str, str] | None:
     sub = hit.cue.acled
     if sub is None:
         return None
     if sub.startswith("@"):
-        sub = territory_sub_type(hit, index, tables, actor, subject)
+        sub = territory_sub_type(hit, index, tables, actor, subject, where)
     return (tables.acled_types[sub][0], sub)
 
 
 def territory_sub_type(hit: Hit, index: ArgumentIndex, tables: Tables, actor: str | None,
-                       subject: tuple[int, int] | None) -> str:
-    """Government regains vs non-state overtakes, by the actor's side, else the subject's words."""
-    side = actor_side(index, actor)
-    if side == "RUS":
-        return NONSTATE_OVERTAKES
-    if side == "UKR":
-        return GOV_REGAINS
+                       subject: tuple[int, int] | None,
+                       where: tuple[Conflict | None, str | None] = (None, None)) -> str:
+    """Government regains vs non-state overtakes: by the conflict's sides on this ground
+    (sides.py), else by generic words in the subject (government, army vs rebels, militants)."""
     sent = hit.first.sent
-    patient = patient_range(clause_verb(hit.first))
+    verb = clause_verb(hit.first)
+    patient = patient_range(verb)
+    loser = patient if subject is None else source_range(verb)
+    verdict = territory_by_conflict(
+        where[0], where[1], (actor_side(index, actor), _lemmas(sent, *subject) if subject else ""),
+        (actor_side(index, actor_in(index, loser)), _lemmas(sent, *loser) if loser else ""), tables)
+    if verdict is not None:
+        return verdict
     if subject is None and patient is not None:
-        loser = _side_of(_lemmas(sent, *patient), tables)
-        if loser:
-            return GOV_REGAINS if loser == NONSTATE_OVERTAKES else NONSTATE_OVERTAKES
+        beaten = _side_of(_lemmas(sent, *patient), tables)
+        if beaten:
+            return GOV_REGAINS if beaten == NONSTATE_OVERTAKES else NONSTATE_OVERTAKES
     for lo, hi in ((subject or (0, 0)), (sent.start_char, hit.first.idx)):
         verdict = _side_of(_lemmas(sent, lo, hi), tables)
         if verdict:
@@ -339,7 +467,7 @@ def _lemmas(sent: SpacySpan, lo: int, hi: int) -> str:
 def _side_of(lemmas: str, tables: Tables) -> str | None:
     nonstate = bool(tables.contexts["NONSTATE"].search(lemmas))
     gov = bool(tables.contexts["GOV_FORCE"].search(lemmas))
-    if nonstate and (not gov or tables.contexts["RUSSIAN"].search(lemmas)):
+    if nonstate and not gov:
         return NONSTATE_OVERTAKES
     if gov:
         return GOV_REGAINS

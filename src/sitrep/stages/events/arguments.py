@@ -56,6 +56,16 @@ def patient_range(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def source_range(verb: Token) -> tuple[int, int] | None:
+    """Char range of what a verb takes something from ("retook the town from the rebels")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return _range(objs[0])
+    return None
+
+
 def object_range(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "dative", "nsubjpass"):

@@ -105,8 +105,10 @@ def is_name_part(token: Token) -> bool:
         and not doc[token.i - 1].whitespace_
 
 
-def cue_hits(cue: Cue, lemmas: LemmaString) -> list[Hit]:
-    matches = list(cue.pattern.finditer(lemmas.text))
+def cue_hits(cue: Cue, lemmas: LemmaString, idioms: tuple[tuple[int, int], ...] = ()) -> list[Hit]:
+    """The cue's hits in the sentence; a trigger inside an idiom (`idioms`: ranges of the lemma
+    string) is none: "a great deal", "crossed back into", "heart attack", "battled the flames"."""
+    matches = [m for m in cue.pattern.finditer(lemmas.text) if not any(lo <= m.start() < hi for lo, hi in idioms)]
     if not matches:
         return []
     if cue.with_ is not None and not cue.with_.search(lemmas.text):
@@ -154,13 +156,16 @@ def _is_background(mark: str, holder: Token) -> bool:
 def sentence_hits(sent: SpacySpan, tables: Tables) -> list[Hit]:
     """Every hit of the sentence, best first (earliest trigger on ties)."""
     lemmas = lemma_string(sent)
-    hits = demote_governed([hit for cue in tables.cues for hit in cue_hits(cue, lemmas)])
+    idioms = tuple(m.span() for m in tables.contexts["IDIOM"].finditer(lemmas.text))
+    hits = demote_governed([hit for cue in tables.cues for hit in cue_hits(cue, lemmas, idioms)])
     return sorted(hits, key=lambda h: (-h.score, h.first.i))
 
 
 def demote_governed(hits: list[Hit]) -> list[Hit]:
     """Lower hits that another hit governs: the object of a speech act ("demanded a truce",
-    "rejected an ultimatum") or a modifier of another trigger ("fraud investigation")."""
+    "rejected an ultimatum") or a modifier of another trigger ("fraud investigation"). Backing a
+    sanction is no SUPPORT event of its own: the sanction is the event ("Britain backed the
+    sanctions against Moscow")."""
     governors = {h.first.i: h for h in hits if h.cue.plover in GOVERNING}
     out = []
     for hit in hits:
@@ -169,7 +174,8 @@ def demote_governed(hits: list[Hit]) -> list[Hit]:
             if token.head.i == token.i:
                 break
             token = token.head
-            if token.i in governors and governors[token.i].cue is not hit.cue and not hit.first.i <= token.i <= hit.last.i:
+            if token.i in governors and governors[token.i].cue is not hit.cue and not hit.first.i <= token.i <= hit.last.i \
+                    and not (hit.cue.plover == "SANCTION" and governors[token.i].cue.plover == "SUPPORT"):
                 governed = True
                 break
         out.append(Hit(hit.cue, hit.first, hit.last, hit.score - GOVERNED_PENALTY) if governed else hit)

@@ -9,7 +9,7 @@ verb or event noun inside a longer match) is
 
 - a verb: a clause reports the act ("Russian forces shelled the town"). A territorial verb
   ("retreated", "liberated") also needs a local place in its clause, an armed (military,
-  government, non-state or Russian) subject or object, or ground as its object ("rolled into
+  government, non-state or conflict-party) subject or object, or ground as its object ("rolled into
   the town"), and must not be only tried ("the attempt to seize Kyiv", "efforts to regain
   control"): "Putin retreated from public view" and "liberating women from the veil" drop;
 - a territorial noun ("withdrawal", "capture") whose own phrase names an armed force, a time,
@@ -68,7 +68,7 @@ MAX_MATCH = 12  # tokens of a long match looked at
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 OF_HEAD_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-ARMED_CONTEXTS = ("MILITARY", "GOV_FORCE", "NONSTATE", "RUSSIAN")
+ARMED_CONTEXTS = ("MILITARY", "GOV_FORCE", "NONSTATE", "PARTY")
 
 
 def is_reported_act(first: Token, last: Token, acled: tuple[str, str], index: ArgumentIndex,
@@ -221,7 +221,7 @@ def weapon_in_act(noun: Token, index: ArgumentIndex, tables: Tables) -> bool:
 
 def territorial_anchor(verb: Token, index: ArgumentIndex, tables: Tables) -> bool:
     """A territorial verb needs a local place in its clause, an armed (military, government,
-    non-state or Russian) subject or object, or ground as its object ("regained territory",
+    non-state or conflict-party) subject or object, or ground as its object ("regained territory",
     "rolled into the town")."""
     if has_local_place(clause_tokens(verb), index):
         return True

@@ -43,8 +43,19 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 ATTEMPT_HEADS = frozenset({
     "try", "attempt", "aim", "fail", "strive", "struggle", "effort", "bid", "endeavour", "endeavor", "aspiration",
 })
-MEANS_HEADS = frozenset({"ability", "capability", "capacity"})  # "the ability to repel attacks": a means
-SUPPOSED = frozenset({"possibility", "prospect", "risk", "threat", "fear", "danger", "chance", "likelihood", "scenario"})
+PLAN_HEADS = frozenset({
+    "plan", "aim", "intend", "hope", "expect", "seek", "want", "wish", "dream", "scheme", "plot", "set", "due", "schedule", "poise",
+})
+UNREAL_STATES = frozenset({"impossible", "unlikely", "possible", "hypothetical", "unthinkable", "conceivable"})
+NEGATION_PASSING = frozenset({
+    "dare", "manage", "try", "attempt", "begin", "start", "get", "need", "have", "seem", "appear",
+    "confirm", "show", "prove", "indicate", "suggest", "find", "see", "know", "verify", "mean",
+})
+EVIDENCE_NOUNS = frozenset({
+    "evidence", "sign", "indication", "proof", "confirmation", "report", "record", "trace", "suggestion", "basis",
+})
+MEANS_HEADS = frozenset({"ability", "capability", "capacity", "capable", "likely", "unlikely", "possible", "impossible"})  # "the ability to repel attacks": a means
+SUPPOSED = frozenset({"capable", "capability", "possibility", "prospect", "risk", "threat", "fear", "danger", "chance", "likelihood", "scenario"})
 SPEECH_VERBS = frozenset({
     "say", "tell", "state", "declare", "insist", "stress", "add", "warn", "write", "announce",
     "urge", "argue", "reiterate", "tweet", "note", "claim", "emphasize", "emphasise", "repeat", "indicate",
@@ -55,16 +66,49 @@ MAX_STEPS = 6
 
 
 def is_unreal(trigger: Token) -> bool:
-    """The trigger's act is asked about, supposed, conditional, demanded or negated by "no"."""
+    """The trigger's act is asked about, supposed, conditional, demanded, planned, negated by
+    "no" or by a governing verb ("would not dare target"), or what there is no evidence of."""
     if is_question(trigger) or negated_by_no(trigger):
         return True
-    return any(_unreal_clause(verb) for verb in _clause_chain(trigger))
+    chain = _clause_chain(trigger)
+    if any(_unreal_clause(verb) for verb in chain) or any(_negates_below(head) for head in chain[1:]):
+        return True
+    return any(_governed_by(verb, PLAN_HEADS) for verb in chain) or _without_evidence(chain[-1])
+
+
+def _negates_below(head: Token) -> bool:
+    """A head above the trigger that is negated and passes the negation down: a control verb
+    ("did not dare / manage / try to attack") or a verb of finding and showing ("did not
+    confirm that troops shelled the town")."""
+    if not any(c.dep_ == "neg" for c in head.children):
+        return False
+    return head.lemma_.lower() in NEGATION_PASSING or head.pos_ in ("AUX",)
+
+
+def _without_evidence(top: Token) -> bool:
+    """ "no evidence (that) Putin rescued ...", "no sign of fighting": the clause is what a noun
+    negated by "no" would be evidence of."""
+    token = top
+    for _ in range(MAX_STEPS):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in EVIDENCE_NOUNS and negated_by_no(head):
+            return True
+        token = head
+    return False
 
 
 def is_question(token: Token) -> bool:
+    """The sentence, or the trigger's line (a headline glued to the text after it), asks."""
     sent = token.sent
     last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "”", "’", "'")), None)
-    return last is not None and last.text == "?"
+    if last is not None and last.text == "?":
+        return True
+    after = [t for t in sent if t.i > token.i]
+    end = next((i for i, t in enumerate(after) if "\n" in t.text or "\n" in t.whitespace_), None)
+    line = [t for t in after[:end + 1] if not t.is_space] if end is not None else []
+    return bool(line) and line[-1].text == "?"
 
 
 def negated_by_no(token: Token) -> bool:
@@ -91,7 +135,29 @@ def _unreal_clause(token: Token) -> bool:
         return True
     if token.dep_ == "advcl" and _is_condition(token):
         return True
-    return _is_demanded(token) or _is_supposed(token) or _governed_by(token, MEANS_HEADS)
+    return _is_demanded(token) or _is_supposed(token) or _governed_by(token, MEANS_HEADS) or _said_unreal(token)
+
+
+def _said_unreal(token: Token) -> bool:
+    """ "A close inspection was impossible", "an attack is unlikely": the subject of a copula
+    whose complement says it did not or need not happen."""
+    head = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in UNREAL_STATES for c in head.children)
+
+
+def is_generic(trigger: Token) -> bool:
+    """A bare plural noun that is the subject of a present-tense verb speaks of a kind of act,
+    not of one act: "Sanctions often inspire a rally", "Secondary sanctions are a tool". Only
+    in full sentences (a headline in the present tense reports: "Airstrikes hit Kharkiv")."""
+    if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS" or trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children):
+        return False
+    verb = trigger.head
+    tense = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    ends = [t for t in trigger.sent if not t.is_space and not t.is_punct or t.text in ".!?"]
+    return bool(tense & {"VBZ", "VBP"}) and not tense & {"VBD", "VBN", "MD"} and bool(ends) and ends[-1].text == "."
 
 
 def is_attempted(trigger: Token) -> bool:
