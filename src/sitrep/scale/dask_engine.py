@@ -28,7 +28,7 @@ from sitrep.pipeline import Outcome
 from sitrep.scale.wire import document_to_wire, outcome_from_wire, worker_failure
 from sitrep.scale.worker import prepare, process_wire_batch
 
-WINDOW = 2048  # documents per bag
+WINDOW = 1024  # documents per bag
 
 
 def process_partition(items: Iterable[tuple[int, str]], settings: Settings) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ with `RayExtractor`, an actor class whose constructor builds one Extractor (spaC
 stages, gazetteer opened read-only) and whose `__call__` runs a batch. `settings.workers`
 actors run each window (one CPU each); rows come back as JSON and are put in input order by
 index. Each window starts its own actor pool, so the model is loaded once per actor per
-window of 4,096 documents (a few seconds against minutes of work).
+window of 1,024 documents (a few seconds against minutes of work).
 
 `settings.engine_address` ("ray://head:10001", or "auto") joins an existing cluster, whose
 nodes need sitrep and the built gazetteer; without it Ray is started locally with
@@ -27,7 +27,7 @@ from sitrep.pipeline import Outcome
 from sitrep.scale.wire import document_to_wire, outcome_from_wire
 from sitrep.scale.worker import prepare, process_wire_batch
 
-WINDOW = 4096  # documents per dataset
+WINDOW = 1024  # documents per dataset
 
 
 class RayExtractor:
