@@ -193,3 +193,10 @@ def test_fleets_territorial_defence_and_security_forces(run, sentence, name, sid
 def test_officers_and_diplomats_are_unnamed_persons(run, sentence, part, side):
     a = actor(run(sentence), part)
     assert (a.kind, a.side) == ("person", side)
+
+
+def test_name_after_a_role_is_a_person_even_when_tagged_as_organisation(run):
+    rec = run("The UN envoy for Sudan, Ramtane Lamamra, said aid convoys were blocked. "
+              "Lamamra said the talks in Jeddah had stalled.")
+    persons = [a for a in rec.actors if a.kind == "person"]
+    assert [(a.name, a.role, len(a.mentions)) for a in persons] == [("Ramtane Lamamra", "envoy", 2)]

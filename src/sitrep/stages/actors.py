@@ -545,6 +545,9 @@ def org_entity(t: Tables, ctx: Context, start: int, end: int) -> Iterable[Mentio
         return
     if is_not_actor(t, ctx, start, end):
         return
+    if is_titled_person_name(t, name) and describe_person(t, ctx, start, end)[0] is not None:
+        yield person(t, ctx, start, end, "p:" + surname_key(name))  # "the UN envoy for Sudan, Ramtane Lamamra"
+        return
     nat = next((t.adjectives[w] for w in name.split() if w in t.adjectives), None)
     yield Mention(start, end, "org", "x:" + name.lower(), name, 3, side=nat or appos_side(t, ctx, end))
 
@@ -691,6 +694,11 @@ def is_agent(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
 
+# A role followed by the name it describes: "the minister, Robert Habeck", "the UN envoy for Sudan, Ramtane Lamamra".
+ROLE_THEN_NAME_RE = re.compile(
+    r"(?:\s+(?:for|of|to|in)\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?,\s+((?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’.-]+)")
+
+
 def is_apposition_of_person(ctx: Context, start: int) -> bool:
     """Whether `start` follows "Name, " where Name is a spaCy person."""
     m = re.search(r"([A-Z][\w'’.-]+),\s+$", ctx.text[max(0, start - 40):start])
@@ -705,8 +713,9 @@ def role_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
     'the governor of the Belgorod region', 'a senior Ukrainian official'. A role followed by a name
     in apposition ('the minister, Robert Habeck') is the person's description, not a mention."""
     for m in t.role_re.finditer(ctx.text):
-        if re.match(r",\s+(?:[A-Z][\w'’.-]+\s+){1,3}", ctx.text[m.end():m.end() + 40]) and \
-                in_entity(ctx, m.end() + 2, m.end() + 4, ("PERSON",)):
+        named = ROLE_THEN_NAME_RE.match(ctx.text[m.end():m.end() + 80])
+        if named and (in_entity(ctx, m.end() + named.start(1), m.end() + named.start(1) + 2, ("PERSON",))
+                      or is_titled_person_name(t, named.group(1))):
             continue
         if m.group("art").lower() in ("a", "an") and is_apposition_of_person(ctx, m.start()):
             continue  # "Charles Michel, a former Belgian prime minister,": his description
@@ -849,9 +858,10 @@ def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:
     countries = [(m.start, m.end, t.alpha3[p.country]) for p in record.places if p.country in t.alpha3
                  for m in p.mentions]
     ctx = Context(record.text, doc, places, sorted(countries))
-    persons = [*person_mentions(t, ctx), *speaker_mentions(t, ctx)]
+    orgs = list(org_mentions(t, ctx))
+    persons = [*person_mentions(t, ctx), *speaker_mentions(t, ctx), *(m for m in orgs if m.kind == "person")]
     persons += surname_mentions(ctx, persons)
-    candidates = [*persons, *org_mentions(t, ctx), *group_mentions(t, ctx),
+    candidates = [*persons, *(m for m in orgs if m.kind != "person"), *group_mentions(t, ctx),
                   *state_mentions(t, ctx), *role_mentions(t, ctx), *collective_speakers(t, ctx)]
     mentions = resolve_links(t, select(drop_surnames_as_orgs(candidates)), ctx)
     sides_from_affiliation(ctx, mentions)
