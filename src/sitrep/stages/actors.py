@@ -16,8 +16,12 @@ Approach (one pass of compiled patterns over the text, plus spaCy entities):
      - speakers no entity caught: a two-word proper name that is the subject (or its apposition)
        of a reporting verb is a person ("the engineer, Valerii Semenov, told"), the proper-noun
        object of "according to" an organisation; later bare surnames of persons join them;
-     - unnamed officials: "a Kremlin spokesman", "the governor of the Belgorod region" (side from
-       the organisation, nationality or place), kept when no named person with that role precedes.
+     - unnamed officials: "a Kremlin spokesman", "the governor of the Belgorod region", "a UK government
+       spokesperson", "a European official" (side from the organisation, nationality, country or place),
+       kept when no named person with that role precedes; an indefinite one ("a spokesman", "another
+       official") is a new person, never an earlier one, and one in apposition to a name describes it;
+     - collective speakers: a plural noun phrase that is the subject of a reporting verb ("Aid
+       organisations say") is a group, unless it is a thing that reports ("figures show");
      Sides also come from a wider description ("a top Russian commander in Ukraine, Gen. X"), a
      place before the title ("Warsaw Mayor X", side of the place's country), "X, like other
      Ukrainians", the place a person fled from, and an organisation's apposition ("Baza, a channel

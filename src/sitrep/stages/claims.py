@@ -23,7 +23,11 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
   2. Claimant: the actor whose mention is in the verb's subject (he/she: the last person named, they/it:
      the last organisation, group or state, at most PRONOUN_REACH sentences back). A subject that is no
      actor stays as written (claimant_text) unless it cannot be a source: a clock zone, a feast, a weapon,
-     a time expression or a place. `reported` is only for claims with no claimant.
+     a time expression or a place. `reported` is only for claims with no claimant. The actor is looked
+     for in the subject's core (head, modifiers, appositions, "of/for" phrases), not in its clauses;
+     a pronoun prefers the last compatible actor named as a subject; "they" may be an unnamed official.
+     No claim: questions outside quote marks, the writer's inferences from things ("this document
+     suggests that C"), phrases in quote marks without a verb ("a “democratic battering ram”").
   3. Channel and said_at come from the attribution part of the sentence (the sentence minus
      the content): channel cues ("on Telegram", "in an interview with the Financial Times",
      "state television", "map"...), and a DATE/TIME of the record. A claim with no channel takes
