@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -99,6 +100,9 @@ FEED = """<?xml version="1.0"?>
 @pytest.fixture
 def feed_server() -> Iterator[str]:
     body = FEED.format(one=story_text(11), two=story_text(12)).encode()
+    paragraphs = "".join(f"<p>{p}</p>" for p in story_text(13).split("\n\n"))
+    page = (f"<html><head><title>Depot fire</title></head><body><nav>Home | World</nav><article>"
+            f"<h1>Depot fire</h1>{paragraphs}</article><footer>Contact us</footer></body></html>").encode()
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server API)
@@ -107,6 +111,15 @@ def feed_server() -> Iterator[str]:
                 self.send_header("Content-Type", "application/rss+xml")
                 self.end_headers()
                 self.wfile.write(body)
+            elif self.path == "/page.html":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(page)
+            elif self.path == "/slow":
+                time.sleep(2)
+                self.send_response(200)
+                self.end_headers()
             elif self.path == "/big":
                 self.send_response(200)
                 self.end_headers()
@@ -143,3 +156,21 @@ def test_bad_urls_are_failures(store: Store, feed_server: str) -> None:
     assert "larger than" in str(too_big)
     [refused] = list(read_url("http://127.0.0.1:1/feed.xml", timeout=2))
     assert "cannot fetch" in str(refused)
+
+
+def test_page_url_is_ingested(store: Store, feed_server: str) -> None:
+    from sitrep.ingest.web import url_id
+
+    url = f"{feed_server}/page.html"
+    report = _ingest(store, [url])
+    assert report.new == 1, report.failures
+    article = store.get(url_id(url))
+    assert article is not None and article.record.url == url
+    assert "Paragraph 2 of report 13" in article.record.text and "Contact us" not in article.record.text
+
+
+def test_slow_server_times_out(feed_server: str) -> None:
+    from sitrep.ingest.web import read_url
+
+    [failure] = list(read_url(f"{feed_server}/slow", timeout=0.3))
+    assert "timed out" in str(failure)

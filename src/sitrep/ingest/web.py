@@ -61,7 +61,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
 def _feed_items(data: bytes, url: str) -> Iterator[Item]:
     from sitrep.ingest.feeds import read_feed
 
-    name = _url_id(url)
+    name = url_id(url)
     for number, item in enumerate(read_feed(data, Path(name)), 1):
         where = f"{url} item {number}"
         if isinstance(item, Failure):
@@ -77,9 +77,9 @@ def _page_document(data: bytes, url: str) -> Item:
     if extracted is None:
         return Failure(url, "no main text found in the page")
     text, title, published, _ = extracted
-    return Document(id=_url_id(url), text=text, title=title, published=published, url=url, origin=url)
+    return Document(id=url_id(url), text=text, title=title, published=published, url=url, origin=url)
 
 
-def _url_id(url: str) -> str:
+def url_id(url: str) -> str:
     """A stable id for a page fetched by URL: `url-` and 12 hex digits of its SHA-1."""
     return "url-" + hashlib.sha1(url.encode()).hexdigest()[:12]
