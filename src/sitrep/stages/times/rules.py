@@ -234,11 +234,6 @@ def weekday_value(ctx: Context, wd: int, pre: str, m: re.Match[str]) -> str:
         return cal.day(cal.weekday_date(ctx.dct, wd, "this-week"))
     if _AHEAD_RE.search(ctx.text[max(0, m.start() - 30):m.start()]):  # "ahead of Sunday's vote", "until Friday"
         return cal.day(cal.weekday_date(ctx.dct, wd, "future"))
-    wd_end = m.end("wd") if "wd" in m.re.groupindex else m.end()
-    if ctx.text.startswith(("'s", "’s"), wd_end) and ctx.tense(m.start(), m.end()) not in ("past", "future"):
-        # "Sunday's election is a close race": no tense to go by, so the nearest Sunday
-        back, ahead = cal.weekday_date(ctx.dct, wd, "past"), cal.weekday_date(ctx.dct, wd, "future")
-        return cal.day(ahead if (ahead - ctx.dct) < (ctx.dct - back) else back)
     return cal.day(cal.weekday_date(ctx.dct, wd, direction(ctx, m)))
 
 
