@@ -174,3 +174,11 @@ def test_slow_server_times_out(feed_server: str) -> None:
 
     [failure] = list(read_url(f"{feed_server}/slow", timeout=0.3))
     assert "timed out" in str(failure)
+
+
+def test_record_with_a_duplicate_item_id_fails_alone(store: Store) -> None:
+    bad = kharkiv_record("twice")
+    bad = bad.model_copy(update={"places": bad.places + bad.places})
+    report = ingest_documents(store, [bad, plain_record("fine", story_text(3))], Settings(), extract=fake_extract)
+    assert (report.new, report.failed) == (1, 1)
+    assert "item id 'p1' twice" in report.failures[0].reason

@@ -217,7 +217,7 @@ def _with_extraction(first: Document, stream: Iterator[Work], extract: Extract) 
 
 def _entry(work: Work) -> Entry:
     if isinstance(work, Record):
-        return ("record", work)
+        return _record_entry(work, work.id)
     if isinstance(work, Failure):
         return ("failure", FailureEntry(document=work.origin, origin=work.origin, reason=work.reason))
     if isinstance(work, tuple):
@@ -225,9 +225,17 @@ def _entry(work: Work) -> Entry:
     raise TypeError(f"unexpected ingest entry {type(work).__name__}")
 
 
+def _record_entry(record: Record, origin: str | None) -> Entry:
+    duplicate = rows.duplicate_item_id(record)
+    if duplicate is not None:
+        return ("failure", FailureEntry(document=record.id, origin=origin,
+                                        reason=f"the record uses item id {duplicate!r} twice"))
+    return ("record", record)
+
+
 def _outcome_entry(outcome: Outcome) -> Entry:
     if outcome.record is not None:
-        return ("record", outcome.record)
+        return _record_entry(outcome.record, outcome.document.origin)
     failure = outcome.failure or DocumentFailure(outcome.document.id, outcome.document.origin, "no record")
     return ("failure", FailureEntry(document=failure.document, origin=failure.origin, reason=failure.reason,
                                     code=failure.code, stage=failure.stage))

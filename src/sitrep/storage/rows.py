@@ -67,6 +67,17 @@ def record_row(record: Record, now: datetime) -> Row:
             "stages": dict(record.stages), "stages_key": stages_key(record.stages), "extracted": now}
 
 
+def duplicate_item_id(record: Record) -> str | None:
+    """An item id used twice within one kind (the item tables could not hold the record), or None."""
+    for items in (record.places, record.actors, record.times, record.quantities, record.claims, record.events):
+        seen: set[str] = set()
+        for item in items:
+            if item.id in seen:
+                return item.id
+            seen.add(item.id)
+    return None
+
+
 def item_rows(record: Record) -> dict[sa.Table, list[Row]]:
     """Rows for every item table (some lists may be empty)."""
     days = {time.id: timex_range(time) for time in record.times}

@@ -214,7 +214,8 @@ class Store:
 
     def get(self, article_id: str) -> StoredArticle | None:
         """The current version of one article, with its record; None when it is not stored."""
-        return next(self.iter_articles(ArticleFilter(ids=(article_id,))), None)
+        found = list(self.iter_articles(ArticleFilter(ids=(article_id,))))
+        return found[0] if found else None
 
     def summary(self, article_id: str) -> ArticleSummary | None:
         found = self.list_articles(ArticleFilter(ids=(article_id,)))

@@ -8,9 +8,9 @@ For each record of a batch, in order (`Writer.write_batch`):
 3. a new id is `new`, or `near-duplicate` when the MinHash index finds an earlier article
    with the same text (then `canonical` names that article's canonical article).
 Failures are kept one row per document (the latest reason); a document that later
-succeeds loses its failure row. A batch that fails on a lost connection (or a locked
-SQLite file) is rolled back and retried up to `retries` times, then reported as a
-`StoreError`; the in-memory near-duplicate index is reloaded before each retry, so a retry
+succeeds loses its failure row. A batch that fails on a lost connection, a locked SQLite
+file or a concurrent ingest that stored the same id first is rolled back and retried up to
+`retries` times (deciding again from what is now committed), then reported as a `StoreError`; the in-memory near-duplicate index is reloaded before each retry, so a retry
 decides exactly what the first attempt would have.
 """
 
@@ -90,6 +90,8 @@ class Writer:
                 with self.store.engine.begin() as connection:
                     return self._write(connection, entries)
             except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+                last = exc
+            except sa.exc.IntegrityError as exc:  # another ingest stored the same id first: decide again
                 last = exc
             except sa.exc.DBAPIError as exc:
                 if not exc.connection_invalidated:
