@@ -1,5 +1,5 @@
 from sitrep.analysis import Analyser, analyse
-from tests.analysis.builders import KHARKIV, KHARKIV_OBLAST, article, shelling_reports
+from tests.analysis.builders import KHARKIV, KHARKIV_OBLAST, KYIV, article, shelling_reports
 
 
 def test_one_event_across_outlets_with_near_duplicates_counted_once() -> None:
@@ -49,3 +49,22 @@ def test_headline_and_later_paragraph_of_one_article_are_one_event() -> None:
     a.actor("Russian artillery", "group", "RUS").place("Kharkiv", *KHARKIV)
     a.event("Shelling", "ASSAULT", places=("Kharkiv",)).event("shelled", "ASSAULT", actor="Russian artillery")
     assert len(analyse([a.stored()]).events) == 1
+
+
+def test_a_withdrawal_reported_from_nearby_towns_is_one_event_but_shelling_there_is_two() -> None:
+    town = (711635, 50.64, 29.92, "city", "UA", "Kyiv Oblast")
+    a = article("n-a", "One", "2022-04-10", "Russian troops withdrew from the area around Kyiv. Artillery shelled Kyiv.")
+    a.actor("Russian troops", "group", "RUS").place("Kyiv", *KYIV)
+    a.event("withdrew", "RETREAT", ("Strategic developments", "Non-violent transfer of territory"),
+            actor="Russian troops", places=("Kyiv",))
+    a.event("shelled", "ASSAULT", ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+            places=("Kyiv",))
+    b = article("n-b", "Two", "2022-04-12", "Residents of Borodianka returned after the Russian troops withdrew. "
+                "Borodianka was shelled by artillery.")
+    b.actor("Residents", "group").place("Borodianka", *town)
+    b.event("withdrew", "RETREAT", ("Strategic developments", "Non-violent transfer of territory"),
+            actor="Residents", places=("Borodianka",))
+    b.event("shelled", "ASSAULT", ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+            places=("Borodianka",))
+    events = analyse([a.stored(), b.stored()]).events
+    assert sorted((e.plover, e.articles) for e in events) == [("ASSAULT", 1), ("ASSAULT", 1), ("RETREAT", 2)]

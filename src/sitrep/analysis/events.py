@@ -24,6 +24,7 @@ words stays apart.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ FAMILY = {"ASSAULT": "violence", "CRIME": "violence", "COERCE": "violence", "FIG
           "RETREAT": "retreat", "CONCEDE": "retreat"}
 WINDOW = timedelta(days=30)  # an undated event happened within this time before the report
 BOTH_UNDATED = timedelta(days=14)  # two undated reports this far apart can be the same event
+NEAR_KM = {"retreat": 60.0}  # families whose events cover an area, not a point
 IN_ARTICLE_THRESHOLD = 4.0
 CROSS_THRESHOLD = 5.0
 STATUS_ORDER = ("disputed", "confirmed", "denied", "unconfirmed", "asserted", "reported")
@@ -87,12 +89,16 @@ def own_keys(p: PlaceInfo) -> frozenset[str]:
     return frozenset(keys)
 
 
-def place_agreement(a: tuple[PlaceInfo, ...], b: tuple[PlaceInfo, ...]) -> int | None:
-    """The level (2 city, 1 region, 0 country) at which the places agree, None if they don't."""
+def place_agreement(a: tuple[PlaceInfo, ...], b: tuple[PlaceInfo, ...], near_km: float = 0.0) -> int | None:
+    """The level (2 city, 1 region, 0 country) at which the places agree, None if they don't.
+    With `near_km`, two towns that close agree at region level (a withdrawal "from the Kyiv
+    region" is reported from Kyiv, Borodianka and Bucha alike)."""
     best: int | None = None
     for pa in a:
         for pb in b:
             level = _pair_level(pa, pb)
+            if level is None and near_km and _distance_km(pa, pb) <= near_km:
+                level = 1
             if level is not None and (best is None or level > best):
                 best = level
     return best
@@ -104,6 +110,25 @@ def _pair_level(pa: PlaceInfo, pb: PlaceInfo) -> int | None:
     if own_keys(pa) & containers(pb) or own_keys(pb) & containers(pa):
         return min(pa.level, pb.level)
     return None
+
+
+def _distance_km(pa: PlaceInfo, pb: PlaceInfo) -> float:
+    a, b = pa.ref, pb.ref
+    if pa.level == 0 or pb.level == 0 or None in (a.lat, a.lon, b.lat, b.lon):
+        return float("inf")
+    p1, p2 = math.radians(a.lat or 0.0), math.radians(b.lat or 0.0)
+    dp, dl = p2 - p1, math.radians((b.lon or 0.0) - (a.lon or 0.0))
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def grid_keys(p: PlaceInfo) -> tuple[str | None, frozenset[str]]:
+    """(its own one-degree cell, the eight cells around it), for the nearness block."""
+    if p.level == 0 or p.ref.lat is None or p.ref.lon is None:
+        return None, frozenset()
+    i, j = math.floor(p.ref.lat), math.floor(p.ref.lon)
+    around = frozenset(f"grid:{i + di}:{j + dj}" for di in (-1, 0, 1) for dj in (-1, 0, 1) if di or dj)
+    return f"grid:{i}:{j}", around
 
 
 def date_window(m: EventMention) -> tuple[date, date] | None:
@@ -169,7 +194,7 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
     if family(a.plover) != family(b.plover):
         return None
     same_article = a.article == b.article
-    where = place_agreement(location(a), location(b))
+    where = place_agreement(location(a), location(b), NEAR_KM.get(family(a.plover), 0.0))
     if where is None and not (same_article and (not a.places or not b.places)):
         return None
     when = date_agreement(a, b)
@@ -195,14 +220,16 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
 
 def _corroborated(a: EventMention, b: EventMention, where: int | None, when: float) -> bool:
     """Across articles, a shared place and window is not enough without a stated common day:
-    the reports must also share wording or an actor."""
+    the reports must also share wording or an actor (or, for an area-wide change such as a
+    withdrawal, the same ACLED sub-type)."""
     wording = overlap(a.stems, b.stems)
     if (where or 0) < 1:
         return wording >= 0.25
     if when >= 2:
         return True
     same_actor = a.actor is not None and b.actor is not None and a.actor.key == b.actor.key
-    return same_actor or wording >= 0.2
+    area_change = family(a.plover) in NEAR_KM and a.acled is not None and a.acled == b.acled
+    return same_actor or area_change or wording >= 0.2
 
 
 def _same_story(a: EventMention, b: EventMention, when: float) -> bool:
@@ -239,7 +266,8 @@ def _wording_points(a: EventMention, b: EventMention, why: list[str]) -> float:
         points += 1
         why.append(f"trigger '{a.trigger}'")
     if a.acled and a.acled == b.acled:
-        points += 0.5
+        points += 1.5 if family(a.plover) in NEAR_KM else 0.5
+        why.append(f"same ACLED {a.acled[1]}")
     if a.killed and set(a.killed) & set(b.killed):
         points += 1
         why.append("same figure")
@@ -300,6 +328,12 @@ class EventIndex:
         places = location(m)
         own = {k for p in places for k in own_keys(p)}
         held = {k for p in places for k in containers(p)} - own
+        if fam in NEAR_KM:
+            for p in places:
+                cell, around = grid_keys(p)
+                if cell:
+                    own.add(cell)
+                    held |= around
         for week in weeks(m):
             for k in own:
                 block = (fam, k, week)
