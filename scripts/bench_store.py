@@ -96,20 +96,25 @@ def store_only(url: str, records: list[Record]) -> tuple[float, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--records", type=int, default=2000, help="articles for the store-only run (default 2000)")
+    ap.add_argument("--from-records", metavar="FILE", help="skip step 1: clone the records of this "
+                    "`sitrep export --to jsonl` file instead")
     args = ap.parse_args()
     inputs = [str(OPEN)] if OPEN.exists() else [str(ROOT / "examples")]
     print(f"store ingest (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print(f"{'engine':<11} {'run':<28} {'articles':>8} {'seconds':>8} {'articles/s':>10} {'per CPU s':>10}")
     with tempfile.TemporaryDirectory() as tmp, postgres_database() as pg, postgres_database() as pg2:
         engines = [("sqlite", f"sqlite:///{tmp}/extract.db", f"sqlite:///{tmp}/store.db"), ("postgresql", pg, pg2)]
-        records: list[Record] = []
+        records = [Record.model_validate_json(line) for line in Path(args.from_records).read_text().splitlines()
+                   if line.strip()] if args.from_records else []
         for engine, first, second in engines:
             if first is None or second is None:
                 print(f"{engine:<11} skipped: no server at {PG_SERVER}")
                 continue
-            seconds, documents, made = with_extraction(first, inputs)
-            records = records or made
-            print(f"{engine:<11} {'with extraction':<28} {documents:>8} {seconds:>8.1f} {documents / seconds:>10.1f}")
+            if not args.from_records:
+                seconds, documents, made = with_extraction(first, inputs)
+                records = records or made
+                print(f"{engine:<11} {'with extraction':<28} {documents:>8} {seconds:>8.1f} "
+                      f"{documents / seconds:>10.1f}")
             batch = clones(records, args.records)
             seconds, cpu = store_only(second, batch)
             print(f"{engine:<11} {'store only (records)':<28} {len(batch):>8} {seconds:>8.1f} "
