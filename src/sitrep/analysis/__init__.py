@@ -87,9 +87,18 @@ class Analyser:
         claims = sorted((build_claim(g, groups, event_of, series_of) for _, g in claim_groups),
                         key=lambda c: report_order(c.reports[0]))
         timelines = _timelines(event_groups, claim_groups)
-        contradictions = _contradictions(series, claim_groups, event_groups, timelines)
+        contradictions = _contradictions(series, claim_groups, event_groups, timelines, self.common_places())
         return Analysis(articles=len(self.articles), events=tuple(events), claims=tuple(claims),
                         figures=tuple(series), contradictions=tuple(contradictions), timelines=tuple(timelines))
+
+    def common_places(self) -> frozenset[str]:
+        """Places named in more than a tenth of the articles (and at least 4): too broad to pin a claim."""
+        counts: dict[str, int] = {}
+        for article in self.articles.values():
+            for key in {p.key for p in article.places.values()}:
+                counts[key] = counts.get(key, 0) + 1
+        limit = max(3, len(self.articles) // 10)
+        return frozenset(k for k, n in counts.items() if n > limit)
 
     def explain(self, item_id: str) -> list[MergeReason]:
         """Why the mentions of event `item_id` were merged (each link with its score and reasons)."""
@@ -117,8 +126,8 @@ def _timelines(event_groups: list[tuple[str, list[EventMention]]],
 
 def _contradictions(series: list[Series], claim_groups: list[tuple[str, list[ClaimMention]]],
                     event_groups: list[tuple[str, list[EventMention]]],
-                    timelines: list[Timeline]) -> list[Contradiction]:
-    found = figure_contradictions(series) + claim_contradictions(claim_groups, event_groups)
+                    timelines: list[Timeline], common: frozenset[str]) -> list[Contradiction]:
+    found = figure_contradictions(series) + claim_contradictions(claim_groups, event_groups, common)
     found += control_contradictions(timelines) + attribution_contradictions(event_groups)
     unique = {x.id: x for x in found}
     return sorted(unique.values(), key=lambda x: (x.kind, report_order(x.sides[0].reports[0]), x.id))

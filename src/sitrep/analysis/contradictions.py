@@ -95,12 +95,16 @@ def _side(p: PartyInfo | None) -> str | None:
 
 
 def claim_contradictions(claims: list[tuple[str, list[ClaimMention]]],
-                         events: list[tuple[str, list[EventMention]]]) -> list[Contradiction]:
-    """Denials against the other side's reports about the same places, near in time."""
+                         events: list[tuple[str, list[EventMention]]],
+                         common: frozenset[str] = frozenset()) -> list[Contradiction]:
+    """Denials against the other side's reports about the same places, near in time. Places in
+    `common` (a capital named in every other article) are too broad to say what is denied."""
     index = _place_index(claims, events)
+    for key in common:
+        index.pop(key, None)
     out = []
     for claim_id, group in claims:
-        denials = [m for m in group if is_denial(m) and _fine(m.places)]
+        denials = [m for m in group if is_denial(m) and set(p.key for p in _fine(m.places)) - common]
         if not denials:
             continue
         denier = next((m.claimant for m in denials if m.claimant), None)
@@ -151,6 +155,10 @@ def _against(denials: list[ClaimMention], denier: PartyInfo | None,
     return sorted(seen.values(), key=lambda h: report_order(h[4]))
 
 
+def index_keys(hits: list[Indexed]) -> set[str]:
+    return {p.key for h in hits for p in h[1]}
+
+
 def _claim_x(claim_id: str, denials: list[ClaimMention], denier: PartyInfo | None,
              against: list[Indexed]) -> Contradiction:
     reports_b = sort_reports(m.report for m in denials)
@@ -158,7 +166,8 @@ def _claim_x(claim_id: str, denials: list[ClaimMention], denier: PartyInfo | Non
     asserter = next((h[3] for h in against if h[3]), None)
     sides = [Side(claimant=party_model(asserter), statement=reports_a[0].text, reports=reports_a),
              Side(claimant=party_model(denier), statement=reports_b[0].text, reports=reports_b)]
-    place = _fine(denials[0].places)[0]
+    place = next(p for d in denials for p in _fine(d.places) if p.key in index_keys(against)) \
+        if against else _fine(denials[0].places)[0]
     return Contradiction(id=_xid("claim", sides), kind="claim",
                          about=About(label=f"what happened in {place.ref.name}", event=None, place=place.ref,
                                      measure=None), sides=tuple(sides))

@@ -125,7 +125,7 @@ def from_event(m: EventMention, event_id: str) -> list[ControlMention]:
     when = m.when.first.isoformat() if m.when else None  # "in February": the month's first day
     return [ControlMention(p, event_id, change, controller_of(change, m.actor, m.target, m.report.text, p),
                            m.claimant, m.status or "reported", m.report, when)
-            for p in m.places if p.level > 0]
+            for p in m.places if is_controllable(p)]
 
 
 def _armed_party(m: EventMention) -> bool:
@@ -143,12 +143,17 @@ def from_claim(m: ClaimMention, claim_id: str) -> list[ControlMention]:
         return []  # "told him not to leave Kyiv": no armed side, no change of control
     return [ControlMention(p, claim_id, change, controller_of(change, None, None, text, p),
                            m.claimant, m.status, m.report, m.said_at.isoformat() if m.said_at else None)
-            for p in m.places if p.level > 0]
+            for p in m.places if is_controllable(p)]
 
 
 def _claimed_attempt(change: str, text: str) -> bool:
     match = CUE[change].search(fold(text))
     return match is not None and is_attempt(match.group(0), text)
+
+
+def is_controllable(p: PlaceInfo) -> bool:
+    """A town, region or river line inside a country: not a country, not 'Europe'."""
+    return p.level > 0 and p.country is not None
 
 
 def build_timelines(readings: list[ControlMention]) -> list[Timeline]:
