@@ -157,6 +157,27 @@ def test_events(extract, tmp_path: Path, name: str, scheme: str, key: str) -> No
         hold(f"{key}_{part}", figure(r"events: macro F1 ([\d.]+)", out))
 
 
+VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+NON_WAR_VIOLENT_MAX = 1  # the issue-8 acceptance figure: violent ACLED events on all non-war dev articles
+
+
+def test_non_war_articles_have_no_violent_events(extract) -> None:
+    """Sports, health and business news (`ukraine_related: false`) give (almost) no battles,
+    explosions or attacks on civilians. A count: lower is better, so it is held as a ceiling."""
+    from tests.devsplit import part_of
+
+    rows = {str(json.loads(line)["id"]): json.loads(line) for line in
+            shared_path("data", "dev", "news_ukraine_dev.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
+    docs = [d for d in dev_documents("news_ukraine_dev.jsonl") if rows[d.id].get("ukraine_related") is False]
+    violent = [(r["id"], e["acled"][1]) for r in extract(docs) for e in r["events"]
+               if e["acled"] and e["acled"][0] in VIOLENT_ACLED]
+    print(f"violent ACLED events on {len(docs)} non-war articles: {violent}")
+    for part in ("tune", "check"):
+        MEASURED[f"nonwar_violent_acled_events_{part}"] = sum(part_of(i) == part for i, _ in violent)
+    MEASURED["nonwar_violent_acled_events"] = len(violent)
+    assert len(violent) <= NON_WAR_VIOLENT_MAX, f"{len(violent)} violent ACLED events on non-war articles"
+
+
 GOLD_NEWS = sorted((ROOT / "tests" / "gold" / "news").glob("*.json"))
 
 

@@ -495,3 +495,287 @@ def test_cameo_verb_class_families(run, text, plover):
 def test_cameo_families_skip_look_alikes(run, text):
     got = set(_plovers(run(text)))
     assert not got & {"COERCE", "DISAPPROVE", "ASSAULT"}
+
+
+# ---------------------------------------------------------------- cue table: one sentence per entry family
+# Every row of cues.jsonl is a class of expression; each has a sentence written for this test that it
+# must hit, and a table row without one fails `test_every_cue_has_a_family_sentence`.
+CUE_FAMILIES = {
+    "air_strike": "Government jets struck a rebel camp in the hills.",
+    "air_strike2": "An airstrike flattened a bakery in the northern suburb.",
+    "air_assets": "Fighter jets dropped bombs on the supply road overnight.",
+    "shelling": "Separatist artillery shelled the western district for hours.",
+    "shelling_rpg": "Militants fired rocket-propelled grenades at the convoy.",
+    "shelling_fire": "The brigade fired mortars at the enemy trenches.",
+    "suicide": "A suicide bomber detonated his vest at the checkpoint.",
+    "ied": "A roadside bomb wrecked a police pickup near the bridge.",
+    "bomb_generic": "A bomb exploded outside the courthouse, wounding three guards.",
+    "grenade": "Attackers threw a grenade into the barracks yard.",
+    "chemical": "Witnesses said the regime used sarin against the district.",
+    "clash": "Troops clashed with insurgents near the dam.",
+    "repel": "The garrison repelled an attack by the rebels before dawn.",
+    "attack_military": "Insurgents ambushed an army patrol on the highway.",
+    "launch_assault": "The army launched an assault on the rebel stronghold.",
+    "attack_by_armed": "Militants attacked the barracks before dawn.",
+    "killed_in_attack": "Four soldiers were killed in an ambush near the border.",
+    "fight_verb": "Government troops fought against the militia for two days.",
+    "regain": "Government forces recaptured the town from the rebels.",
+    "capture": "The militants seized the airport after a week of fighting.",
+    "gain_ground": "Rebel fighters gained ground south of the capital.",
+    "withdraw": "The troops withdrew from their positions along the river.",
+    "handover": "The militia handed control of the city over to the army.",
+    "withdraw_any": "The prime minister resigned after the vote.",
+    "ceasefire_declare": "The rebels declared a ceasefire for the holiday.",
+    "move_in": "Armoured columns rolled into the provincial capital.",
+    "take_away": "Soldiers took the villagers into captivity.",
+    "gunpoint": "Gunmen held the bank staff hostage for six hours.",
+    "sabotage": "Saboteurs damaged a railway relay box near the junction.",
+    "caused_by_air": "The blaze at the warehouse was started by drones.",
+    "caused_by_shelling": "The fire was caused by artillery, the governor said.",
+    "offensive": "The army stepped up its offensive against the insurgents.",
+    "pound": "Government guns pounded rebel positions around the city.",
+    "strikes": "The strikes destroyed two military depots, the army said.",
+    "annex": "The neighbouring state annexed the border province.",
+    "destruction": "Soldiers razed three villages in the valley.",
+    "civ_attack": "Gunmen killed six farmers in the village on Sunday.",
+    "civ_attack2": "Gunmen opened fire on a wedding party, witnesses said.",
+    "civ_attack3": "Militiamen attacked villagers fetching water at the well.",
+    "kill_generic": "Armed men murdered a local councillor at his home.",
+    "kill_fighters": "Soldiers killed twelve militants in a raid on their hideout.",
+    "abduct": "Militants abducted a priest from his parish.",
+    "sexual": "A girl was raped by militiamen at the camp.",
+    "protest": "Students protested against the tuition hike in the capital.",
+    "obstruct": "Farmers blocked highways with tractors over fuel prices.",
+    "protest_intervene": "Police dispersed the protesters outside parliament.",
+    "protest_force": "Police fired tear gas at the demonstrators.",
+    "protest_kill": "Police shot and wounded three protesters in the square.",
+    "riot": "Protesters torched a police station during the demonstration.",
+    "riot2": "Rioting broke out in the port city after the verdict.",
+    "mob": "An angry mob beat a suspected thief in the market.",
+    "agreement": "The two sides signed a truce in the capital.",
+    "agreement_release": "The militia released six hostages in exchange for two fighters.",
+    "arrest": "Police arrested the opposition leader at his home.",
+    "disrupted": "Troops seized a stockpile of explosives in the forest.",
+    "disrupted2": "Rockets were discovered in a truck at the crossing.",
+    "disrupted3": "Police foiled a bomb plot against the stadium.",
+    "disrupted_depot": "Police raided a militant hideout in the hills.",
+    "hq": "The army set up a new military base near the border.",
+    "looting": "Militiamen looted shops in the town centre.",
+    "change_group": "Dozens of soldiers defected to the rebels.",
+    "mass_grave": "Investigators found a mass grave near the old quarry.",
+    "disaster_natural": "A strong earthquake struck the coastal province.",
+    "disaster_manmade": "A gas cylinder exploded at the factory.",
+    "crime": "Thieves robbed a jewellery store downtown.",
+    "attribution": "The group claimed responsibility for the bombing.",
+    "blame": "The ministry blamed the rebels for the blackout.",
+    "condemn": "The council condemned the execution of the activists.",
+    "sanction": "The bloc imposed sanctions on four generals.",
+    "threaten": "The president threatened to expel the envoy.",
+    "vow": "The rebels vowed revenge for the killing of their leader.",
+    "threaten_cond": "The union said it will strike if wages are cut.",
+    "threaten_will": "The rebels said they would retaliate.",
+    "reject": "The government rejected the proposal.",
+    "demand": "The protesters demanded the release of the students.",
+    "demand_weak": "The party is seeking a recount of the votes.",
+    "demand_modal": "The envoy said the troops must leave the zone.",
+    "demand_order": "The court ordered the minister to appear for questioning.",
+    "agree": "The two governments agreed to reopen the border.",
+    "intend": "The minister said the country will send doctors to the region.",
+    "consult": "The foreign ministers met in Geneva on Monday.",
+    "support": "The leaders praised the peace initiative.",
+    "concede": "The authorities lifted the curfew in the capital.",
+    "cooperate": "The two police forces shared intelligence on the smuggling ring.",
+    "aid": "The charity donated blankets to the refugee camp.",
+    "aid_convoy": "A convoy carrying food reached the besieged town.",
+    "investigate": "Prosecutors opened an investigation into the deaths.",
+    "mobilize": "The army deployed troops to the northern border.",
+    "coerce": "The government imposed a curfew on the province.",
+    "assault": "The rebels invaded the neighbouring province.",
+    "ruins": "The old market was reduced to rubble by the bombardment.",
+    "presence": "The navy increased its military presence in the strait.",
+    "arms_supply": "Poland supplied the army with artillery and ammunition.",
+    "censor_info": "The regime cracked down on the press after the coup.",
+    "apply_member": "The country applied for membership of the alliance.",
+    "reduce_relations": "The government tore up the trade treaty.",
+    "disapprove_verbs": "The minister castigated the opposition for the walkout.",
+    "yield": "The government bowed to pressure and dropped the charges.",
+    "consult_more": "The committee convened to review the case.",
+    "wage_war": "The country declared war on its neighbour.",
+    "seize_property": "The authorities seized the tycoon's assets.",
+    "sign_long": "The leaders signed a landmark trade agreement in Rome.",
+    "reopen_mission": "The two states reopened their embassies.",
+}
+
+
+def test_every_cue_has_a_family_sentence(stage):
+    from sitrep.stages.events.tables import load_tables
+
+    assert {c.name for c in load_tables().cues} == set(CUE_FAMILIES)
+
+
+@pytest.fixture(scope="module")
+def tables():
+    from sitrep.stages.events.tables import load_tables
+
+    return load_tables()
+
+
+@pytest.mark.parametrize(("name", "text"), sorted(CUE_FAMILIES.items()))
+def test_cue_family_hits_its_sentence(nlp, tables, name, text):
+    from sitrep.stages.events.detect import sentence_hits
+
+    hits = {h.cue.name for sent in nlp(text).sents for h in sentence_hits(sent, tables)}
+    assert name in hits, hits
+
+
+@pytest.mark.parametrize("text", [
+    "Engineers opened a new road tunnel under the mountains.",
+    "The company shipped out its first batch of phones in May.",
+    "The dealer sold the vehicle of a retired teacher.",
+    "Cousins exchanged gifts in exchange for the release of old debts.",
+])
+def test_removed_single_sentence_entries_give_no_event(run, text):
+    assert not [e for e in run(text).events if e.plover in ("COERCE", "SANCTION", "ASSAULT") or e.acled]
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for supporting our journalism.",
+    "Sign up for our weekly newsletter to get the headlines.",
+    "We use cookies to improve your experience; see our privacy policy.",
+    "Copyright 2022 The Daily Courier. All rights reserved.",
+])
+def test_boilerplate_gives_no_event(run, text):
+    assert run(text).events == ()
+
+
+def test_boilerplate_line_does_not_void_the_report_glued_to_it(run):
+    text = "Sign up for our newsletter\nRebel tanks rolled into the town on Monday."
+    assert first_label(run(text), "acled") == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize("text", [
+    "There is no evidence that the general rescued the soldiers.",
+    "The army would not dare target the convoy, the minister said.",
+    "The commanders aim to launch an offensive in the south before winter.",
+    "The rebels plan to attack the airport next week.",
+    "Parliament is set to discuss the bill within weeks.",
+    "A close inspection of the trenches was impossible.",
+    "Will the army invade the islands?",
+    "Could the rebels capture the port\nAnalysts doubt it.",
+    "The claim that troops shelled the hospital was false, a fact check found.",
+    "This will provide a land corridor to the coast.",
+    "Sanctions are a blunt tool against rich regimes.",
+])
+def test_acts_that_did_not_happen_give_no_event(run, text):
+    assert [e for e in run(text).events if e.plover not in ("DISAPPROVE", "REJECT", "INVESTIGATE")] == []
+
+
+def test_debunk_keeps_the_accusation(run):
+    rec = run("The ministry accused the channel of spreading a fake video of the attack.")
+    assert "DISAPPROVE" in [e.plover for e in rec.events] and not [e for e in rec.events if e.acled]
+
+
+@pytest.mark.parametrize("text", [
+    "The prisoners had their hands tied behind their backs.",
+    "Thousands of people have crossed back into the country since spring.",
+    "The report tells us a great deal about the economy.",
+    "The senator suffered a heart attack on Tuesday.",
+    "The crisis produced a rally-around-the-flag effect.",
+])
+def test_idioms_hold_no_trigger(run, text):
+    assert [e.plover for e in run(text).events if e.plover in ("SUPPORT", "AGREE", "ASSAULT", "PROTEST")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Bulls shot 32 percent from the field in the second game.",
+    "Firefighters battled the flames for three days.",
+    "The striker battled injuries all season.",
+    "The officer shot the driver after a traffic stop, the family said.",
+])
+def test_violent_acled_types_need_organised_violence(run, text):
+    assert [e.acled for e in run(text).events if e.acled and e.acled[0] != "Strategic developments"] == []
+
+
+def test_organised_violence_named_in_the_story_before_counts(run):
+    text = "Militants planted a landmine on the road to the market. It exploded on Monday and wounded four passengers."
+    assert len([e for e in run(text).events if e.acled and e.acled[0] == "Explosions/Remote violence"]) >= 1
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("The bloc imposed sanctions on four generals.", "SANCTION"),
+    ("The bloc will impose sanctions on the oil trade next month.", "SANCTION"),
+    ("Canada backed the sanctions against the regime.", "SANCTION"),
+    ("The union suspended trade with the regime after the coup.", "SANCTION"),
+])
+def test_sanctions_are_sanctions_not_threats_or_support(run, text, plover):
+    assert first_label(run(text), "plover") == plover
+
+
+def test_customs_detention_is_no_political_arrest(run):
+    rec = run("Customs officers detained two travellers at the airport with undeclared cash.")
+    assert first_label(rec, "acled") is None
+
+
+# ---------------------------------------------------------------- sides per conflict (data/conflicts.json)
+def _war_record(text: str, towns: list[tuple[str, str, str]], actors: list[tuple[str, str]]) -> dict:
+    """places (name, kind, ISO2 country) and actors (name, ISO3 side) found in `text`."""
+    places = []
+    for i, (name, kind, country) in enumerate(towns, 1):
+        start = text.index(name)
+        places.append(Place(id=f"p{i}", name=name, kind=kind, country=country,  # type: ignore[arg-type]
+                            mentions=(Span(start=start, end=start + len(name), text=name),)))
+    found = []
+    for i, (name, side) in enumerate(actors, 1):
+        start = text.index(name)
+        found.append(Actor(id=f"a{i}", name=name, kind="group", side=side, mentions=(Span(start=start, end=start + len(name)),)))
+    return {"places": tuple(places), "actors": tuple(found)}
+
+
+@pytest.mark.parametrize(("text", "towns", "actors", "sub"), [
+    ("Russian forces retook the village of Tetkino in the Kursk region from Ukrainian troops.",
+     [("Tetkino", "city", "RU"), ("Kursk", "region", "RU")], [("Russian forces", "RUS"), ("Ukrainian troops", "UKR")],
+     "Government regains territory"),
+    ("Russian forces captured the town of Lyman in Donetsk Oblast after heavy fighting.",
+     [("Lyman", "city", "UA"), ("Donetsk Oblast", "region", "UA")], [("Russian forces", "RUS")],
+     "Non-state actor overtakes territory"),
+    ("Ukrainian troops recaptured the village of Pisky near Donetsk.",
+     [("Pisky", "city", "UA"), ("Donetsk", "city", "UA")], [("Ukrainian troops", "UKR")],
+     "Government regains territory"),
+    ("Islamic State fighters seized the village of Hajin near Deir ez-Zor.",
+     [("Hajin", "city", "SY"), ("Deir ez-Zor", "city", "SY")], [],
+     "Non-state actor overtakes territory"),
+    ("The Syrian army retook the town of Hajin from Islamic State fighters.",
+     [("Hajin", "city", "SY")], [],
+     "Government regains territory"),
+])
+def test_territory_is_coded_by_the_sides_of_the_conflict(run, text, towns, actors, sub):
+    assert first_label(run(text, **_war_record(text, towns, actors)), "acled") == sub
+
+
+def test_conflict_is_chosen_from_places_and_actors(run):
+    from sitrep.stages.events.sides import choose_conflict
+    from sitrep.stages.events.tables import load_tables
+
+    text = "Russian forces captured Lyman. Fighting continued near Donetsk."
+    record = Record(id="t", text=text, **_war_record(text, [("Lyman", "city", "UA"), ("Donetsk", "city", "UA")],
+                                                       [("Russian forces", "RUS")]))
+    conflict = choose_conflict(record, load_tables())
+    assert conflict is not None and conflict.id == "russia-ukraine"
+    assert choose_conflict(Record(id="t", text="The Bulls won again."), load_tables()) is None
+
+
+# ---------------------------------------------------------------- one event per happening
+def test_headline_and_later_retelling_are_one_event(run):
+    text = ("Rebels capture the town of Marib after heavy fighting\n"
+            "The governor said the army would counter-attack.\n"
+            "Rebels captured the town of Marib after heavy fighting on Sunday, officials said.")
+    rec = run(text, **_war_record(text, [("Marib", "city", "YE")], [("Rebels", "HOUTHI")]))
+    captures = [e for e in rec.events if e.acled and "territory" in e.acled[1]]
+    assert len(captures) == 1 and captures[0].start == 0
+
+
+def test_two_strikes_on_one_city_stay_two_events(run):
+    text = ("A missile strike hit a school in Kharkiv on Monday.\n"
+            "Separately, a drone strike destroyed a bakery and a garage in Kharkiv.")
+    rec = run(text, **_war_record(text, [("Kharkiv", "city", "UA")], []))
+    assert len([e for e in rec.events if e.acled and e.acled[0] == "Explosions/Remote violence"]) == 2

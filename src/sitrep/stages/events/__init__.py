@@ -114,6 +114,8 @@ OBLIGATION = frozenset({"must", "should"})
 INTENT_HEADS = frozenset({"willing", "prepared", "ready", "promise", "pledge", "offer", "plan", "intend", "vow", "prepare"})
 RETELL_OVERLAP = 0.5
 STOPWORDS = frozenset({"that", "this", "with", "from", "have", "been", "were", "will", "said", "says", "their", "they", "also", "which", "after", "about", "would", "there", "when", "into", "than", "more", "other"})
+VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+LONE_OFFICERS = frozenset({"officer", "policeman", "policewoman", "cop", "deputy", "trooper", "sheriff"})
 AGENT_ENTS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 PEACEFUL = "Peaceful protest"
 PROTEST_OUTCOMES = frozenset({"Protest with intervention", "Excessive force against protesters", "Violent demonstration"})
@@ -156,7 +158,8 @@ def find_events(record: Record, parse: Doc, tables: Tables) -> tuple[Event, ...]
         story = organised_story(record.text, previous, sent, tables, conflict)
         frame = read_frame(sent, record.text, tables, organised_before=story, conflict=conflict)
         real = [h for h in hits if h.cue.is_blocker or (
-            allows(frame, h, tables) and not is_unreal(h.first) and not (h.cue.acled is None and is_generic(h.first))
+            allows(frame, h, tables) and not is_unreal(h.first) and not is_unreal(h.last)
+            and not (h.cue.acled is None and is_generic(h.first))
             and (h.cue.acled or has_verb(record.text, sent, h.first)))]
         found: list[Event] = []
         agents = agent_places(sent, hits)
@@ -316,6 +319,10 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
     acled = acled_label(hit, index, tables, actor, subject, (conflict, ground))
     if acled is not None and not is_reported_act(hit.first, hit.last, acled, index, tables):
         return []  # a passing mention of violence ("since Russia's attack", "battle tanks")
+    if acled is not None and acled[0] in VIOLENT_ACLED and is_lone_officer(verb, tables):
+        acled = None  # one officer's use of force in policing is no organised political violence
+    if hit.first.lemma_.lower() in FUTURE and not (is_reported(verb) or has_agent_subject(verb)):
+        return []  # "This will provide a corridor": the writer's forecast, nobody's promise
     plover = hit.cue.plover or (tables.acled_types[acled[1]][1] if acled else None)
     mood_plover = plover_for_mood(verb, plover)
     if mood_plover is None:
@@ -387,6 +394,17 @@ def plover_for_mood(verb: Token, plover: str | None) -> str | None:
     if not (promised or is_reported(verb) or has_agent_subject(verb)):
         return None  # the writer's forecast ("this will provide a corridor"), nobody's promise
     return "AGREE" if plover in COOPERATIVE else "THREATEN"
+
+
+def is_lone_officer(verb: Token, tables: Tables) -> bool:
+    """The act's subject is one police officer ("the officer shot him during a traffic stop")
+    and no protest is in the sentence: policing of a person, which ACLED's political-violence
+    types do not cover (police firing on protesters is coded by the protest cues)."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]  # "shot by an officer"
+    lone = any(d.tag_ == "NN" and d.lemma_.lower() in LONE_OFFICERS for d in doers)
+    sent = " ".join(t.lemma_.lower() for t in verb.sent)
+    return lone and not tables.contexts["PROTEST"].search(sent)
 
 
 def has_agent_subject(verb: Token) -> bool:
