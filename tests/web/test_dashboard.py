@@ -139,3 +139,18 @@ def test_keyboard_reaches_the_views(page, dashboard_url: str) -> None:  # type: 
     rows = page.locator("#claim-rows tr[data-claim]")
     assert rows.count() >= 1
     assert all("Zaluzhny" in r for r in rows.all_inner_texts())
+
+
+def test_control_timeline_finds_a_place_in_another_spelling(page, dashboard_url: str) -> None:  # type: ignore[no-untyped-def]
+    open_dashboard(page, dashboard_url, "control")
+    known = page.locator("#view-control p.meta button")
+    shown = next(name for name in known.all_inner_texts() if name in ("Izyum", "Izium"))
+    other = "Izium" if shown == "Izyum" else "Izyum"  # the seed spells it Izyum, a test article Izium
+    page.fill("#place-search", other)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#control-result table.timeline-table tbody tr")
+    assert page.inner_text("#control-result h3").startswith(shown)
+    rows = page.locator("#control-result tbody tr").all_inner_texts()
+    assert any("recaptured" in r and "UKR" in r for r in rows)
+    screenshot(page, "view-control")
+    assert page.log.errors == []
