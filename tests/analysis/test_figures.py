@@ -38,3 +38,16 @@ def test_incompatible_same_day_figures_contradict_but_bounds_are_respected() -> 
                30, "gt")
     kinds = [x.kind for x in analyse([ukr, rus, more]).contradictions]
     assert kinds.count("figure") == 2  # 3 vs 40 and 3 vs >30, but not >30 vs 40
+
+
+def test_the_number_reached_continues_the_previous_figure_of_its_paragraph() -> None:
+    a = article("an-a", "Paper", "2022-04-20",
+                "More than 5 million people have fled the country, the U.N. agency said. "
+                "When the number reached 4 million on March 30, aid groups were overwhelmed.")
+    a.actor("the U.N. agency", "org").time("March 30", "2022-03-30")
+    a.quantity("More than 5 million people", 5e6, "refugees", "gt").quantity("4 million", 4e6, "count")
+    a.claim("More than 5 million people have fled the country", "the U.N. agency",
+            quantities=("More than 5 million people",))
+    (series,) = analyse([a.stored()]).figures
+    assert series.measure == "refugees"
+    assert [(p.said_at, p.value) for p in series.points] == [("2022-03-30", 4e6), ("2022-04-20", 5e6)]

@@ -103,7 +103,8 @@ def subject_of(q: QuantityMention, measure: str) -> tuple[str, str, PlaceInfo | 
 
 
 def _finest(places: Iterable[PlaceInfo]) -> PlaceInfo | None:
-    ranked = sorted(places, key=lambda p: (-p.level, p.ref.name))
+    """The finest town or region; a country alone is no subject ("the Russian invasion")."""
+    ranked = sorted((p for p in places if p.level > 0), key=lambda p: (-p.level, p.ref.name))
     return ranked[0] if ranked else None
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from sitrep.analysis.model import PlaceRef, Report
@@ -177,9 +177,16 @@ def parse_timex(value: str | None) -> DateSpan | None:
     return None
 
 
+ALIASES = {"u.n.": "united nations", "un": "united nations", "u.s.": "united states", "us": "united states",
+           "usa": "united states", "u.k.": "united kingdom", "uk": "united kingdom", "eu": "european union",
+           "e.u.": "european union", "unhcr": "united nations refugee agency"}
+
+
 def party_key(actor: Actor) -> str:
     """Who is speaking, independent of spelling: a person by surname, a body by its words."""
-    words = [w for w in WORD.findall(fold(actor.name)) if w not in STOPWORDS]
+    name = fold(actor.name).strip()
+    name = ALIASES.get(name.removeprefix("the "), name)
+    words = [w for w in WORD.findall(name) if w not in STOPWORDS]
     if actor.kind == "person" and words:
         return "p:" + words[-1].rstrip("'s")
     core = [w for w in words if w not in DEMONYMS] or words
@@ -368,6 +375,22 @@ def _quantities(reader: _Reader) -> list[QuantityMention]:
             paragraph=reader.folded(*paragraph_bounds(record.text, q.start, q.end)),
             claimant=reader.claimant(claim_id) or reader.outlet_party(), claim=claim_id,
             said_at=said or _day_in(reader, s_start, s_end) or reader.published, places=places, events=events))
+    return _resolve_anaphora(out)
+
+
+ANAPHORA = re.compile(r"\bthe (?:number|total|figure|count|toll|tally)\b[^.]{0,40}$")
+
+
+def _resolve_anaphora(quantities: list[QuantityMention]) -> list[QuantityMention]:
+    """"When the number reached 4 million on March 30": the figure counts what the previous
+    figure of the paragraph counted, for the same claimant (its own date stays)."""
+    out: list[QuantityMention] = []
+    for q in quantities:
+        prev = out[-1] if out else None
+        if prev is not None and prev.paragraph == q.paragraph and ANAPHORA.search(q.before) and q.claim is None:
+            q = replace(q, claimant=prev.claimant, claim=prev.claim, places=prev.places,
+                        near=f"{q.near} {prev.near}", unit=prev.unit if q.unit == "count" else q.unit)
+        out.append(q)
     return out
 
 
