@@ -9,7 +9,8 @@ record and the incremental path can cache them per article.
 Example: the seed's "Zelensky put the area at 1,000 square kilometers on Thursday evening"
 gives a quantity mention (1000 km2, claimant key "zelensky", said_at 2022-09-08).
 
-Known limits: person names are keyed by their last word ("Putin" = "Vladimir Putin"), so two
+Local authorities with no side (police, a mayor) take the side of the one country their claim
+is about. Known limits: person names are keyed by their last word ("Putin" = "Vladimir Putin"), so two
 different people sharing a surname merge; organisations by their words minus demonyms.
 """
 
@@ -19,6 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sitrep.analysis.model import PlaceRef, Report
 from sitrep.model import Actor, Place, Record, StoredArticle
@@ -127,6 +129,14 @@ class ArticleMentions:
 
 
 # ---------------------------------------------------------------- small readers
+@lru_cache(maxsize=512)
+def alpha3(iso2: str | None) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=iso2) if iso2 else None
+    return country.alpha_3 if country is not None else None
+
+
 def fold(text: str) -> str:
     """Lower case without accents; curly apostrophes made straight (ASCII text: just lower())."""
     text = text.replace("’", "'").lower()
@@ -233,6 +243,8 @@ OFFICIAL_OUTLETS = (  # publishers that are a government: what they state unattr
     ("UKR", re.compile(r"office of the president of ukraine|ukrainian (?:government|ministry)|president\.gov\.ua")),
     ("GBR", re.compile(r"gov\.uk|prime minister's office|10 downing street")),
 )
+LOCAL_AUTHORITY = re.compile(r"\b(police|prosecutors?|mayor|governor|regional (?:administration|authorities)|"
+                             r"local (?:officials|authorities)|emergency services|rescuers)\b")
 NEAR = 60  # characters either side of a figure that say what it counts
 KILLED_CONTEXT = re.compile(r"\b(killed|dead|died|deaths?|death toll|lives|bodies|fatalit)", re.I)
 
@@ -272,10 +284,17 @@ class _Reader:
         if claim is None:
             return None
         party = self.party(claim.claimant)
+        if party is not None and party.side is None and LOCAL_AUTHORITY.search(fold(party.name)):
+            party = replace(party, side=self.home_side(claim.places))
         if party is None and claim.claimant_text:
             name = claim.claimant_text
             party = PartyInfo(name, None, "group", "t:" + " ".join(sorted(stems_of(name))))
         return party
+
+    def home_side(self, place_ids: tuple[str, ...]) -> str | None:
+        """The one country (as ISO3) of the towns and regions a claim is about."""
+        countries = {self.places[i].country for i in place_ids if i in self.places and self.places[i].level > 0}
+        return alpha3(countries.pop()) if len(countries) == 1 else None
 
     def outlet_party(self) -> PartyInfo | None:
         """An official publisher speaks for its government; a news outlet only reports."""
