@@ -75,7 +75,7 @@ function plot(group, box) {
     label: partyName(s.claimant), stroke: LINE_COLOURS[i % LINE_COLOURS.length], width: 2, spanGaps: true,
     points: { show: true, size: 8, fill: LINE_COLOURS[i % LINE_COLOURS.length] },
   }))];
-  const pad = xs.length === 1 ? 86400 : 0;
+  const pad = xs.length === 1 ? 86400 : 43200; // half a day each side keeps the end labels inside the canvas
   const opts = {
     width: Math.min(Math.max(box.clientWidth, 420), 900), height: 240, series,
     scales: { x: { time: true, range: (u, lo, hi) => [lo - pad, hi + pad] }, y: { range: (u, lo, hi) => [0, hi * 1.25 || 1] } },
