@@ -76,6 +76,8 @@ ROWS: list[tuple[Entry, list[str]]] = [
     (Entry(3037423, "Antony", "P", "PPL", "FR", "11", 48.75, 2.30, 59_845, "city"), []),
     (Entry(690688, "Uman", "P", "PPL", "UA", "01", 48.75, 30.22, 81_525, "city"), ["Human"]),
     (Entry(735914, "Kateríni", "P", "PPL", "GR", "ESYE12", 40.27, 22.51, 53_293, "city"), ["Katerina"]),
+    (Entry(1279396, "Ābu", "P", "PPL", "IN", "24", 24.59, 72.72, 24_981, "city"), ["Abu"]),
+    (Entry(379555, "El Fasher", "P", "PPL", "SD", "55", 13.63, 25.35, 252_609, "city"), []),
     (Entry(-1, "Oskil", "H", "STM", "UA", None, 50.0, 37.8, 0, "river"), ["Oskol"]),
     (Entry(-2, "Siverskyi Donets", "H", "STM", "UA", None, 48.9, 38.3, 0, "river"),
      ["Seversky Donets", "Severski Donets", "Donets"]),

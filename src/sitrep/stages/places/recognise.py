@@ -420,6 +420,8 @@ def is_toponym(m: Mention, tables: Tables) -> bool:
         return False  # 'Kateryna, 34, said'
     if m.hits and all(h.tier == 1 for h in m.hits) and importance(m.hits) == 0 and not m.cue:
         return False  # a spelling-variant match of a village is too loose even with a place label
+    if m.label in PLACE_LABELS and not m.exact_ent and m.continues and importance(m.hits) < 2 and not m.cue:
+        return False  # 'Abu Shouk camp': the start of a longer place name the gazetteer lacks, not Abu (India)
     sure = m.cue is not None or (m.label in PLACE_LABELS and m.exact_ent)
     if not sure and (m.inner and not _is_country(m) or all(h.tier == 1 for h in m.hits)):
         return False

@@ -8,7 +8,8 @@ county by its own name also gets a dominance bonus (its country holds most of th
 scaled by the evidence) and a bonus for its region's share of the story. A name listed
 with a first-level region ('California or Washington') reads as a region too. A region sharing its name with a city
 inside it ("Kherson" / Kherson Oblast) yields to the city unless a cue says region.
-National capitals get a bonus (Washington -> DC); a region or country named right after a
+National capitals get a bonus (Washington -> DC), and so does the city a first-level region
+is named after (Donetsk in Donetsk Oblast, not Donetsk in Rostov oblast); a region or country named right after a
 comma contains the name ("Parkland, Florida"), for every bare mention of that name in the story.
 A demonym naming who acts ("Russian forces") is a mention of its country but no context: the
 story's towns are not pulled toward the attacker's country.
@@ -35,6 +36,7 @@ LOOSE_MARGIN = 0.5  # below this the first-pass winner is a guess and does not c
 MAX_DEMONYM_EVIDENCE = 3  # per country: 'none of the injured were British' is evidence, not a mention
 PRIMARY_NAME_BONUS = 2.5
 CAPITAL_BONUS = 3.0  # a national capital (GeoNames PPLC) is the usual referent of its name
+REGION_SEAT_BONUS = 3.0  # the city a first-level region is named after (Donetsk in Donetsk Oblast)
 CONTAINER_BONUS = 6.0  # 'Parkland, Florida': the reading inside the region or country named next
 CUE_BONUS = {
     ("region", "ADM1"): 8.0, ("region", "ADM2"): 5.0, ("county", "ADM2"): 8.0, ("county", "ADM1"): 2.0,
@@ -161,6 +163,7 @@ def score(hit: Hit, m: Mention, hits: tuple[Hit, ...], context: Context, *, boos
     if e.kind == "city" and name_key(e.name) == name_key(m.name):
         value += PRIMARY_NAME_BONUS  # the town's own name, not a district name listed among its alternates
         value += CAPITAL_BONUS if e.fcode == "PPLC" else 0.0
+        value += REGION_SEAT_BONUS if _names_its_region(e, hits) else 0.0
     if e.fcode == "ADM1" and m.cue != "region" and _has_city_namesake(e, hits):
         value -= 5.0
     own_name = name_key(e.name) == name_key(m.name)  # not a district or old name listed among its alternates
@@ -180,6 +183,13 @@ def prior(e: Entry) -> float:
     if e.fcode == "ADM2":
         return 3.5
     return 1.5 * math.log10(e.population + 1)
+
+
+def _names_its_region(city: Entry, hits: tuple[Hit, ...]) -> bool:
+    """Another reading of the name is the first-level region the city lies in: 'Donetsk' is the city Donetsk
+    Oblast is named after, not the smaller Donetsk in Rostov oblast, whatever else the story mentions."""
+    return any(h.tier == 0 and h.entry.fcode == "ADM1" and h.entry.country == city.country
+               and h.entry.admin1 == city.admin1 for h in hits)
 
 
 def _has_city_namesake(region: Entry, hits: tuple[Hit, ...]) -> bool:
