@@ -1,0 +1,45 @@
+"""Reprocessing stored articles in place (a fake extractor stands in for the pipeline)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from sitrep.config import Settings
+from sitrep.model import Document
+from sitrep.pipeline import Outcome
+from sitrep.storage import Store, reprocess
+from sitrep.storage.reprocess import stale_count
+from tests.storage.builders import fake_extract, kharkiv_record, plain_record, story_text
+
+
+def _versioned(version: str):  # type: ignore[no-untyped-def]
+    def run(documents: Iterable[Document]) -> Iterator[Outcome]:
+        for outcome in fake_extract(documents):
+            if outcome.record is not None:
+                outcome = Outcome(outcome.document, record=outcome.record.model_copy(update={"stages": {"fake": version}}))
+            yield outcome
+    return run
+
+
+def test_stale_records_are_replaced_in_place(store: Store) -> None:
+    store.put_records([kharkiv_record(), plain_record("b", story_text(2), published="2022-10-01", outlet="B")])
+    assert stale_count(store, {"fake": "2"}) == 2
+    report = reprocess(store, Settings(), stages={"fake": "2"}, extract=_versioned("2"))
+    assert (report.reprocessed, report.failed) == (2, 0)
+    assert stale_count(store, {"fake": "2"}) == 0
+    article = store.get("a-kharkiv")
+    assert article is not None
+    assert article.record.stages == {"fake": "2"} and article.record.events == ()  # the fake finds nothing
+    assert article.record.published is not None and article.record.published.value == "2022-09-10"
+    assert store.stats().items["events"] == 0
+    assert store.versions("a-kharkiv") == []  # the text did not change: no new version
+    again = reprocess(store, Settings(), stages={"fake": "2"}, extract=_versioned("2"))
+    assert again.reprocessed == 0
+
+
+def test_a_failing_reprocess_keeps_the_old_record(store: Store) -> None:
+    store.put_records([plain_record("f", "This text will FAIL next time.")])
+    report = reprocess(store, Settings(), stale_only=False, extract=fake_extract)
+    assert (report.reprocessed, report.failed) == (0, 1)
+    assert store.get("f") is not None
+    assert [f.document for f in store.failures()] == ["f"]
