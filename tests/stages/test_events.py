@@ -779,3 +779,13 @@ def test_two_strikes_on_one_city_stay_two_events(run):
             "Separately, a drone strike destroyed a bakery and a garage in Kharkiv.")
     rec = run(text, **_war_record(text, [("Kharkiv", "city", "UA")], []))
     assert len([e for e in rec.events if e.acled and e.acled[0] == "Explosions/Remote violence"]) == 2
+
+
+def test_vigilantes_are_no_vigil(run):
+    rec = run("Vigilantes beat two men accused of stealing cattle in the village.")
+    assert "Peaceful protest" not in _acled(rec)
+
+
+def test_tear_gas_suffocation_is_no_chemical_weapon(run):
+    rec = run("Several pupils suffered suffocation after police fired tear gas near the school during a protest.")
+    assert "Chemical weapon" not in _acled(rec)
