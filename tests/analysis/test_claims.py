@@ -32,3 +32,15 @@ def test_assert_then_deny_is_disputed() -> None:
     (claim,) = analyse([a.stored(), b.stored()]).claims
     assert claim.status == "disputed"
     assert len(claim.history) == 2
+
+
+def test_an_official_statement_asserts_its_unattributed_events() -> None:
+    text = "Russia launched a massive strike on the power grid. The United States condemns it."
+    gov = article("g-a", "The White House", "2022-11-23", text)
+    gov.actor("Russia", "state", "RUS").event("strike", "ASSAULT", actor="Russia")
+    news = article("g-b", "Daily Paper", "2022-11-23", text)
+    news.actor("Russia", "state", "RUS").event("strike", "ASSAULT", actor="Russia")
+    claims = analyse([gov.stored(), news.stored()]).claims
+    assert len(claims) == 1
+    assert claims[0].claimant is not None and claims[0].claimant.side == "USA"
+    assert claims[0].reports[0].article == "g-a" and claims[0].events

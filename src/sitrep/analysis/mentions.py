@@ -373,6 +373,25 @@ def _claims(reader: _Reader) -> list[ClaimMention]:
             claimant=reader.claimant(c.id), channel=c.channel, said_at=reader.said_at(c.said_at),
             published=reader.published, status=c.status, response=c.response, stems=stems_of(text),
             places=reader.place_list(c.places), quantities=c.quantities, events=tuple(events_of.get(c.id, ()))))
+    return out + _official_statements(reader, out)
+
+
+def _official_statements(reader: _Reader, claims: list[ClaimMention]) -> list[ClaimMention]:
+    """In a government's own statement every unattributed reported event is that government's
+    assertion: one claim per such sentence, claimant the publisher (a news outlet only reports)."""
+    publisher = reader.outlet_party()
+    if publisher is None:
+        return []
+    record, seen, out = reader.record, {(c.report.start, c.report.end) for c in claims}, []
+    for e in record.events:
+        if e.claim or (e.start, e.end) in seen or any(c.report.start <= e.start < c.report.end for c in claims):
+            continue
+        seen.add((e.start, e.end))
+        text = record.text[e.start:e.end]
+        out.append(ClaimMention(
+            article=record.id, item=e.id, report=reader.report(e.start, e.end, e.id), claimant=publisher,
+            channel=None, said_at=reader.published, published=reader.published, status="asserted", response=None,
+            stems=stems_of(text), places=reader.place_list(e.places), quantities=(), events=(e.id,)))
     return out
 
 
