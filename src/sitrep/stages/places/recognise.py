@@ -368,10 +368,11 @@ def _cue_of(doc: Doc, m: Mention, tok_at: dict[int, int], tok_end: dict[int, int
         return replace(m, cue=tables.cues_after[nxt.lower_], end=nxt.idx + len(nxt.text),
                        cue_plural=_plural(nxt.lower_))
     k = i - 1
-    if k >= 0 and doc[k].lower_ == "of":
-        k -= 1
-    if k >= 0 and doc[k].lower_ in tables.cues_before and (doc[k].is_lower or doc[k].is_sent_start):
-        # 'the state of Oaxaca', not 'Secretary of State Antony Blinken' (part of a capitalised title)
+    of = k >= 0 and doc[k].lower_ == "of"
+    k -= 1 if of else 0
+    if k >= 0 and doc[k].lower_ in tables.cues_before and (doc[k].is_lower or doc[k].is_sent_start and of):
+        # 'the state of Oaxaca', 'City of Kyiv ...' opening a sentence; not 'Secretary of State Antony Blinken'
+        # or 'State Minister Fowzie' (a capitalised title)
         return replace(m, cue=tables.cues_before[doc[k].lower_], cue_plural=_plural(doc[k].lower_))
     return m
 
