@@ -28,7 +28,7 @@ def by_name(record: Record, part: str) -> Actor:
 
 def test_stage_contract(stage):
     assert stage.name == "actors"
-    assert stage.requires == {"text", "parse"} and stage.provides == {"actors"}
+    assert stage.requires == {"text", "parse", "places"} and stage.provides == {"actors"}
 
 
 def test_person_side_and_role_from_nationality_and_title(run):
