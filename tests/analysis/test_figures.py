@@ -1,5 +1,5 @@
 from sitrep.analysis import analyse
-from tests.analysis.builders import area_reports, article, shelling_reports
+from tests.analysis.builders import KHARKIV, area_reports, article, shelling_reports
 
 
 def test_growing_area_figure_is_one_series_in_said_at_order() -> None:
@@ -29,13 +29,13 @@ def test_aid_packages_and_running_totals_are_separate_series() -> None:
 def test_incompatible_same_day_figures_contradict_but_bounds_are_respected() -> None:
     def one(rid: str, who: str, side: str, text: str, words: str, value: float, bound: str = "eq"):  # type: ignore[no-untyped-def]
         art = article(rid, rid, "2022-05-02", text)
-        art.actor(who, "org", side).quantity(words, value, "killed", bound)
-        art.claim(words, who)
+        art.actor(who, "org", side).place("Kharkiv", *KHARKIV).quantity(words, value, "killed", bound)
+        art.claim(words, who, places=("Kharkiv",))
         return art.stored()
-    ukr = one("x-a", "The governor", "UKR", "The governor said 40 people were killed.", "40 people", 40)
-    rus = one("x-b", "The ministry", "RUS", "The ministry said 3 people were killed.", "3 people", 3)
-    more = one("x-c", "The mayor", "UKR", "The mayor said more than 30 people were killed.", "more than 30 people",
-               30, "gt")
+    ukr = one("x-a", "The governor", "UKR", "The governor said 40 people were killed in Kharkiv.", "40 people", 40)
+    rus = one("x-b", "The ministry", "RUS", "The ministry said 3 people were killed in Kharkiv.", "3 people", 3)
+    more = one("x-c", "The mayor", "UKR", "The mayor said more than 30 people were killed in Kharkiv.",
+               "more than 30 people", 30, "gt")
     kinds = [x.kind for x in analyse([ukr, rus, more]).contradictions]
     assert kinds.count("figure") == 2  # 3 vs 40 and 3 vs >30, but not >30 vs 40
 

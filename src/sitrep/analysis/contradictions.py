@@ -3,7 +3,9 @@
 Four kinds, each its own function:
 - `figure`: two named claimants give values for one measure and subject on the same day whose
   intervals cannot both hold (bounds respected: "more than 3,000" is [3000, inf) and does
-  not contradict 3,500; an approximate figure is +-20 %). Growth over days is a series.
+  not contradict 3,500; an approximate figure is +-20 %). Growth over days is a series. The
+  subject must be a place or an event (or the war-wide area count), else a city's count
+  and a national total would look like rivals.
 - `claim`: a denial ("fake", "staged", "denied", or a record status `denied`) by one side,
   against the reports of another side about the same place (a shared town or region) in the
   same weeks: the events and claims the denial answers.
@@ -55,6 +57,8 @@ def compatible(a: tuple[float, str], b: tuple[float, str]) -> bool:
 def figure_contradictions(series: Iterable[Series]) -> list[Contradiction]:
     by_day: dict[tuple[str, str, str], list[tuple[Series, int]]] = {}
     for s in series:
+        if not (s.subject.place or s.subject.event or s.measure.startswith("area")):
+            continue  # "refugees" with no place: a city's count and the national total are not rivals
         for i, p in enumerate(s.points):
             if p.said_at:
                 by_day.setdefault((s.measure, s.subject.label, p.said_at), []).append((s, i))
