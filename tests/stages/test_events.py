@@ -789,3 +789,18 @@ def test_vigilantes_are_no_vigil(run):
 def test_tear_gas_suffocation_is_no_chemical_weapon(run):
     rec = run("Several pupils suffered suffocation after police fired tear gas near the school during a protest.")
     assert "Chemical weapon" not in _acled(rec)
+
+
+@pytest.mark.parametrize("text", [
+    "The senator and his supporters left the hall.",
+    "It is worth taking a moment to look back at the crisis.",
+    "I think they understood it should be for their own safety, he said.",
+    "Both states, should they join, would add ships to the fleet.",
+    "Officials want to rethink the fundamentals of the budget.",
+])
+def test_words_naming_people_or_used_otherwise_are_no_trigger(run, text):
+    assert [e.plover for e in run(text).events if e.plover in ("SUPPORT", "DEMAND", "AID")] == []
+
+
+def test_ties_are_matched_by_their_lemma(run):
+    assert first_label(run("The two states upgraded their diplomatic ties last week."), "plover") == "SUPPORT"

@@ -105,9 +105,12 @@ def is_name_part(token: Token) -> bool:
         and not doc[token.i - 1].whitespace_
 
 
-def cue_hits(cue: Cue, lemmas: LemmaString, idioms: tuple[tuple[int, int], ...] = ()) -> list[Hit]:
+def cue_hits(cue: Cue, lemmas: LemmaString, idioms: tuple[tuple[int, int], ...] = (),
+             tables: Tables | None = None) -> list[Hit]:
     """The cue's hits in the sentence; a trigger inside an idiom (`idioms`: ranges of the lemma
-    string) is none: "a great deal", "crossed back into", "heart attack", "battled the flames"."""
+    string) is none: "a great deal", "crossed back into", "heart attack", "battled the flames";
+    nor is a word that names a person rather than an act ("his supporters", "the mediator"),
+    nor a verb-only word used otherwise ("look back", "a fund")."""
     matches = [m for m in cue.pattern.finditer(lemmas.text) if not any(lo <= m.start() < hi for lo, hi in idioms)]
     if not matches:
         return []
@@ -118,7 +121,7 @@ def cue_hits(cue: Cue, lemmas: LemmaString, idioms: tuple[tuple[int, int], ...] 
     hits = []
     for match in matches:
         first = lemmas.token_at(match.start())
-        if is_name_part(first) or (not cue.keeps_negation and is_negated(first)):
+        if is_name_part(first) or (not cue.keeps_negation and is_negated(first)) or is_no_act(first, tables):
             continue
         if (cue.reported_only and not is_reported(first)) or is_figurative_protest(cue, first):
             continue
@@ -126,6 +129,23 @@ def cue_hits(cue: Cue, lemmas: LemmaString, idioms: tuple[tuple[int, int], ...] 
         penalty = DEPTH_PENALTY * depth(first) + (BACKGROUND_PENALTY if in_background(first) else 0.0)
         hits.append(Hit(cue, first, last, cue.score - penalty))
     return hits
+
+
+def is_no_act(token: Token, tables: Tables | None) -> bool:
+    """An agent noun (AGENT_NOUN: "supporters", "defenders") or a VERB_ONLY word that is not a
+    verb here ("pop back", "look back"); a modal "should"/"must" of a copula ("it should be
+    for their safety") or in an inverted condition ("should they join") demands nothing."""
+    if tables is None:
+        return False
+    lemma = token.lemma_.lower()
+    if tables.contexts["AGENT_NOUN"].fullmatch(lemma) and token.pos_ == "NOUN":
+        return True
+    if tables.contexts["VERB_ONLY"].fullmatch(lemma) and token.pos_ != "VERB":
+        return True
+    if lemma in ("should", "must") and token.dep_ == "aux":
+        head = token.head
+        return head.lemma_.lower() == "be" or any(c.dep_ == "nsubj" and c.i > token.i for c in head.children)
+    return False
 
 
 def is_figurative_protest(cue: Cue, token: Token) -> bool:
@@ -157,7 +177,7 @@ def sentence_hits(sent: SpacySpan, tables: Tables) -> list[Hit]:
     """Every hit of the sentence, best first (earliest trigger on ties)."""
     lemmas = lemma_string(sent)
     idioms = tuple(m.span() for m in tables.contexts["IDIOM"].finditer(lemmas.text))
-    hits = demote_governed([hit for cue in tables.cues for hit in cue_hits(cue, lemmas, idioms)])
+    hits = demote_governed([hit for cue in tables.cues for hit in cue_hits(cue, lemmas, idioms, tables)])
     return sorted(hits, key=lambda h: (-h.score, h.first.i))
 
 
