@@ -245,6 +245,7 @@ OFFICIAL_OUTLETS = (  # publishers that are a government: what they state unattr
 )
 LOCAL_AUTHORITY = re.compile(r"\b(police|prosecutors?|mayor|governor|regional (?:administration|authorities)|"
                              r"local (?:officials|authorities)|emergency services|rescuers)\b")
+FIRST_PERSON = frozenset({"we", "i", "us", "our"})
 NEAR = 60  # characters either side of a figure that say what it counts
 KILLED_CONTEXT = re.compile(r"\b(killed|dead|died|deaths?|death toll|lives|bodies|fatalit)", re.I)
 
@@ -286,6 +287,8 @@ class _Reader:
         party = self.party(claim.claimant)
         if party is not None and party.side is None and LOCAL_AUTHORITY.search(fold(party.name)):
             party = replace(party, side=self.home_side(claim.places))
+        if party is not None and fold(party.name) in FIRST_PERSON:
+            party = self.outlet_party() or party  # "we" in a government's statement is that government
         if party is None and claim.claimant_text:
             name = claim.claimant_text
             party = PartyInfo(name, None, "group", "t:" + " ".join(sorted(stems_of(name))))
