@@ -87,11 +87,24 @@ def command(config: str, path: Path, model: str) -> list[str]:
 
 
 def measure(config: str, cmd: list[str], docs: int, words: int) -> Run:
-    """Run one process tree to the end, sampling its members' CPU and RSS."""
+    """Run one process tree to the end, sampling its members' CPU and RSS; check it made every record."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, text=True)
+        cpu, rss, rss_total = sample(child)
+        seconds = time.perf_counter() - start
+        stderr = child.stderr.read() if child.stderr else ""
+        out.seek(0)
+        records = sum(1 for _ in out)
+    if child.returncode not in (0, 1) or (not config.startswith("spacy") and records != docs):
+        raise SystemExit(f"{config} failed (exit code {child.returncode}, {records} records):\n{stderr[-2000:]}")
+    return Run(config, docs, words, seconds, sum(cpu.values()), max(rss.values(), default=0.0), rss_total, len(rss))
+
+
+def sample(child: subprocess.Popen[str]) -> tuple[dict[int, float], dict[int, float], float]:
+    """Until the child exits: last CPU seconds and peak RSS (MiB) of each process in its tree, peak total RSS."""
     import psutil
 
-    start = time.perf_counter()
-    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     root = psutil.Process(child.pid)
     cpu: dict[int, float] = {}
     rss: dict[int, float] = {}
@@ -108,11 +121,7 @@ def measure(config: str, cmd: list[str], docs: int, words: int) -> Run:
             total += mem
         rss_total = max(rss_total, total)
         time.sleep(0.2)
-    seconds = time.perf_counter() - start
-    stderr = child.stderr.read() if child.stderr else ""
-    if child.returncode not in (0, 1):
-        raise SystemExit(f"{config} failed with exit code {child.returncode}:\n{stderr[-2000:]}")
-    return Run(config, docs, words, seconds, sum(cpu.values()), max(rss.values(), default=0.0), rss_total, len(rss))
+    return cpu, rss, rss_total
 
 
 def _tree(root: object) -> list[object]:
