@@ -804,3 +804,14 @@ def test_words_naming_people_or_used_otherwise_are_no_trigger(run, text):
 
 def test_ties_are_matched_by_their_lemma(run):
     assert first_label(run("The two states upgraded their diplomatic ties last week."), "plover") == "SUPPORT"
+
+
+@pytest.mark.parametrize("text", [
+    "The hostel near the station took in forty families.",
+    "Speaking to a radio station on Friday, the minister defended the budget.",
+    "Hard questions are being asked about the budget.",
+    "The minister urgently needs a win before the vote.",
+    "In a poll, most respondents agreed that the two peoples are one nation.",
+])
+def test_look_alike_consultations_demands_and_agreements(run, text):
+    assert [e.plover for e in run(text).events if e.plover in ("CONSULT", "DEMAND", "AGREE", "AID")] == []

@@ -35,7 +35,7 @@ WHEN_MARKS = frozenset({"when", "whenever"})
 HYPOTHETICAL_AUX = frozenset({"should", "would", "will", "must", "could", "can", "may", "might", "shall"})
 DEMAND_HEADS = frozenset({
     "demand", "call", "urge", "want", "ask", "propose", "suggest", "insist", "request", "wish",
-    "hope", "press", "plead", "appeal", "require", "push", "seek", "implore", "petition", "exhort",
+    "hope", "press", "plead", "appeal", "require", "push", "seek", "implore", "petition", "exhort", "pressure",
 })
 DEMAND_PREPS = frozenset({"for", "on", "upon"})  # "calls for a ceasefire", "called on troops to ..."
 DEMAND_OBJECT_HEADS = frozenset({"demand", "urge", "propose", "suggest", "request", "want", "seek"})  # "demanded the withdrawal"
@@ -45,6 +45,7 @@ ATTEMPT_HEADS = frozenset({
 })
 PLAN_HEADS = frozenset({
     "plan", "aim", "intend", "hope", "expect", "seek", "want", "wish", "dream", "scheme", "plot", "set", "due", "schedule", "poise",
+    "need",
 })
 UNREAL_STATES = frozenset({"impossible", "unlikely", "possible", "hypothetical", "unthinkable", "conceivable"})
 NEGATION_PASSING = frozenset({
@@ -135,7 +136,15 @@ def _unreal_clause(token: Token) -> bool:
         return True
     if token.dep_ == "advcl" and _is_condition(token):
         return True
-    return _is_demanded(token) or _is_supposed(token) or _governed_by(token, MEANS_HEADS) or _said_unreal(token)
+    return _is_demanded(token) or _is_supposed(token) or _governed_by(token, MEANS_HEADS) or _said_unreal(token) \
+        or _agrees_with_statement(token)
+
+
+def _agrees_with_statement(token: Token) -> bool:
+    """ "agreed that Russians and Ukrainians are one people": agreeing with a statement (a that-
+    clause whose verb is "be") is an opinion, not a promise of action."""
+    return token.lemma_.lower() == "agree" and any(
+        c.dep_ == "ccomp" and c.lemma_.lower() == "be" for c in token.children)
 
 
 def _said_unreal(token: Token) -> bool:
@@ -196,6 +205,8 @@ def _is_demanded(token: Token) -> bool:
         return False
     if token.dep_ in CLAUSE_DEPS and head.lemma_.lower() in DEMAND_HEADS:
         return True
+    if token.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in DEMAND_HEADS:
+        return True  # "pressure on France to supply weapons", "calls to withdraw"
     if token.dep_ == "dobj" and token.pos_ == "NOUN" and head.lemma_.lower() in DEMAND_OBJECT_HEADS:
         return True
     if token.dep_ == "pobj" and head.lower_ in DEMAND_PREPS:
