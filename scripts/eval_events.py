@@ -8,8 +8,9 @@
 
 The real pipeline runs on the set (shared/data/dev), the gold file is cut to the part asked for,
 and shared/tools/score.py grades it. `--cache DIR` keeps the records and parses made before the
-events stage, so a later run with the same DIR re-runs only the events stage (for iterating on
-cue tables; delete DIR when other stages change). Reading ../shared at run time keeps the
+events stage, so a later run with the same DIR re-runs only the events stage and the stages after
+it (for iterating on cue tables; delete DIR when earlier stages change). `--errors` lists the
+tune part's wrong items; the check part is only measured. Reading ../shared at run time keeps the
 publishers' text out of the project.
 """
 
@@ -63,7 +64,8 @@ def upstream(docs: list[object], cache: Path | None, key: str) -> list[tuple[obj
     if file is not None and file.exists():
         records, data = pickle.loads(file.read_bytes())
         return list(zip(records, DocBin().from_bytes(data).get_docs(nlp.vocab), strict=True))
-    before = Pipeline([s for s in make_pipeline(settings).stages if s.name != "events"])
+    stages = make_pipeline(settings).stages
+    before = Pipeline(stages[:[s.name for s in stages].index("events")])
     parses = list(parse_texts(nlp, (d.text for d in docs), batch_size=settings.batch_size))  # type: ignore[attr-defined]
     records = [before.run(d, p) for d, p in zip(docs, parses, strict=True)]  # type: ignore[arg-type]
     if file is not None:
@@ -73,10 +75,18 @@ def upstream(docs: list[object], cache: Path | None, key: str) -> list[tuple[obj
 
 
 def run_events(pairs: list[tuple[object, object]]) -> list[dict[str, object]]:
-    from sitrep.stages.events import make_events_stage
+    """The events stage and the stages after it (e.g. confidence) on each cached record."""
+    from sitrep.config import Settings
+    from sitrep.extraction import make_pipeline
 
-    stage = make_events_stage()
-    return [stage.run(r, p).to_json_dict() for r, p in pairs]  # type: ignore[arg-type]
+    stages = make_pipeline(Settings()).stages
+    tail = stages[[s.name for s in stages].index("events"):]
+    out = []
+    for record, parse in pairs:
+        for stage in tail:
+            record = stage.run(record, parse)  # type: ignore[arg-type]
+        out.append(record.to_json_dict())  # type: ignore[attr-defined]
+    return out
 
 
 def grade(rows: list[dict[str, object]], records: list[dict[str, object]], scheme: str, verbose: bool) -> str:

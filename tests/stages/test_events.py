@@ -234,9 +234,13 @@ def test_event_without_place_takes_the_scene(run):
     assert strike and strike[0].places == ("p1",)
 
 
-def _score(nlp, stage, name: str, scheme: str) -> float:
-    """Macro F1 of the first labelled event against a dev set, as shared/tools/score.py computes it."""
+def _score(nlp, stage, name: str, scheme: str, part: str | None = None) -> float:
+    """Macro F1 of the first labelled event against a dev set (or its tune / check part,
+    tests/devsplit.py), as shared/tools/score.py computes it."""
+    from tests.devsplit import part_of
+
     docs = [json.loads(line) for line in shared_path("data", "dev", name).read_text(encoding="utf-8").splitlines()]
+    docs = [d for d in docs if part is None or part_of(str(d["id"])) == part]
     pairs = []
     for doc, parse in zip(docs, nlp.pipe(d["text"] for d in docs), strict=True):
         if doc.get("labels") == [] and doc.get("no_events") is False:
@@ -255,16 +259,21 @@ def _score(nlp, stage, name: str, scheme: str) -> float:
     return 100 * sum(f1s) / len(f1s)
 
 
+# Floors on the fixed tune / check parts (the events stage alone, no upstream record). The check
+# floors are the issue-8 acceptance figures (CASE >= 75, PLOVER >= 70); the tune floors sit just
+# under what the stage measures now, after the cue entries written for single dev sentences went.
 def test_case2021_acled_gate(nlp, stage):
-    assert _score(nlp, stage, "events_case2021_dev.jsonl", "acled") >= 80.8
+    assert _score(nlp, stage, "events_case2021_dev.jsonl", "acled", "check") >= 75.0
+    assert _score(nlp, stage, "events_case2021_dev.jsonl", "acled", "tune") >= 73.0
 
 
 def test_plover_gsr_gate(nlp, stage):
-    assert _score(nlp, stage, "events_plover_gsr_dev.jsonl", "plover") >= 78.6
+    assert _score(nlp, stage, "events_plover_gsr_dev.jsonl", "plover", "check") >= 70.0
+    assert _score(nlp, stage, "events_plover_gsr_dev.jsonl", "plover", "tune") >= 78.5
 
 
 def test_petrarch2_gate(nlp, stage):
-    assert _score(nlp, stage, "events_petrarch2_unittests.jsonl", "plover") >= 30.6
+    assert _score(nlp, stage, "events_petrarch2_unittests.jsonl", "plover") >= 28.0
 
 
 # --- precision on war reporting: acts that did not happen, duplicates, titles, junk triggers ---
