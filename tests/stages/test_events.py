@@ -824,3 +824,13 @@ def test_ties_are_matched_by_their_lemma(run):
 ])
 def test_look_alike_consultations_demands_and_agreements(run, text):
     assert [e.plover for e in run(text).events if e.plover in ("CONSULT", "DEMAND", "AGREE", "AID")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Sanctions alone will not bring the regime down.",
+    "If she wins, she would hold talks with the rebels.",
+    "The fraudulent vote angered the opposition.",
+    "Tariffs should be used sparingly.",
+])
+def test_kinds_hypotheses_qualities_and_opinions_are_no_events(run, text):
+    assert [e.plover for e in run(text).events if e.plover in ("SANCTION", "CONSULT", "CRIME", "DEMAND", "AGREE")] == []

@@ -382,7 +382,7 @@ def plover_for_mood(verb: Token, plover: str | None) -> str | None:
         return plover
     auxes = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxes & OBLIGATION:
-        return "DEMAND"
+        return "DEMAND" if is_reported(verb) else None  # a writer's "should" is an opinion, nobody's demand
     promised = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS
     if not (auxes & FUTURE or promised):
         return plover

@@ -123,6 +123,8 @@ def cue_hits(cue: Cue, lemmas: LemmaString, idioms: tuple[tuple[int, int], ...] 
         first = lemmas.token_at(match.start())
         if is_name_part(first) or (not cue.keeps_negation and is_negated(first)) or is_no_act(first, tables):
             continue
+        if cue.acled is None and first.pos_ == "ADJ" and first.dep_ == "amod":
+            continue  # "the fraudulent election", "a supportive statement": a quality, not an act
         if (cue.reported_only and not is_reported(first)) or is_figurative_protest(cue, first):
             continue
         last = lemmas.token_at(max(match.end() - 1, match.start()))

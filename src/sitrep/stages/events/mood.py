@@ -137,7 +137,7 @@ def _unreal_clause(token: Token) -> bool:
     if token.dep_ == "advcl" and _is_condition(token):
         return True
     return _is_demanded(token) or _is_supposed(token) or _governed_by(token, MEANS_HEADS) or _said_unreal(token) \
-        or _agrees_with_statement(token)
+        or _agrees_with_statement(token) or _consequent_of_condition(token)
 
 
 def _agrees_with_statement(token: Token) -> bool:
@@ -145,6 +145,13 @@ def _agrees_with_statement(token: Token) -> bool:
     clause whose verb is "be") is an opinion, not a promise of action."""
     return token.lemma_.lower() == "agree" and any(
         c.dep_ == "ccomp" and c.lemma_.lower() == "be" for c in token.children)
+
+
+def _consequent_of_condition(token: Token) -> bool:
+    """ "If he wins, he would not rule out talking": the main clause of an if-clause, with a
+    would/could/might, is as hypothetical as the condition."""
+    return token.pos_ in ("VERB", "AUX") and _has_aux(token, HYPOTHETICAL_AUX - {"will", "shall", "must", "should"}) and any(
+        c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children if m.dep_ == "mark") for c in token.children)
 
 
 def _said_unreal(token: Token) -> bool:
@@ -156,8 +163,9 @@ def _said_unreal(token: Token) -> bool:
 
 
 def is_generic(trigger: Token) -> bool:
-    """A bare plural noun that is the subject of a present-tense verb speaks of a kind of act,
-    not of one act: "Sanctions often inspire a rally", "Secondary sanctions are a tool". Only
+    """A bare plural noun that is the subject of a present-tense or modal verb speaks of a kind
+    of act, not of one act: "Sanctions often inspire a rally", "Sanctions alone will not bring
+    the regime down". Only
     in full sentences (a headline in the present tense reports: "Airstrikes hit Kharkiv")."""
     if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS" or trigger.dep_ not in ("nsubj", "nsubjpass"):
         return False
@@ -166,7 +174,7 @@ def is_generic(trigger: Token) -> bool:
     verb = trigger.head
     tense = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     ends = [t for t in trigger.sent if not t.is_space and not t.is_punct or t.text in ".!?"]
-    return bool(tense & {"VBZ", "VBP"}) and not tense & {"VBD", "VBN", "MD"} and bool(ends) and ends[-1].text == "."
+    return bool(tense & {"VBZ", "VBP", "MD"}) and not tense & {"VBD", "VBN"} and bool(ends) and ends[-1].text == "."
 
 
 def is_attempted(trigger: Token) -> bool:
