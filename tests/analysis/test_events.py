@@ -68,3 +68,26 @@ def test_a_withdrawal_reported_from_nearby_towns_is_one_event_but_shelling_there
             places=("Borodianka",))
     events = analyse([a.stored(), b.stored()]).events
     assert sorted((e.plover, e.articles) for e in events) == [("ASSAULT", 1), ("ASSAULT", 1), ("RETREAT", 2)]
+
+
+GENEVA = (2660646, 46.2, 6.15, "city", "CH", "Geneva")
+UKRAINE = (690791, 49.0, 32.0, "country", "UA", None)
+RUSSIA = (2017370, 60.0, 100.0, "country", "RU", None)
+
+
+def test_a_place_borrowed_from_the_sentence_before_does_not_locate_an_event_in_another_country() -> None:
+    a = article("g-a", "Wire", "2022-04-20",
+                "The Geneva-based agency counted the people who left. "
+                "Meanwhile Russia began a large offensive in eastern Ukraine.")
+    a.actor("Russia", "state", "RUS").place("Geneva", *GENEVA).place("Ukraine", *UKRAINE)
+    a.event("began a large offensive", "ASSAULT", actor="Russia", places=("Geneva", "Ukraine"))
+    (event,) = analyse([a.stored()]).events
+    assert [p.name for p in event.places] == ["Ukraine"]
+
+
+def test_a_dateline_city_stays_when_the_sentence_names_only_the_actors_country() -> None:
+    a = article("g-b", "Wire", "2022-04-20", "KYIV, (AP) — Russia shelled the capital overnight.")
+    a.actor("Russia", "state", "RUS").place("KYIV", *KYIV).place("Russia", *RUSSIA)
+    a.event("shelled", "ASSAULT", actor="Russia", places=("KYIV", "Russia"))
+    (event,) = analyse([a.stored()]).events
+    assert "KYIV" in {p.name for p in event.places}

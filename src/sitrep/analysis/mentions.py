@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from sitrep.analysis.model import PlaceRef, Report
-from sitrep.model import Actor, Place, Record, StoredArticle
+from sitrep.model import Actor, Event, Place, Record, StoredArticle
 
 STOPWORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "over", "under", "about", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "not", "no", "nor", "that", "this", "these", "those", "it", "its", "it's", "he", "she", "they", "them", "his", "her", "their", "our", "we", "us", "you", "your", "i", "me", "my", "who", "whom", "which", "what", "when", "where", "why", "how", "than", "then", "there", "here", "also", "said", "says", "say", "saying", "told", "tell", "would", "will", "could", "can", "may", "might", "must", "should", "shall", "just", "very", "more", "most", "much", "many", "some", "any", "all", "each", "other", "such", "only", "own", "same", "so", "too", "s", "t", "up", "down", "out", "off", "again", "further", "once", "during", "before", "after", "above", "below", "between", "through", "against", "while", "because", "until", "per", "according", "one", "two", "three"]
@@ -137,6 +137,13 @@ def alpha3(iso2: str | None) -> str | None:
     return country.alpha_3 if country is not None else None
 
 
+def _alpha2_of(iso3: str | None) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3) if iso3 else None
+    return country.alpha_2 if country is not None else None
+
+
 def fold(text: str) -> str:
     """Lower case without accents; curly apostrophes made straight (ASCII text: just lower())."""
     text = text.replace("’", "'").lower()
@@ -247,6 +254,8 @@ LOCAL_AUTHORITY = re.compile(r"\b(police|prosecutors?|mayor|governor|regional (?
                              r"local (?:officials|authorities)|emergency services|rescuers)\b")
 FIRST_PERSON = frozenset({"we", "i", "us", "our"})
 NEAR = 60  # characters either side of a figure that say what it counts
+# After a dateline place: ", Ukraine", "(AP)" and the dash that opens the story.
+DATELINE_TAIL = re.compile(r"(?:,\s*[^\W\d_][\w .]{0,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?[—–-]", re.UNICODE)
 KILLED_CONTEXT = re.compile(r"\b(killed|dead|died|deaths?|death toll|lives|bodies|fatalit)", re.I)
 
 
@@ -317,6 +326,28 @@ class _Reader:
     def place_list(self, ids: tuple[str, ...]) -> tuple[PlaceInfo, ...]:
         return tuple(self.places[i] for i in ids if i in self.places)
 
+    def event_places(self, event: Event) -> tuple[PlaceInfo, ...]:
+        """The event's places minus those borrowed from outside its sentence (a dateline, the
+        place of the sentence before) that lie in no country the sentence names: in "GENEVA (AP)
+        -- ... Russia unleashed an offensive in eastern Ukraine" the offensive is not in Geneva.
+        A borrowed town inside a named country stays (it makes the place finer), and so does
+        everything when the sentence names only the actor's own country ("KYIV (AP) -- Russia
+        shelled the capital")."""
+        actor = self.party(event.actor)
+        listed = [p for p in self.record.places if p.id in event.places and p.id in self.places]
+        named = {self.places[p.id].country for p in listed if any(
+            event.start <= m.start and m.end <= event.end and not self.in_dateline(m.start, m.end) for m in p.mentions)}
+        named.discard(None)  # a sea or a continent says nothing about the country
+        if not named or named == {_alpha2_of(actor.side if actor else None)}:
+            return tuple(self.places[p.id] for p in listed)
+        return tuple(self.places[p.id] for p in listed if self.places[p.id].country in named)
+
+    def in_dateline(self, start: int, end: int) -> bool:
+        """A place at the start of a line, followed by the dateline's agency and dash."""
+        text = self.record.text
+        line = text.rfind("\n", 0, start) + 1
+        return not text[line:start].strip() and DATELINE_TAIL.match(text, end) is not None
+
     def places_within(self, start: int, end: int) -> tuple[PlaceInfo, ...]:
         return tuple(self.places[p.id] for p in self.record.places
                      if any(start <= m.start and m.end <= end for m in p.mentions))
@@ -343,7 +374,7 @@ def _events(reader: _Reader) -> list[EventMention]:
         out.append(EventMention(
             article=record.id, item=e.id, report=reader.report(e.start, e.end, e.id), plover=e.plover,
             acled=e.acled, trigger=fold(e.trigger.text) if e.trigger and e.trigger.text else "",
-            actor=reader.party(e.actor), target=reader.party(e.target), places=reader.place_list(e.places),
+            actor=reader.party(e.actor), target=reader.party(e.target), places=reader.event_places(e),
             when=reader.when(e.when), published=reader.published, claim=e.claim,
             claimant=reader.claimant(e.claim), status=claim.status if claim else None,
             stems=stems_of(text), killed=killed, sentence_start=e.start,
