@@ -218,7 +218,7 @@ def merge_repeats(events: list[Event], record: Record) -> list[Event]:
     out: list[Event] = []
     for event in events:
         same = next((i for i, kept in enumerate(out) if same_happening(kept, event, values)
-                     and "\n" in record.text[kept.end:event.start] and retells(record.text, kept, event)), None)
+                     and record.text.find("\n", kept.end, event.start) >= 0 and retells(record.text, kept, event)), None)
         if same is None:
             out.append(event)
         else:
@@ -315,7 +315,7 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
     verb = clause_verb(hit.first)
     subject = subject_range(verb)
     actor = actor_in(index, subject)
-    ground = ground_country(places_in(index, start, end), conflict, record.text)
+    ground = ground_country(places_in(index, start, end), conflict, record.text, place_mentions_in(index, start, end))
     acled = acled_label(hit, index, tables, actor, subject, (conflict, ground))
     if acled is not None and not is_reported_act(hit.first, hit.last, acled, index, tables):
         return []  # a passing mention of violence ("since Russia's attack", "battle tanks")
@@ -341,8 +341,8 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
     inside = place_mentions_in(index, start, end)
     places = [p for p in places_in(index, start, end) if not _only_agent(inside[p.id], agents)]
     local = [p for p in places if p.kind != "country"]
-    if any(not is_region_mention(record.text, p) for p in local):  # "Ozerne in the Belgorod region": one town
-        local = [p for p in local if not is_region_mention(record.text, p)]
+    if any(not is_region_mention(record.text, inside[p.id]) for p in local):  # "Ozerne in the Belgorod region"
+        local = [p for p in local if not is_region_mention(record.text, inside[p.id])]
     if len(local) > 1 and (is_territorial(base) or (base.acled and base.acled[0] in SPLIT_TYPES)):
         in_clause = place_mentions_in(index, verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
         targets = [p for p in local if p.id in in_clause]

@@ -59,20 +59,24 @@ def choose_conflict(record: Record, tables: Tables) -> Conflict | None:
     return best
 
 
-def ground_country(places: list[Place], conflict: Conflict | None, text: str = "") -> str | None:
-    """ISO alpha-2 of the event's ground: a region's country first ("in the Belgorod region"),
-    then a town's; within the conflict's theatre when there is one, else its default ground."""
+def ground_country(places: list[Place], conflict: Conflict | None, text: str = "",
+                   inside: dict[str, list[tuple[int, int]]] | None = None) -> str | None:
+    """ISO alpha-2 of the event's ground: a region's country first ("in the Belgorod region":
+    `inside` holds the places' mentions in the event), then a town's; within the conflict's
+    theatre when there is one, else its default ground."""
+    inside = inside or {}
     local = sorted((p for p in places if p.kind != "country" and p.country),
-                   key=lambda p: not (p.kind == "region" or is_region_mention(text, p)))
+                   key=lambda p: not (p.kind == "region" or is_region_mention(text, inside.get(p.id, []))))
     for place in local:
         if conflict is None or place.country in conflict.theatre:
             return place.country
     return conflict.default_ground if conflict is not None else None
 
 
-def is_region_mention(text: str, place: Place) -> bool:
-    """A mention that is or is followed by a region word: "the Belgorod region", "Kharkiv Oblast"."""
-    return any(REGION_WORD.match(text, m.end) or REGION_END.search(text, m.start, m.end) for m in place.mentions)
+def is_region_mention(text: str, mentions: list[tuple[int, int]]) -> bool:
+    """One of the mentions (char ranges) is or is followed by a region word: "the Belgorod
+    region", "Kharkiv Oblast"."""
+    return any(REGION_WORD.match(text, end) or REGION_END.search(text, start, end) for start, end in mentions)
 
 
 def party_of(side: str | None, words: str, conflict: Conflict | None) -> str | None:
