@@ -53,4 +53,4 @@ def test_seed_article(stage, seed_text):
 
 def test_stage_declares_its_contract(stage):
     assert stage.name == "published"
-    assert stage.requires == {"text", "parse"} and stage.provides == {"published"}
+    assert stage.requires == {"text", "parse", "published"} and stage.provides == {"published"}

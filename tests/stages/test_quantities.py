@@ -35,7 +35,7 @@ def one(run, text: str) -> Quantity:
 
 def test_stage_contract(stage):
     assert stage.name == "quantities"
-    assert stage.requires == frozenset({"text", "parse"})
+    assert stage.requires == frozenset({"text", "parse", "times"})
     assert stage.provides == frozenset({"quantities"})
 
 
