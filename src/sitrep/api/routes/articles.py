@@ -22,7 +22,10 @@ from sitrep.model import Document, Record, StoredArticle
 from sitrep.storage import ArticleFilter, ArticleSummary
 
 MAX_BATCH = 50
-PUBLISHED = r"^[12][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"
+# a calendar date whose day exists in its month (29 February allowed in every year; the validator
+# below rejects it in common years), optionally followed by a time
+PUBLISHED = (r"^[12][0-9]{3}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)"
+             r"|02-(0[1-9]|1[0-9]|2[0-9]))(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$")
 
 router = APIRouter(prefix="/api", tags=["articles"], responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 ServiceDep = Annotated[Service, Depends(get_service)]
