@@ -362,3 +362,23 @@ def test_quote_over_several_sentences_is_one_claim(run):
     c = claim_at(rec, "This will open a corridor")
     assert rec.text[c.start:c.end].startswith("The task of the army")
     assert c.quote
+
+
+def test_the_author_of_an_article_is_the_claimant(run):
+    rec = run("Last summer Vladimir Putin published an essay arguing that the two nations are a single people.")
+    c = claim_at(rec, "single people")
+    assert claimant(rec, c) == "Vladimir Putin"
+    assert c.claimant_text is None
+
+
+def test_an_article_arguing_a_point_is_its_authors_claim(run):
+    rec = run("In July the president, Vladimir Putin, released an article arguing that the two nations share one history.")
+    c = claim_at(rec, "share one history")
+    assert claimant(rec, c) == "Vladimir Putin"
+
+
+def test_a_finding_relayed_by_a_speaker_is_the_finders_claim(run):
+    rec = run("On Monday the mayor, Anna Kovalenko, announced at a briefing that the Health Ministry has determined, "
+              "after a long review, that the water in the district is safe to drink.")
+    c = claim_at(rec, "safe to drink")
+    assert claimant(rec, c) in ("Health Ministry", "Ministry")  # not the mayor who relayed it

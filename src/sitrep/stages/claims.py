@@ -74,7 +74,7 @@ from sitrep.pipeline import Stage
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-VERSION = "1.4"
+VERSION = "1.5"
 
 MAX_SPAN = 400
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -295,6 +295,9 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
     actor = d.actor_in(*core_span(who, unit))
     if actor:
         return actor, None, "asserted"
+    author = author_of(who)
+    if author is not None:
+        return claimant_of(d, author, unit)
     lower = who.lower_
     floor = d.units[max(0, unit.index - PRONOUN_REACH)].start
     if lower in ("he", "she"):
@@ -310,6 +313,20 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
     if not is_possible_source(d, lo, hi):
         return None, None, "reported"
     return None, d.text[lo:hi], "asserted"
+
+
+DOCUMENT_NOUNS = frozenset({"article", "essay", "op-ed", "column", "letter", "book", "manifesto", "treatise", "blog"})
+
+
+def author_of(document: Token) -> Token | None:
+    """Who speaks through a piece of writing: "Putin released an article arguing that ..." and
+    "Putin's essay argued that ..." are Putin's claims, not the article's."""
+    if document.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    owner = next((c for c in document.children if c.dep_ == "poss"), None)
+    if owner is None and document.dep_ in ("dobj", "obj") and document.head.pos_ in ("VERB", "AUX"):
+        owner = subject_of(document.head)
+    return owner if owner is not None and owner is not document and owner.lemma_.lower() not in DOCUMENT_NOUNS else None
 
 
 def is_possible_source(d: Doc2, start: int, end: int) -> bool:
@@ -517,11 +534,25 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
         s, e = trim(d.text, start, end)
         if e - s < 8 or (is_question(d, unit) and not is_quoted(d.text, s, e)):
             continue
-        draft = Draft(s, e, unit.index, claimant, as_written, status, said_at=said_at, channel=channel,
+        inner = relayed_speaker(d, verb, s)
+        draft = Draft(s, e, unit.index, inner or claimant, None if inner else as_written,
+                      "asserted" if inner else status, said_at=said_at, channel=channel,
                       quote=is_quoted(d.text, s, e))
         out.append(draft)
     frame_for(out, unit)
     return out
+
+
+def relayed_speaker(d: Doc2, verb: Token, content_start: int) -> str | None:
+    """The actor of a reporting verb between the verb and its content: in "Harris announced that
+    the State Department has determined, after a review, that C" C is the State Department's
+    finding, relayed by Harris (found by position, as the parser often hangs the inner verb elsewhere)."""
+    gap = [t for t in verb.doc if verb.idx < t.idx < content_start]
+    inner = next((t for t in reversed(gap) if t.lemma_.lower() in d.cues.verbs and t.pos_ in ("VERB", "AUX")), None)
+    if inner is None:
+        return None
+    named = [(s, a) for s, e, a in d.mentions if verb.idx + len(verb) <= s and e <= inner.idx]
+    return named[-1][1] if named else None
 
 
 def noun_report(d: Doc2, verb: Token, unit: Unit) -> list[Draft]:
@@ -533,6 +564,9 @@ def noun_report(d: Doc2, verb: Token, unit: Unit) -> list[Draft]:
     head = verb.head
     lo, hi = head.left_edge.idx, head.idx + len(head)
     claimant = d.actor_in(lo, hi)
+    author = author_of(head) if claimant is None else None
+    if author is not None:  # "Putin released an article arguing that C": Putin's claim
+        claimant = claimant_of(d, author, unit)[0]
     s, e = trim(d.text, *sp)
     if e - s < 8:
         return []
@@ -886,7 +920,7 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
         apply_hedges(d, unit, drafts)
     extend_quotes(d, drafts)
     fill_frames(d, drafts)
-    drafts = continue_quotes(d, dedupe(drafts))
+    drafts = continue_quotes(d, dedupe(d, drafts))
     return number(record, drafts)
 
 
@@ -999,14 +1033,21 @@ def overlaps_any(x: Draft, others: list[Draft]) -> bool:
     return any(o.start < x.end and x.start < o.end for o in others)
 
 
-def dedupe(drafts: list[Draft]) -> list[Draft]:
+def dedupe(d: Doc2, drafts: list[Draft]) -> list[Draft]:
+    """One draft per span. Of two speakers of one span the nearer wins: in "Harris announced that
+    the State Department has determined that C" C is the State Department's finding."""
     seen: set[tuple[int, int]] = set()
     out = []
-    for x in sorted(drafts, key=lambda x: (x.start, x.end)):
+    for x in sorted(drafts, key=lambda x: (x.start, x.end, -speaker_at(d, x))):
         if (x.start, x.end) not in seen:
             seen.add((x.start, x.end))
             out.append(x)
     return out
+
+
+def speaker_at(d: Doc2, x: Draft) -> int:
+    """Where the draft's claimant is last named before its content (-1 when not named before it)."""
+    return max((s for s, e, a in d.mentions if a == x.claimant and e <= x.start), default=-1) if x.claimant else -1
 
 
 def inside(spans: list[tuple[int, int, str]], start: int, end: int, order: dict[str, int]) -> tuple[str, ...]:
