@@ -61,8 +61,9 @@ writer introduces a new one later ("“B.” — Name"), and texts stripped of q
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -547,12 +548,21 @@ def relayed_speaker(d: Doc2, verb: Token, content_start: int) -> str | None:
     """The actor of a reporting verb between the verb and its content: in "Harris announced that
     the State Department has determined, after a review, that C" C is the State Department's
     finding, relayed by Harris (found by position, as the parser often hangs the inner verb elsewhere)."""
-    gap = [t for t in verb.doc if verb.idx < t.idx < content_start]
+    gap = list(tokens_before(verb, content_start))
     inner = next((t for t in reversed(gap) if t.lemma_.lower() in d.cues.verbs and t.pos_ in ("VERB", "AUX")), None)
     if inner is None:
         return None
     named = [(s, a) for s, e, a in d.mentions if verb.idx + len(verb) <= s and e <= inner.idx]
     return named[-1][1] if named else None
+
+
+def tokens_before(verb: Token, end_char: int) -> Iterator[Token]:
+    """The tokens after `verb` that start before `end_char` (a walk from the verb, not a scan of the document)."""
+    doc = verb.doc
+    for i in range(verb.i + 1, len(doc)):
+        if doc[i].idx >= end_char:
+            return
+        yield doc[i]
 
 
 def noun_report(d: Doc2, verb: Token, unit: Unit) -> list[Draft]:
@@ -1038,16 +1048,34 @@ def dedupe(d: Doc2, drafts: list[Draft]) -> list[Draft]:
     the State Department has determined that C" C is the State Department's finding."""
     seen: set[tuple[int, int]] = set()
     out = []
-    for x in sorted(drafts, key=lambda x: (x.start, x.end, -speaker_at(d, x))):
+    named = SpeakerIndex(d.mentions)
+    for x in sorted(drafts, key=lambda x: (x.start, x.end, -named.last_before(x.claimant, x.start))):
         if (x.start, x.end) not in seen:
             seen.add((x.start, x.end))
             out.append(x)
     return out
 
 
-def speaker_at(d: Doc2, x: Draft) -> int:
-    """Where the draft's claimant is last named before its content (-1 when not named before it)."""
-    return max((s for s, e, a in d.mentions if a == x.claimant and e <= x.start), default=-1) if x.claimant else -1
+class SpeakerIndex:
+    """Where each actor is named, for "where is this claimant last named before offset N" in log time."""
+
+    def __init__(self, mentions: Iterable[tuple[int, int, str]]) -> None:
+        by_actor: dict[str, list[tuple[int, int]]] = {}
+        for start, end, actor in mentions:
+            by_actor.setdefault(actor, []).append((end, start))
+        self.ends: dict[str, list[int]] = {}
+        self.best_start: dict[str, list[int]] = {}  # running maximum of the starts, in end order
+        for actor, spans in by_actor.items():
+            spans.sort()
+            self.ends[actor] = [e for e, _ in spans]
+            self.best_start[actor] = list(itertools.accumulate((st for _, st in spans), max))
+
+    def last_before(self, actor: str | None, offset: int) -> int:
+        """The latest start of a mention of `actor` ending at or before `offset` (-1 when there is none)."""
+        if actor is None or actor not in self.ends:
+            return -1
+        k = bisect.bisect_right(self.ends[actor], offset)
+        return self.best_start[actor][k - 1] if k else -1
 
 
 def inside(spans: list[tuple[int, int, str]], start: int, end: int, order: dict[str, int]) -> tuple[str, ...]:
