@@ -6,11 +6,12 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 PORT   ?= 8765
 
-.PHONY: install run test lint unit bench accuracy gazetteer pg-start chromium clean help
+.PHONY: install run test test-all lint unit bench accuracy gazetteer pg-start chromium clean help
 
 help:
 	@echo "make run    install, ingest the bundled sample corpus (examples/) into out/sitrep.db, print a summary, serve the dashboard"
-	@echo "make test   install, lint (ruff, mypy) and run the whole test suite"
+	@echo "make test   install, lint (ruff, mypy, import contracts) and the test suite (slow tests only under CI=true)"
+	@echo "make test-all  the same with every slow test"
 	@echo "make bench  words/s of sitrep extract vs bare spaCy, and peak memory"
 	@echo "make accuracy  tune/check figures of every dev set and confidence reliability"
 
@@ -51,7 +52,14 @@ chromium:
 	@test -x /usr/bin/chromium || { apt-get update -q && apt-get install -y -q chromium; } \
 		|| { echo "warning: /usr/bin/chromium is missing; the browser tests will be skipped"; test "$$CI" != true; }
 
+# A developer's `make test` leaves out the tests marked slow (Ray/Dask clusters, schemathesis, kill -9, huge
+# documents); CI=true (and `make test-all`) runs every test.
+PYTEST_SELECT := $(if $(filter true,$(CI)),,-m "not slow")
+
 unit: install pg-start chromium
+	$(BIN)/python -m pytest -q $(PYTEST_SELECT)
+
+test-all: lint install pg-start chromium
 	$(BIN)/python -m pytest -q
 
 test: lint unit

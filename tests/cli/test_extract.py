@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLE_SEED, ROOT
 
 SITREP = [sys.executable, "-m", "sitrep"]
@@ -60,6 +62,7 @@ def test_bad_published_option_is_one_line_error() -> None:
     assert done.stderr.strip().count("\n") == 0 and "--published must be YYYY-MM-DD" in done.stderr
 
 
+@pytest.mark.slow
 def test_huge_document_is_processed(tmp_path: Path) -> None:
     paragraph = "Russian forces shelled the city of Kharkiv again on Sunday, officials said. " * 12 + "\n\n"
     text = paragraph * (2_000_000 // len(paragraph) + 1)

@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from sitrep.config import Settings
@@ -87,6 +88,7 @@ def _uninterrupted(path: Path, url: str) -> None:
     assert report.failed == 1 and report.near_duplicate >= RECORDS // 50
 
 
+@pytest.mark.slow
 def test_kill_9_then_rerun_sqlite(tmp_path: Path) -> None:
     path = _records_file(tmp_path / "records.jsonl")
     reference, crashed = sqlite_url_in(tmp_path, "reference.db"), sqlite_url_in(tmp_path, "crashed.db")
@@ -95,6 +97,7 @@ def test_kill_9_then_rerun_sqlite(tmp_path: Path) -> None:
     assert dump_store(crashed) == dump_store(reference)
 
 
+@pytest.mark.slow
 def test_kill_9_then_rerun_postgresql(tmp_path: Path) -> None:
     path = _records_file(tmp_path / "records.jsonl")
     with fresh_postgres() as reference, fresh_postgres() as crashed:
