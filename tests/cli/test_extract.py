@@ -14,8 +14,8 @@ from tests.conftest import EXAMPLE_SEED, ROOT
 SITREP = [sys.executable, "-m", "sitrep"]
 
 
-def sitrep(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*SITREP, *args], input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=300)
+def sitrep(*args: str, stdin: str | None = None, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*SITREP, *args], input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=timeout)
 
 
 def test_bad_documents_get_one_line_each_and_the_rest_goes_on(tmp_path: Path) -> None:
@@ -68,7 +68,8 @@ def test_huge_document_is_processed(tmp_path: Path) -> None:
     text = paragraph * (2_000_000 // len(paragraph) + 1)
     doc = tmp_path / "huge.jsonl"
     doc.write_text(json.dumps({"id": "huge", "text": text, "published": "2022-09-11"}) + "\n", encoding="utf-8")
-    done = sitrep("extract", str(doc), "--format", "jsonl")
+    # a guard against a hang, not a timing: 2 million characters take a few minutes on 2 cores
+    done = sitrep("extract", str(doc), "--format", "jsonl", timeout=1200)
     assert done.returncode == 0, done.stderr[-500:]
     record = json.loads(done.stdout)
     assert len(record["text"]) >= 2_000_000 and record["places"]
