@@ -44,6 +44,7 @@ def test_schemathesis_finds_no_failure(tmp_path: Path) -> None:
     with live_server(app) as base:
         run = subprocess.run([st, "run", f"{base}/openapi.json", "--checks", "all", "--max-examples", "25",
                               "--seed", "11", "--phases", "examples,coverage,fuzzing", "--no-color",
+                              "--generation-deterministic",
                               "-H", f"Authorization: Bearer {TOKEN}", "--report", "json",
                               "--report-json-path", str(report)],
                              capture_output=True, text=True, timeout=900)

@@ -102,10 +102,13 @@ WORD = re.compile(r"\w+")
 
 
 def text_condition(text: str, dialect: str) -> sa.ColumnElement[bool]:
-    """All words of `text` in the title or text: FTS5 MATCH on SQLite, a tsquery on PostgreSQL."""
+    """All words of `text` in the title or text: FTS5 MATCH on SQLite, a tsquery on PostgreSQL.
+
+    A search text with no words at all ("¶", "--") matches no article, like a word found nowhere.
+    """
     words = WORD.findall(text)
     if not words:
-        raise ConfigError(f"search text {text!r} has no words")
+        return sa.false()
     if dialect == "postgresql":
         query = sa.func.plainto_tsquery("simple", " ".join(words))
         return sa.literal_column("articles.search").bool_op("@@")(query)
