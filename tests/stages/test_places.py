@@ -323,3 +323,11 @@ def test_acled_style_notes_land_in_the_named_oblast(real_stage: Stage, nlp: Any)
         got = [p for p in real_stage.run(Record(id="n", text=text), nlp(text)).places
                if any(m.text == town for m in p.mentions)]
         assert got and got[0].admin1 == admin1 and got[0].kind == "city", (text, got)
+
+
+def test_a_ship_named_after_a_city_is_no_place(nlp: Any) -> None:
+    got = places(make_places_stage(Settings()), nlp,  # the full gazetteer: the small one lacks Moscow "The navy lost the cruiser Moskva near the coast. After the Moskva went down, "
+                             "officials in Moscow said nothing, and talks were held in Kyiv.")
+    assert "Moscow" in got and got["Moscow"].mentions[0].text == "Moscow"
+    assert all(m.text != "Moskva" for p in got.values() for m in p.mentions)
+    assert "Kyiv" in got

@@ -73,7 +73,7 @@ from sitrep.stages.places.tables import Tables, load_tables
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.5.0"
+VERSION = "1.6.0"
 MAX_ALTERNATIVES = 3
 
 

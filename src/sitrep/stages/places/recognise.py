@@ -18,6 +18,7 @@ from Cyrillic (SKELETON_COUNTRIES): 'Yulia' is not Juba, 'State' is not Statte.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -37,6 +38,9 @@ CONNECTORS = frozenset({"of", "de", "del", "la", "al", "el", "upon", "on", "da",
 POSSESSIVE = frozenset({"'s", "’s"})
 COORDINATORS = frozenset({"and", "or", ","})
 MAX_TOKENS = 6
+# A ship's name after its class noun: 'the cruiser Moskva', 'the flagship, the Moskva', 'warship "Kyiv"'.
+VESSEL_BEFORE = re.compile(r"\b(?:cruiser|warship|flagship|battleship|frigate|destroyer|corvette|submarine|ship|vessel|"
+                           r"tanker|freighter|icebreaker|aircraft carrier)s?,?\s+(?:the\s+)?[\"'“‘]?$", re.IGNORECASE)
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "throughout", "around", "toward",
                                    "towards", "into", "beyond", "outskirts"})
 # Former Soviet and other Cyrillic-script countries: the transliteration skeleton is built for their names
@@ -88,8 +92,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = 
     found = _with_evidence(doc, full, found)
     people = _person_name_words(doc)
     lower = evidence.lowercase_words(doc)
+    ships = _vessel_names(full, found)
     accepted = [is_toponym(m, tables) and not _a_persons_name(m, people) and not evidence.is_common_word(m, lower)
-                for m in found]
+                and not (name_key(m.name) in ships and not m.cue) for m in found]
     return _comma_links(full, _one_sense_per_story(found, accepted))
 
 
@@ -99,6 +104,12 @@ def _with_evidence(doc: Doc, full: str, found: list[Mention]) -> list[Mention]:
     found = evidence.share_locatives(full, found)
     heads = evidence.headline_spans(doc)
     return [replace(m, aged=evidence.is_aged(full, m), headline=evidence.in_spans(m, heads)) for m in found]
+
+
+def _vessel_names(full: str, found: list[Mention]) -> frozenset[str]:
+    """Name keys the story gives a ship ('the cruiser Moskva'): that name is the ship throughout the
+    story ('the sinking of the Moskva'), unless a cue says place ('in Moskva region')."""
+    return frozenset(name_key(m.name) for m in found if VESSEL_BEFORE.search(full, max(0, m.start - 40), m.start))
 
 
 def _person_name_words(doc: Doc) -> frozenset[str]:
