@@ -33,9 +33,7 @@ WINDOW = 1024  # documents per bag
 
 def process_partition(items: Iterable[tuple[int, str]], settings: Settings) -> list[dict[str, Any]]:
     """Runs on a Dask worker: one partition of (index, document JSON) pairs -> outcome dicts."""
-    from sitrep.nlp.parser import batched as batches
-
-    return [out for batch in batches(items, settings.batch_size) for out in process_wire_batch(settings, batch)]
+    return [out for batch in batched(items, settings.batch_size) for out in process_wire_batch(settings, batch)]
 
 
 def run_dask(documents: Iterable[Document], settings: Settings) -> Iterator[Outcome]:

@@ -30,11 +30,12 @@ from pydantic import ValidationError
 from sitrep.config import Settings
 from sitrep.ingest import Failure, read_inputs
 from sitrep.model import SCHEMA, Document, Record
+from sitrep.nlp.parser import batched
 from sitrep.pipeline import DocumentFailure, Outcome
 from sitrep.storage import rows
 from sitrep.storage import schema as t
 from sitrep.storage.store import Store
-from sitrep.storage.writing import Entry, FailureEntry, Writer, chunks
+from sitrep.storage.writing import Entry, FailureEntry, Writer
 
 BATCH_SIZE = 100
 LOOKUP_SIZE = 256
@@ -88,7 +89,7 @@ def ingest_entries(store: Store, works: Iterable[Work], settings: Settings, *, b
     report = IngestReport()
     writer = Writer(store)
     entries = resolve(skip_unchanged(store, works), extract or make_extract(settings))
-    for batch in chunks(entries, batch_size):
+    for batch in batched(entries, batch_size):
         result = writer.write_batch(batch)
         for entry, status in zip(batch, result.statuses, strict=True):
             report.add(status)
@@ -161,7 +162,7 @@ def parse_record_line(line: str, where: str) -> Record | Failure:
 def skip_unchanged(store: Store, works: Iterable[Work]) -> Iterator[Work]:
     """Documents already stored with the same content become ("unchanged", id); the rest pass."""
     seen: dict[str, str] = {}
-    for group in chunks(works, LOOKUP_SIZE):
+    for group in batched(works, LOOKUP_SIZE):
         ids = [w.id for w in group if isinstance(w, Document) and w.id not in seen]
         seen.update(stored_hashes(store, ids))
         for work in group:

@@ -21,11 +21,12 @@ import sqlalchemy as sa
 
 from sitrep.config import Settings
 from sitrep.model import Document, Record
+from sitrep.nlp.parser import batched
 from sitrep.storage import rows
 from sitrep.storage import schema as t
 from sitrep.storage.loading import BATCH_SIZE, Extract, make_extract
 from sitrep.storage.store import Store, _record
-from sitrep.storage.writing import FailureEntry, chunks, insert_rows
+from sitrep.storage.writing import FailureEntry, insert_rows
 
 
 @dataclass
@@ -49,7 +50,7 @@ def reprocess(store: Store, settings: Settings, *, stale_only: bool = True, batc
     report = ReprocessReport()
     run = extract or make_extract(settings)
     outcomes = run(stored_documents(store, key))
-    for batch in chunks(outcomes, batch_size):
+    for batch in batched(outcomes, batch_size):
         records = [o.record for o in batch if o.record is not None]
         failed = [FailureEntry(o.failure.document, o.failure.origin, o.failure.reason, o.failure.code,
                                o.failure.stage) for o in batch if o.failure is not None]

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import operator
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal
 
 import sqlalchemy as sa
 
@@ -34,7 +34,6 @@ from sitrep.storage import schema as t
 if TYPE_CHECKING:
     from sitrep.storage.store import Store
 
-T = TypeVar("T")
 Status = Literal["new", "unchanged", "updated", "near-duplicate", "failed"]
 
 
@@ -308,15 +307,3 @@ def _reason(exc: Exception | None) -> str:
         return "unknown error"
     text = str(getattr(exc, "orig", None) or exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
-
-
-def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Consecutive lists of `size` items (the last one shorter)."""
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
