@@ -1,0 +1,209 @@
+"""Attribution by reporting verbs: the subject as claimant, pronouns, the content of the verb."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from sitrep.model import ClaimStatus
+from sitrep.stages.claims.drafts import SUBJECT_DEPS, Doc2, clause_span, span_of
+from sitrep.stages.claims.units import Unit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Where a misparsed copula's content stops: a semicolon, or a comma that does not open a short
+# parenthetical closed by another comma ("they were, in effect, abandoned"; "it is, of course, a trap").
+PARENTHETICAL_STOP = re.compile(r";|,(?!\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+,)")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject; shared subjects of conjuncts and participles; a relative pronoun's antecedent."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return subject_of(verb.head)
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str | None, ClaimStatus]:
+    """Actor id, the claimant as written when no actor matches, and the default status."""
+    if who is None:
+        return None, None, "reported"
+    lo = max(who.left_edge.idx, unit.start)
+    hi = min(who.right_edge.idx + len(who.right_edge), unit.end)
+    actor = d.actor_in(*core_span(who, unit))
+    if actor:
+        return actor, None, "asserted"
+    author = author_of(who)
+    if author is not None:
+        return claimant_of(d, author, unit)
+    lower = who.lower_
+    floor = d.units[max(0, unit.index - PRONOUN_REACH)].start
+    if lower in ("he", "she"):
+        return antecedent(d, who.idx, ("person",), floor), None, "asserted"
+    if lower == "it":
+        return antecedent(d, who.idx, ("org", "state", "group"), floor), None, "asserted"
+    if lower == "they":  # also the singular they of an unnamed official ("a Swedish official ... They said")
+        return antecedent(d, who.idx, ("org", "state", "group", "unnamed"), floor), None, "asserted"
+    if who.lemma_.lower() in d.cues.source_nouns:
+        return None, d.text[lo:hi], "reported"
+    if who.lemma_.lower() in d.cues.evidence_nouns or any(t.lemma_.lower() in d.cues.evidence_nouns for t in who.subtree):
+        return None, d.text[lo:hi], "confirmed"
+    if not is_possible_source(d, lo, hi):
+        return None, None, "reported"
+    return None, d.text[lo:hi], "asserted"
+
+
+DOCUMENT_NOUNS = frozenset({"article", "essay", "op-ed", "column", "letter", "book", "manifesto", "treatise", "blog"})
+
+
+def author_of(document: Token) -> Token | None:
+    """Who speaks through a piece of writing: "Putin released an article arguing that ..." and
+    "Putin's essay argued that ..." are Putin's claims, not the article's."""
+    if document.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    owner = next((c for c in document.children if c.dep_ == "poss"), None)
+    if owner is None and document.dep_ in ("dobj", "obj") and document.head.pos_ in ("VERB", "AUX"):
+        owner = subject_of(document.head)
+    return owner if owner is not None and owner is not document and owner.lemma_.lower() not in DOCUMENT_NOUNS else None
+
+
+def is_possible_source(d: Doc2, start: int, end: int) -> bool:
+    """A subject that no actor matched can still be a source ("the engineer"), unless it is a time
+    expression or a clock zone ("GMT"), a place ("Kharkiv said" when no actor took it) or a feast."""
+    text = d.text[start:end].strip()
+    if d.cues.not_source_re.fullmatch(strip_the(text)):
+        return False
+    return not any(s < end and start < e for s, e, _ in d.times) and not any(
+        s <= start and end <= e for s, e in d.places)
+
+
+PRONOUN_REACH = 3  # he/she/they resolve to an actor named at most this many sentences back
+CORE_DEPS = frozenset({"compound", "amod", "poss", "appos", "flat", "nmod", "det", "nummod", "case", "punct"})
+
+
+def core_span(who: Token, unit: Unit) -> tuple[int, int]:
+    """The subject without its clauses and non-affiliation phrases: "video footage recorded in B. after the
+    withdrawal of Russian troops" -> "video footage"; "a spokesman for the Kremlin" keeps "for the Kremlin"."""
+    keep = [who]
+    for child in who.children:
+        if child.dep_ in CORE_DEPS or (child.dep_ == "prep" and child.lower_ in ("of", "for", "at")):
+            keep.extend(child.subtree)
+    lo = max(min(t.idx for t in keep), unit.start)
+    hi = min(max(t.idx + len(t) for t in keep), unit.end)
+    return lo, hi
+
+
+def antecedent(d: Doc2, pos: int, kinds: Sequence[str], floor: int) -> str | None:
+    """The actor a pronoun at `pos` refers to: the last one of those kinds named as a subject (or as a
+    speaker's apposition) since `floor`, else the last one named at all ("X, like others, has had it
+    with Putin. 'We...', he said" -> X, not Putin)."""
+    lo = bisect.bisect_left(d.mentions, (floor, -1, ""))
+    hi = bisect.bisect_left(d.mentions, (pos, -1, ""))
+    fallback = None
+    for s, e, a in reversed(d.mentions[lo:hi]):
+        if d.kinds[a] not in kinds and not ("unnamed" in kinds and a in d.unnamed):
+            continue
+        fallback = fallback or a
+        if d.doc is not None and is_subject_mention(d.doc, s, e):
+            return a
+    return fallback
+
+
+def is_subject_mention(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.dep_ in ("appos", "compound", "conj") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in SUBJECT_DEPS
+
+
+def strip_the(text: str) -> str:
+    return re.sub(r"^(?i:the)\s+", "", text)
+
+
+def content_of(d: Doc2, verb: Token, unit: Unit) -> list[tuple[int, int, int | None]]:
+    """Content spans of a reporting verb: (start, end, start of a leading time phrase or None)."""
+    mode = d.cues.verbs[verb.lemma_.lower()]
+    clause = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if clause:
+        sp = clause_span(clause, unit)
+        if sp and clause[0].pos_ == "AUX" and not any(
+                c.dep_ in ("attr", "acomp", "xcomp", "ccomp", "prep", "advmod") for c in clause[0].children):
+            # a copula without its complement ("what they say are C", "worry they were, in effect, C"): misparse
+            stop = re.search(PARENTHETICAL_STOP, d.text[sp[1] + 1:unit.end])
+            sp = (sp[0], sp[1] + 1 + stop.start() if stop and sp[1] - sp[0] < 8 else unit.end)
+        return [(*sp, None)] if sp else []
+    preps = d.cues.prep_verbs.get(verb.lemma_.lower(), frozenset())
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            sp = span_of(objs, unit)
+            return [(*sp, None)] if sp else []
+    if mode == "intent":  # "vowed to stay", "warned Kyiv to withdraw": the infinitive is the content
+        xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.idx > verb.idx]
+        sp = span_of(xcomp, unit)
+        if sp and d.text.startswith("to ", sp[0]):
+            sp = (sp[0] + 3, sp[1])
+        return [(*sp, None)] if sp else []
+    if mode != "object":
+        return []
+    return right_segments(verb, unit)
+
+
+def right_segments(verb: Token, unit: Unit) -> list[tuple[int, int, int | None]]:
+    """Objects to the right of the verb, split at a gapped coordination (no second verb)."""
+    right = [c for c in verb.rights if c.dep_ not in ("punct", "conj", "advcl", "mark") and unit.start <= c.idx < unit.end]
+    segments: list[list[Token]] = [[]]
+    for c in right:
+        if c.dep_ == "cc":
+            segments.append([])
+        else:
+            segments[-1].append(c)
+    if not any(c.dep_ in ("dobj", "attr", "oprd") for c in segments[0]):
+        return []
+    out = []
+    for seg in segments:
+        sp = span_of(seg, unit)
+        if sp:
+            out.append((sp[0], sp[1], seg[0].idx if seg and seg[0].dep_ == "prep" else None))
+    return out
+
+
+def is_anaphoric(d: Doc2, tok: Token) -> bool:
+    return tok.lower_ in d.cues.anaphora and tok.head.lower_ not in ("so",)
+
+
+def anaphoric_target(d: Doc2, verb: Token) -> Token | None:
+    """The 'this' in "X announced this" / "This was shown"."""
+    if verb.lemma_.lower() not in d.cues.anaphoric_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and is_anaphoric(d, child) and not list(child.children):
+            return child
+    return None
+
+
+def gap_time(d: Doc2, seg_start: int | None, content_start: int) -> tuple[str | None, int]:
+    """A time in the leading prepositional phrase of a gapped segment belongs to the elided verb."""
+    if seg_start is None:
+        return None, content_start
+    for s, e, tid in d.times:
+        if seg_start <= s and e <= content_start + 40 and s < content_start + 40:
+            return tid, max(content_start, e)
+    return None, content_start

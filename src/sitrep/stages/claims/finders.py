@@ -1,0 +1,368 @@
+"""Finders: each turns one kind of attribution in a sentence into drafts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from sitrep.model import ClaimStatus, Span
+from sitrep.stages.claims.attribution import (
+    agent_of,
+    anaphoric_target,
+    author_of,
+    claimant_of,
+    content_of,
+    gap_time,
+    is_anaphoric,
+    strip_the,
+    subject_of,
+)
+from sitrep.stages.claims.drafts import QUOTE_RE, SUBJECT_DEPS, Doc2, Draft, clause_span, is_quoted, span_of, trim
+from sitrep.stages.claims.hedges import in_scope
+from sitrep.stages.claims.units import Unit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def verb_drafts(d: Doc2, unit: Unit, drafts: list[Draft]) -> list[Draft]:
+    """Claims attributed by reporting verbs in one sentence, highest verbs first."""
+    found: list[Draft] = []
+    verbs = [t for t in unit.tokens if t.lemma_.lower() in d.cues.verbs and is_verb_like(t)]
+    verbs.sort(key=lambda t: len(list(t.ancestors)))
+    for verb in verbs:
+        inside = [f for f in found if f.start <= verb.idx < f.end]
+        if inside and not split_coordinated(d, verb, unit, inside):
+            continue
+        found.extend(drafts_for_verb(d, verb, unit, drafts, found))
+    return found
+
+
+def split_coordinated(d: Doc2, verb: Token, unit: Unit, inside: list[Draft]) -> bool:
+    """'X says A and Y has accused B of C': a coordinated reporting verb with its own actor subject
+    ends the first claim and starts its own."""
+    who = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if who is None or claimant_of(d, who, unit)[0] is None:
+        return False
+    left = who.left_edge
+    inner = [t for t in who.doc[left.i:who.i] if t.dep_ == "cc"]  # "genocide and U.S. President Biden" misparsed
+    if verb.dep_ != "conj" and not inner:
+        return False
+    prev = inner[-1] if inner else (left.nbor(-1) if left.i > 0 else None)
+    cut = prev.idx if prev is not None and prev.dep_ in ("cc", "punct") else left.idx
+    for f in inside:
+        f.start, f.end = trim(d.text, f.start, cut)
+    return True
+
+
+def is_verb_like(tok: Token) -> bool:
+    """A verb, or a word the tagger took for a noun but the parser gave a subject and a clause ("..., the staff claims")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"ccomp", "parataxis"})
+
+
+def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
+                    found: Sequence[Draft] = ()) -> list[Draft]:
+    if anaphoric_target(d, verb) is not None:
+        anaphoric_attribution(d, verb, unit, drafts)
+        return []
+    if verb.lemma_.lower() == "call" and not is_characterisation(verb):
+        return []
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive and verb.lemma_.lower() in ("say", "report", "believe", "think", "allege", "claim", "rumor", "rumour"):
+        return reported_passive(d, verb, unit)
+    who = agent_of(verb) if passive else subject_of(verb)
+    if who is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return noun_report(d, verb, unit)  # "a video claiming that C"
+    if who is None:  # an active verb without a subject attributes nothing
+        return []
+    claimant, as_written, status = claimant_of(d, who, unit)
+    if not (unit.start <= who.idx < unit.end):  # parse ran across a heading: take the actor before the verb
+        claimant, as_written = d.last_actor_before(verb.idx, ("person", "org", "state", "group"), unit.start), None
+        if claimant is None:
+            return []
+    channel: str | None = None
+    if as_written and strip_the(as_written) in d.cues.media:
+        channel, status = strip_the(as_written), "reported"
+    if verb.lemma_.lower() in d.cues.denial_verbs:
+        if is_claim_apposition(d, verb):
+            return deny_in_sentence(d, verb, unit, found)  # "..., claims Ukraine has denied"
+        return denial(d, verb, unit, drafts, claimant, as_written)
+    out: list[Draft] = []
+    contents = content_of(d, verb, unit)
+    if not contents and (trailing := trailing_attribution(d, verb, unit)) is not None:
+        claimant, as_written, status, contents = trailing[0], None, "asserted", [trailing[1]]
+    if claimant is None and status == "asserted" and verb.lemma_.lower() in d.cues.inference_verbs:
+        return []  # "this document suggests that C", "the fact that X shows C": the writer's reasoning
+    for start, end, seg in contents:
+        said_at, start = gap_time(d, seg, start) if seg is not None and out else (None, start)
+        s, e = trim(d.text, start, end)
+        if e - s < 8 or (is_question(d, unit) and not is_quoted(d.text, s, e)):
+            continue
+        inner = relayed_speaker(d, verb, s)
+        draft = Draft(s, e, unit.index, inner or claimant, None if inner else as_written,
+                      "asserted" if inner else status, said_at=said_at, channel=channel,
+                      quote=is_quoted(d.text, s, e))
+        out.append(draft)
+    frame_for(out, unit)
+    return out
+
+
+def relayed_speaker(d: Doc2, verb: Token, content_start: int) -> str | None:
+    """The actor of a reporting verb between the verb and its content: in "Harris announced that
+    the State Department has determined, after a review, that C" C is the State Department's
+    finding, relayed by Harris (found by position, as the parser often hangs the inner verb elsewhere)."""
+    gap = list(tokens_before(verb, content_start))
+    inner = next((t for t in reversed(gap) if t.lemma_.lower() in d.cues.verbs and t.pos_ in ("VERB", "AUX")), None)
+    if inner is None:
+        return None
+    named = [(s, a) for s, e, a in d.mentions if verb.idx + len(verb) <= s and e <= inner.idx]
+    return named[-1][1] if named else None
+
+
+def tokens_before(verb: Token, end_char: int) -> Iterator[Token]:
+    """The tokens after `verb` that start before `end_char` (a walk from the verb, not a scan of the document)."""
+    doc = verb.doc
+    for i in range(verb.i + 1, len(doc)):
+        if doc[i].idx >= end_char:
+            return
+        yield doc[i]
+
+
+def noun_report(d: Doc2, verb: Token, unit: Unit) -> list[Draft]:
+    """'A video claiming that C', 'posts suggesting C': C is reported by the noun (an actor when it is one)."""
+    clause = [c for c in verb.children if c.dep_ == "ccomp"]
+    sp = clause_span(clause, unit) if clause else None
+    if sp is None:
+        return []
+    head = verb.head
+    lo, hi = head.left_edge.idx, head.idx + len(head)
+    claimant = d.actor_in(lo, hi)
+    author = author_of(head) if claimant is None else None
+    if author is not None:  # "Putin released an article arguing that C": Putin's claim
+        claimant = claimant_of(d, author, unit)[0]
+    s, e = trim(d.text, *sp)
+    if e - s < 8:
+        return []
+    draft = Draft(s, e, unit.index, claimant, None if claimant else d.text[lo:hi],
+                  "asserted" if claimant else "reported")
+    frame_for([draft], unit)
+    return [draft]
+
+
+def trailing_attribution(d: Doc2, verb: Token, unit: Unit) -> tuple[str, tuple[int, int, None]] | None:
+    """'C, Kyiv's mayor, Vitali Klitschko, said in a statement' when the parser hung 'said' elsewhere:
+    the actor named right before the verb claims the sentence up to the attribution."""
+    hit = next(((s, e, a) for s, e, a in reversed(d.mentions) if unit.start < s and e <= verb.idx
+                and d.text[e:verb.idx] in (" ", ", ", ",")), None)
+    if hit is None or any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return None
+    cut = d.text.rfind(",", unit.start, hit[0])
+    while cut > unit.start:
+        prev = d.text.rfind(",", unit.start, cut)
+        segment = d.text[prev + 1:cut] if prev > unit.start else ""
+        if not segment or len(segment.split()) > 4 or any(w in segment for w in (" is ", " was ", " are ")):
+            break
+        cut = prev  # skip an appositive title: ", Kyiv's mayor,"
+    if cut <= unit.start:
+        return None
+    rest = d.text[verb.idx + len(verb):unit.end]
+    if rest.startswith(",") and len(rest.split()) > 2:  # "C1, those officials say, C2": the whole sentence
+        cut = unit.end
+    s, e = trim(d.text, unit.start, cut)
+    return (hit[2], (s, e, None)) if e - s >= 8 else None
+
+
+def is_characterisation(verb: Token) -> bool:
+    """'what Semenov called the worst situation': 'call' reports only with its own subject and a predicate."""
+    deps = {c.dep_ for c in verb.children}
+    return "oprd" in deps and bool(deps & SUBJECT_DEPS)
+
+
+def frame_for(out: list[Draft], unit: Unit) -> None:
+    """Attribution frame: the sentence minus every content span of the same verb."""
+    spans = sorted((x.start, x.end) for x in out)
+    gaps, pos = [], unit.start
+    for s, e in spans:
+        gaps.append((pos, s))
+        pos = e
+    gaps.append((pos, unit.end))
+    for x in out:
+        x.frame = [g for g in gaps if g[0] < g[1]]
+
+
+def reported_passive(d: Doc2, verb: Token, unit: Unit) -> list[Draft]:
+    """'Russian troops are said to have abandoned ...' / 'It is reported that ...'."""
+    who = agent_of(verb)
+    claimant, as_written, _ = claimant_of(d, who, unit) if who is not None else (None, None, "reported")
+    clause = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clause and not any(c.dep_ == "xcomp" for c in verb.children):
+        return []  # "abuses were reported in Mali" reports an event, it attributes nothing
+    sp = span_of(clause, unit) if clause else (unit.start, unit.end)
+    if sp is None:
+        return []
+    s, e = trim(d.text, *sp)
+    status: ClaimStatus = "asserted" if claimant or as_written else "reported"
+    draft = Draft(s, e, unit.index, claimant, as_written, status, evidence=[Span(start=unit.start, end=unit.end)])
+    draft.frame = [(unit.start, unit.end)]
+    return [draft]
+
+
+def denial(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft], claimant: str | None,
+           as_written: str | None) -> list[Draft]:
+    """'X denied that C' -> claim C with status denied; 'X rejected the claims' -> earlier claim denied."""
+    evidence = Span(start=unit.start, end=unit.end)
+    content = [c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ in ("dobj", "xcomp") and c.tag_ == "VBG")]
+    noun = next((o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in d.cues.claim_nouns), None)
+    if not content and noun is not None:  # "denied reports that C"
+        content = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.idx > noun.idx]
+        owner = claim_owner(d, noun)
+        if content and owner is not None:  # "dismissed Ukrainian claims that C": the claim is Ukraine's
+            claimant, as_written = owner, None
+    if content:
+        sp = clause_span(content, unit)
+        if sp is None:
+            return []
+        s, e = trim(d.text, *sp)
+        draft = Draft(s, e, unit.index, claimant, as_written, "denied", evidence=[evidence])
+        frame_for([draft], unit)
+        return [draft]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() in d.cues.claim_nouns or is_anaphoric(d, obj):
+        for prior in in_scope(d, drafts, unit, same_unit=False)[-1:]:
+            if prior.claimant != claimant or claimant is None:
+                prior.status, prior.evidence = "denied", [*prior.evidence, evidence]
+    return []
+
+
+def is_claim_apposition(d: Doc2, verb: Token) -> bool:
+    """'..., claims Ukraine has denied': the denial hangs off a claim noun after a comma."""
+    head = verb.head
+    if head.lemma_.lower() not in d.cues.claim_nouns or head is verb:
+        return False
+    after_comma = head.i > 0 and head.nbor(-1).text == ","
+    return verb.dep_ == "relcl" or (after_comma and not any(c.dep_ in SUBJECT_DEPS for c in head.children))
+
+
+def deny_in_sentence(d: Doc2, verb: Token, unit: Unit, found: Sequence[Draft]) -> list[Draft]:
+    """'X said that C, claims Y has denied': the claim before the noun in the same sentence is denied."""
+    before = [x for x in found if x.end <= verb.head.idx + len(verb.head)]
+    for x in before[-1:]:
+        x.status = "denied"
+        x.evidence.append(Span(start=unit.start, end=unit.end))
+    return []
+
+
+def claim_owner(d: Doc2, noun: Token) -> str | None:
+    """The actor whose claim a noun is: 'Ukrainian and Western claims' -> the actor with side UKR."""
+    for mod in noun.children:
+        for tok in [mod, *mod.conjuncts]:
+            code = d.cues.adjectives.get(tok.text)
+            if tok.dep_ in ("amod", "conj", "compound") and code:
+                by_kind = sorted((a for a in d.actors if a.side == code), key=lambda a: ("state", "org", "group",
+                                 "person").index(a.kind))
+                if by_kind:
+                    return by_kind[0].id
+    return None
+
+
+def anaphoric_attribution(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft]) -> None:
+    """'X announced this' / 'This was shown on the map that X made public': the previous sentence is X's claim."""
+    if unit.index == 0:
+        return
+    prev = d.units[unit.index - 1]
+    if prev.para != unit.para:
+        return
+    who = agent_of(verb) or subject_of(verb)
+    claimant, as_written, status = claimant_of(d, who, unit)
+    if who is not None and is_anaphoric(d, who) or claimant is None and as_written is None:
+        claimant = d.actor_in(unit.start, unit.end)
+        status = "asserted" if claimant else "reported"
+    lemma = verb.lemma_.lower()
+    frame = [(unit.start, unit.end)]
+    existing = [x for x in drafts if x.unit == prev.index]
+    if lemma in d.cues.denial_verbs or (lemma == "confirm" and existing and existing[-1].claimant != claimant):
+        for x in existing[-1:]:
+            x.status = "denied" if lemma in d.cues.denial_verbs else "confirmed"
+            x.evidence.append(Span(start=unit.start, end=unit.end))
+        return
+    if existing:
+        for x in existing:
+            if x.claimant is None or x.claimant == claimant:
+                x.claimant = x.claimant or claimant
+                x.status = "asserted" if x.claimant and x.status == "reported" else x.status
+                x.frame = [*x.frame, *frame]
+        return
+    s, e = trim(d.text, prev.start, prev.end)
+    drafts.append(Draft(s, e, prev.index, claimant, as_written, status, frame=frame))
+
+
+def according_drafts(d: Doc2, unit: Unit) -> list[Draft]:
+    """'According to X, C' and 'C, according to X'."""
+    out = []
+    for tok in unit.tokens:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if obj is None:
+            continue
+        claimant, as_written, status = claimant_of(d, obj, unit)
+        lo, hi = tok.idx, obj.right_edge.idx + len(obj.right_edge)
+        appos = re.match(r",\s+(?:a|an|the)\s[^,]{3,120},", d.text[hi:unit.end])
+        if appos and lo - unit.start < 3:  # "According to X, a Telegram channel close to Y, C"
+            hi += appos.end() - 1
+        s, e = (hi, unit.end) if lo - unit.start < unit.end - hi else (unit.start, lo)
+        s, e = trim(d.text, s, e)
+        if e - s >= 8:
+            out.append(Draft(s, e, unit.index, claimant, as_written, status, frame=[(lo, hi)]))
+    return out
+
+
+def quote_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
+    """Quotes of three words or more, not yet inside a claim, in a sentence whose subject is an actor."""
+    text = d.text[unit.start:unit.end]
+    out = []
+    for m in QUOTE_RE.finditer(text):
+        s, e = trim(d.text, unit.start + m.start(1), unit.start + m.end(1))
+        if len(d.text[s:e].split()) < 3 or any(c.start < e and s < c.end for c in covered):
+            continue
+        if not has_verb(d, s, e):
+            continue  # a phrase in quote marks ("a “democratic battering ram”") characterises, it reports nothing
+        root = next((t for t in unit.tokens if t.dep_ == "ROOT"), None)
+        who = subject_of(root) if root is not None else None
+        if who is None or who.idx >= s and who.idx < e:
+            continue
+        claimant, as_written, status = claimant_of(d, who, unit)
+        if claimant is None:
+            continue
+        draft = Draft(s, e, unit.index, claimant, as_written, status, quote=True)
+        frame_for([draft], unit)
+        out.append(draft)
+    return out
+
+
+def has_verb(d: Doc2, start: int, end: int) -> bool:
+    span = d.doc.char_span(start, end, alignment_mode="expand") if d.doc is not None else None
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def is_question(d: Doc2, unit: Unit) -> bool:
+    """A sentence ending with a question mark: outside quote marks, a question reports no proposition."""
+    return d.text[unit.start:unit.end].rstrip(" ”\"'’").endswith("?")
+
+
+def reported_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
+    """Sentences with a hearsay cue ('reportedly', 'are said to') and no attributed claim."""
+    text = d.text[unit.start:unit.end]
+    m = d.cues.reported_re.search(text)
+    if m is None or any(c.unit == unit.index for c in covered):
+        return []
+    s, e = trim(d.text, unit.start, unit.end)
+    if is_question(d, unit):
+        return []
+    return [Draft(s, e, unit.index, None, None, "reported", evidence=[Span(start=unit.start, end=unit.end)],
+                  frame=[(unit.start, unit.end)])]

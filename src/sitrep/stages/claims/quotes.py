@@ -1,0 +1,114 @@
+"""Quote continuation: quotes over several sentences and quote paragraphs after a quoted claim."""
+
+from __future__ import annotations
+
+import bisect
+
+from sitrep.model import ClaimStatus
+from sitrep.stages.claims.drafts import MAX_SPAN, Doc2, Draft, trim
+from sitrep.stages.claims.units import Unit
+
+
+def paragraph_start(d: Doc2, unit: int) -> int:
+    """Start offset of the paragraph holding unit `unit`."""
+    para = d.units[unit].para
+    while unit > 0 and d.units[unit - 1].para == para:
+        unit -= 1
+    return d.units[unit].start
+
+
+def extend_quotes(d: Doc2, drafts: list[Draft]) -> None:
+    """'“A. B,” he said': a quote over several sentences is one claim, from its opening mark.
+
+    Only a claim that ends at the closing mark grows, when the opening mark is in an earlier sentence
+    of the same paragraph, no mark closes in between and no other claim lies in that stretch."""
+    starts = sorted(x.start for x in drafts)
+    for x in drafts:
+        if "”" not in d.text[x.end:x.end + 3]:
+            continue
+        floor = paragraph_start(d, x.unit)
+        opening = d.text.rfind("“", floor, x.start)
+        if opening < 0 or opening >= d.units[x.unit].start or d.text.find("”", opening, x.start) >= 0:
+            continue
+        s, _ = trim(d.text, opening, x.start)
+        i = bisect.bisect_left(starts, s)
+        if (i < len(starts) and starts[i] < x.start) or x.end - s > MAX_SPAN:
+            continue
+        x.start, x.quote = s, True
+
+
+CLOSING = {"“": "”", "\"": "\"", "«": "»"}
+
+
+def quote_close(d: Doc2, opening: int) -> int | None:
+    """Offset of the mark closing the quote opened at `opening`, if it is in the same paragraph."""
+    close = d.text.find(CLOSING[d.text[opening]], opening + 1)
+    nl = d.text.find("\n", opening)
+    if close < 0 or (0 <= nl < close):
+        return None
+    return close
+
+
+def run_on(d: Doc2, x: Draft, limit: int) -> None:
+    """'X said they “A. B.”': a claim ending inside a quote it opened runs on to the closing mark
+    (before `limit`, the start of the next claim)."""
+    opening = d.text.rfind("“", x.start, x.end)
+    if opening < 0 or d.text.find("”", opening, x.end) >= 0:
+        return
+    close = quote_close(d, opening)
+    if close is not None and x.end < close < limit and close - x.start <= MAX_SPAN:
+        x.end = trim(d.text, x.start, close)[1]
+
+
+def continuation(d: Doc2, unit: Unit, last: Draft) -> Draft | None:
+    """A sentence that opens a quote right after a quote attributed to `last`'s claimant (“A,” he said. “B.”)."""
+    opening = unit.start
+    if d.text[opening] not in CLOSING or (last.claimant is None and last.claimant_text is None):
+        return None
+    prev = d.units[unit.index - 1]
+    if not (last.quote or any(q in d.text[prev.start:prev.end] for q in "”\"»")):
+        return None
+    close = quote_close(d, opening)
+    end = close if close is not None and close - opening <= MAX_SPAN else d.text.find("\n", opening)
+    s, e = trim(d.text, opening, end if end > opening else len(d.text))
+    if e - s < 8:
+        return None
+    status: ClaimStatus = "reported" if last.status == "reported" else "asserted"
+    return Draft(s, e, unit.index, last.claimant, last.claimant_text, status, channel=last.channel,
+                 said_at=last.said_at, quote=True)
+
+
+def continue_quotes(d: Doc2, drafts: list[Draft]) -> list[Draft]:
+    """Quote paragraphs and sentences that go on from the quote claimed just before them.
+
+    A sentence with no claim that opens with a quote mark, right after a sentence holding a quote
+    claim (or a claim whose sentence closes a quote), is a claim of the same claimant with the same
+    channel; the chain goes on over following quotes. Drafts come sorted by start."""
+    out: list[Draft] = []
+    i = 0
+    last: Draft | None = None
+    last_end = -1  # end offset of the unit that holds `last`
+    covered_to = -1
+    for unit in d.units:
+        here = []
+        while i < len(drafts) and drafts[i].start < unit.end:
+            run_on(d, drafts[i], drafts[i + 1].start if i + 1 < len(drafts) else len(d.text))
+            here.append(drafts[i])
+            i += 1
+        out.extend(here)
+        covered_to = max([covered_to] + [x.end for x in here])
+        if here:
+            last, last_end = here[-1], unit.end
+            continue
+        if unit.start < covered_to:
+            last_end = unit.end if last is not None else last_end
+            continue
+        prev_end = d.units[unit.index - 1].end if unit.index else -2
+        new = continuation(d, unit, last) if last is not None and last_end == prev_end else None
+        if new is None:
+            last = None
+            continue
+        out.append(new)
+        covered_to = new.end
+        last, last_end = new, unit.end
+    return out
