@@ -11,7 +11,7 @@ import pytest
 from sitrep.cli import main
 from tests.conftest import EXAMPLE_SEED
 from tests.databases import sqlite_url_in
-from tests.storage.builders import dump_store, kharkiv_record, plain_record, story_text
+from tests.storage.builders import dump_store, kharkiv_record, plain_record, store_times, story_text
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -51,14 +51,24 @@ def test_ingest_real_extraction_reprocess_and_round_trip(capsys: pytest.CaptureF
     code, out, _ = run(capsys, "show", "a-kharkiv", "--db", store_url, "--format", "jsonl")
     assert "fake" not in json.loads(out)["stages"]
 
+    edited = tmp_path / "edited.jsonl"  # the same id with new text: version 2, version 1 kept
+    grain = plain_record("grain", "Grain ships left Odesa under the corridor deal. " * 5 + "Two more sailed at noon.",
+                         outlet="Port Daily", published="2022-08-01", title="Grain corridor")
+    edited.write_text(json.dumps(grain.to_json_dict()) + "\n" + "{broken\n", encoding="utf-8")
+    code, out, _ = run(capsys, "ingest", str(edited), "--db", store_url, "--quiet")
+    assert (code, out.strip()) == (1, "new 0, unchanged 0, updated 1, near-duplicate 0, failed 1")
+
     export = tmp_path / "export.jsonl"
     code, _, err = run(capsys, "export", "--to", "jsonl", str(export), "--db", store_url)
-    assert code == 0 and "exported 4 records" in err
+    assert code == 0 and "exported 4 articles (5 versions, 1 failures)" in err
     code, out, _ = run(capsys, "ingest", str(export), "--db", copy_url, "--quiet")
-    assert out.strip() == "new 3, unchanged 0, updated 0, near-duplicate 1, failed 0"
+    assert (code, out.strip()) == (0, "new 3, unchanged 0, updated 0, near-duplicate 1, failed 0, "
+                                      "restored failures 1")
     assert dump_store(copy_url) == dump_store(store_url)  # the round trip gives the same store
+    assert store_times(copy_url) == store_times(store_url)  # ... ingested at the same times
     code, out, _ = run(capsys, "ingest", str(export), "--db", store_url, "--quiet")
-    assert out.strip() == "new 0, unchanged 4, updated 0, near-duplicate 0, failed 0"
+    assert out.strip() == "new 0, unchanged 4, updated 0, near-duplicate 0, failed 0, restored failures 1"
+    assert dump_store(copy_url) == dump_store(store_url)
 
 
 def test_looking_around(capsys: pytest.CaptureFixture[str], store_url: str, tmp_path: Path) -> None:

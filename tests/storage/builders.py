@@ -106,3 +106,33 @@ def _plain(value: Any) -> Any:
         except ValueError:
             return value
     return value
+
+
+def store_times(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """The ingest times `dump_store` leaves out (ingest order as the order of ids), to compare two stores."""
+    import sqlalchemy as sa
+
+    from sitrep.storage import schema as t
+
+    engine = sa.create_engine(url)
+    a, v, r, f = t.articles, t.article_versions, t.records, t.failures
+    with engine.connect() as connection:
+        def rows(query: Any) -> list[tuple[Any, ...]]:
+            return [tuple(_instant(x) for x in row) for row in connection.execute(query)]
+
+        out = {"articles": rows(sa.select(a.c.id, a.c.first_ingested, a.c.last_ingested, r.c.extracted)
+                                .join(r, r.c.article_id == a.c.id).order_by(a.c.seq)),
+               "versions": rows(sa.select(v.c.article_id, v.c.version, v.c.ingested, v.c.replaced)
+                                .order_by(v.c.article_id, v.c.version)),
+               "failures": rows(sa.select(f.c.document, f.c.failed).order_by(f.c.document))}
+    engine.dispose()
+    return out
+
+
+def _instant(value: Any) -> Any:
+    """A timestamp as UTC ISO text (SQLite gives naive UTC, PostgreSQL aware)."""
+    from datetime import UTC, datetime
+
+    if isinstance(value, datetime):
+        return (value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)).isoformat()
+    return value

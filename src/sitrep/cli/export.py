@@ -1,15 +1,15 @@
 """`sitrep export --to TARGET FILE`: write what the store holds.
 
 Targets are a dispatch table (`TARGETS`): each maps a name to a function
-`(store, handle) -> number of items written`. `jsonl` writes the stored records, one per
-line, in ingest order (ingesting that file into an empty store gives the same store).
+`(store, handle) -> number of items written (or a summary)`. `jsonl` writes every stored version of every
+article, in ingest order, then the failures (`sitrep.storage.archive`): ingesting that file
+into an empty store gives the same store, old versions included.
 The analysis views add `analysis`, `acled` and `geojson` here.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from typing import TextIO
@@ -21,7 +21,9 @@ from sitrep.storage import Store
 
 HELP = """Write the store's contents to FILE (- for stdout).
 
-  jsonl     the stored sitrep.record/1 records, one per line (re-ingestable)
+  jsonl     every stored version of every article (its sitrep.record/1 record with its
+            version, near-duplicate link and ingest times), then the stored failures,
+            one per line; ingesting it into an empty store gives the same store
   analysis  every cross-article view as one sitrep.analysis/1 object
   acled     one CSV row per event, ACLED columns
   geojson   events as a GeoJSON FeatureCollection
@@ -34,15 +36,16 @@ examples:
 CHOICES = ("jsonl", "analysis", "acled", "geojson")
 
 
-def export_jsonl(store: Store, handle: TextIO) -> int:
-    count = 0
-    for record in store.iter_records():
-        handle.write(json.dumps(record.to_json_dict(), ensure_ascii=False) + "\n")
-        count += 1
-    return count
+def export_jsonl(store: Store, handle: TextIO) -> str:
+    from sitrep.storage.archive import write_archive
+
+    with store.engine.connect() as connection:
+        counts = write_archive(connection, handle)
+    return f"{counts.articles} articles ({counts.versions} versions, {counts.failures} failures)"
 
 
-TARGETS: dict[str, Callable[[Store, TextIO], int]] = {"jsonl": export_jsonl, **ANALYSIS_EXPORTS}
+# each returns the number of items written, or a summary of what it wrote
+TARGETS: dict[str, Callable[[Store, TextIO], int | str]] = {"jsonl": export_jsonl, **ANALYSIS_EXPORTS}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,5 +67,5 @@ def run(args: argparse.Namespace) -> int:
         else:
             with open(args.file, "w", encoding="utf-8") as handle:
                 count = target(store, handle)
-    print(f"exported {count} {'records' if args.to == 'jsonl' else 'items'} to {args.file}", file=sys.stderr)
+    print(f"exported {count if isinstance(count, str) else f'{count} items'} to {args.file}", file=sys.stderr)
     return 0

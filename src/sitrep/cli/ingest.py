@@ -14,7 +14,8 @@ INGEST_HELP = """Read articles, extract their records and store both (see README
 
 PATH is anything `sitrep extract` reads (.txt, .html, .jsonl, RSS/Atom .xml, a directory,
 - for JSONL on stdin), an http(s):// URL of a feed or a page, or a JSONL file written by
-`sitrep export --to jsonl` (stored as it is, without extraction). Ingest is idempotent:
+`sitrep export --to jsonl` (stored as it is, without extraction: every version, near-duplicate
+link, ingest time and failure row it holds). Ingest is idempotent:
 the same article again is `unchanged`; the same id with new text is `updated` (the old
 version is kept); a copy of a stored article under another id is a `near-duplicate`.
 Prints the counts; exits 1 when any document failed (failures are stored too).
@@ -61,7 +62,8 @@ def run_ingest(args: argparse.Namespace) -> int:
         report = ingest_paths(store, args.paths, settings, progress=tick)
     for failure in report.failures:
         print(f"sitrep: {failure.origin or failure.document}: {failure.reason}", file=sys.stderr)
-    print(", ".join(f"{name} {count}" for name, count in report.counts().items()))
+    restored = f", restored failures {report.restored_failure}" if report.restored_failure else ""
+    print(", ".join(f"{name} {count}" for name, count in report.counts().items()) + restored)
     return 1 if report.failed else 0
 
 

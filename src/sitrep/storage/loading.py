@@ -25,21 +25,22 @@ from pathlib import Path
 from typing import TextIO
 
 import sqlalchemy as sa
-from pydantic import ValidationError
 
 from sitrep.config import Settings
 from sitrep.ingest import Failure, read_inputs
-from sitrep.model import SCHEMA, Document, Record
+from sitrep.model import Document, Record
 from sitrep.nlp.parser import batched
 from sitrep.pipeline import DocumentFailure, Outcome
 from sitrep.storage import rows
 from sitrep.storage import schema as t
+from sitrep.storage.archive import SCHEMAS, Restored, RestoredFailure, read_archive
 from sitrep.storage.store import Store
 from sitrep.storage.writing import Entry, FailureEntry, Writer
 
 BATCH_SIZE = 100
 LOOKUP_SIZE = 256
-Work = Document | Record | Failure | tuple[str, str]  # ("unchanged", id) for a skipped document
+Stored = Record | Restored | RestoredFailure  # what an exported file holds, stored as it is
+Work = Document | Stored | Failure | tuple[str, str]  # ("unchanged", id) for a skipped document
 Extract = Callable[[Iterable[Document]], Iterator[Outcome]]
 
 
@@ -52,12 +53,13 @@ class IngestReport:
     updated: int = 0
     near_duplicate: int = 0
     failed: int = 0
+    restored_failure: int = 0  # failure rows of an exported store, stored again (not failures of this run)
     failures: list[FailureEntry] = field(default_factory=list)
     near_duplicates: dict[str, str] = field(default_factory=dict)
 
     @property
     def documents(self) -> int:
-        return self.new + self.unchanged + self.updated + self.near_duplicate + self.failed
+        return self.new + self.unchanged + self.updated + self.near_duplicate + self.failed + self.restored_failure
 
     def add(self, status: str) -> None:
         attribute = status.replace("-", "_")
@@ -93,7 +95,7 @@ def ingest_entries(store: Store, works: Iterable[Work], settings: Settings, *, b
         result = writer.write_batch(batch)
         for entry, status in zip(batch, result.statuses, strict=True):
             report.add(status)
-            if entry[0] == "failure":
+            if status == "failed" and entry[0] == "failure":
                 report.failures.append(entry[1])
         report.near_duplicates.update(result.near_duplicates)
         if progress is not None:
@@ -115,7 +117,7 @@ def make_extract(settings: Settings) -> Extract:
 # -- 1. reading ------------------------------------------------------------------------------
 
 
-def read_entries(paths: Iterable[str], *, stdin: TextIO | None = None) -> Iterator[Document | Record | Failure]:
+def read_entries(paths: Iterable[str], *, stdin: TextIO | None = None) -> Iterator[Document | Stored | Failure]:
     from sitrep.ingest.web import is_url, read_url
 
     for raw in paths:
@@ -128,7 +130,8 @@ def read_entries(paths: Iterable[str], *, stdin: TextIO | None = None) -> Iterat
 
 
 def is_record_file(path: Path) -> bool:
-    """A JSONL file whose first document is a stored sitrep.record/1 (an export), not an input document."""
+    """A JSONL file whose first line is a sitrep.record/1 record or an export line (`archive.py`), not
+    an input document."""
     if path.suffix.lower() not in (".jsonl", ".ndjson") or not path.is_file():
         return False
     try:
@@ -137,23 +140,12 @@ def is_record_file(path: Path) -> bool:
         obj = json.loads(first)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return False
-    return isinstance(obj, dict) and obj.get("schema") == SCHEMA
+    return isinstance(obj, dict) and obj.get("schema") in SCHEMAS
 
 
-def read_record_file(path: Path) -> Iterator[Record | Failure]:
+def read_record_file(path: Path) -> Iterator[Stored | Failure]:
     with path.open(encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                yield parse_record_line(line, f"{path}:{number}")
-
-
-def parse_record_line(line: str, where: str) -> Record | Failure:
-    try:
-        return Record.model_validate_json(line)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        place = ".".join(str(p) for p in first.get("loc", ())) or "record"
-        return Failure(where, f"not a valid {SCHEMA} record ({place}: {first.get('msg')})")
+        yield from read_archive((f"{path}:{number}", line) for number, line in enumerate(handle, 1) if line.strip())
 
 
 # -- 2. skipping what is already stored ------------------------------------------------------------
@@ -219,6 +211,15 @@ def _with_extraction(first: Document, stream: Iterator[Work], extract: Extract) 
 def _entry(work: Work) -> Entry:
     if isinstance(work, Record):
         return _record_entry(work, work.id)
+    if isinstance(work, Restored):
+        duplicate = rows.duplicate_item_id(work.current.record)
+        if duplicate is not None:
+            return ("failure", FailureEntry(document=work.id, origin=work.id,
+                                            reason=f"the record uses item id {duplicate!r} twice"))
+        return ("restore", work)
+    if isinstance(work, RestoredFailure):
+        return ("failure", FailureEntry(document=work.document, origin=work.origin, reason=work.reason,
+                                        code=work.code, stage=work.stage, failed=work.failed))
     if isinstance(work, Failure):
         return ("failure", FailureEntry(document=work.origin, origin=work.origin, reason=work.reason))
     if isinstance(work, tuple):

@@ -6,7 +6,11 @@ For each record of a batch, in order (`Writer.write_batch`):
    `article_versions`, the article row, its record and its items are replaced (its
    near-duplicate link is kept: an edit does not make it another story);
 3. a new id is `new`, or `near-duplicate` when the MinHash index finds an earlier article
-   with the same text (then `canonical` names that article's canonical article).
+   with the same text (then `canonical` names that article's canonical article);
+4. an exported article (`archive.Restored`, every version of it) whose id is not stored is
+   written as it was exported: version numbers, earlier versions, timestamps and its
+   near-duplicate link (not decided again); one the store already holds is `unchanged` when
+   its current text is one of the stored versions, else its current record is an update (2).
 Failures are kept one row per document (the latest reason); a document that later
 succeeds loses its failure row. A batch that fails on a lost connection, a locked SQLite
 file or a concurrent ingest that stored the same id first is rolled back and retried up to
@@ -30,11 +34,12 @@ from sitrep.ingest import near_duplicates as nd
 from sitrep.model import Record
 from sitrep.storage import rows
 from sitrep.storage import schema as t
+from sitrep.storage.archive import Restored
 
 if TYPE_CHECKING:
     from sitrep.storage.store import Store
 
-Status = Literal["new", "unchanged", "updated", "near-duplicate", "failed"]
+Status = Literal["new", "unchanged", "updated", "near-duplicate", "failed", "restored-failure"]
 
 
 @dataclass(frozen=True)
@@ -46,9 +51,11 @@ class FailureEntry:
     reason: str
     code: str = "E100"
     stage: str | None = None
+    failed: datetime | None = None  # set for a failure row restored from an export (status `restored-failure`)
 
 
-Entry = tuple[Literal["record"], Record] | tuple[Literal["failure"], FailureEntry] | tuple[Literal["unchanged"], str]
+Entry = (tuple[Literal["record"], Record] | tuple[Literal["restore"], Restored]
+         | tuple[Literal["failure"], FailureEntry] | tuple[Literal["unchanged"], str])
 
 
 @dataclass
@@ -105,16 +112,19 @@ class Writer:
     def _write(self, connection: sa.Connection, entries: Sequence[Entry]) -> BatchResult:
         index = self._load_index(connection)
         now = datetime.now(UTC)
-        records = [e[1] for e in entries if e[0] == "record"]
-        existing = self._existing(connection, [r.id for r in records])
+        ids = [e[1].id for e in entries if e[0] in ("record", "restore")]  # type: ignore[union-attr]
+        existing = self._existing(connection, ids)
+        earlier = _version_hashes(connection, [e[1].id for e in entries if e[0] == "restore" and e[1].id in existing])
         plan = _Plan(now)
         result = BatchResult()
         for entry in entries:
             if entry[0] == "record":
                 status = self._plan_record(connection, entry[1], existing, index, plan, result)
+            elif entry[0] == "restore":
+                status = self._plan_restore(connection, entry[1], existing, earlier, index, plan, result)
             elif entry[0] == "failure":
                 plan.failures[entry[1].document] = entry[1]
-                status = "failed"
+                status = "failed" if entry[1].failed is None else "restored-failure"
             else:
                 plan.touched.add(entry[1])
                 status = "unchanged"
@@ -148,6 +158,27 @@ class Writer:
             return "near-duplicate"
         return "new"
 
+    def _plan_restore(self, connection: sa.Connection, restored: Restored, existing: dict[str, _Existing],
+                      earlier: dict[str, set[str]], index: nd.NearDuplicateIndex, plan: _Plan,
+                      result: BatchResult) -> str:
+        record = restored.current.record
+        old = existing.get(record.id)
+        if old is not None:
+            known = {old.content_hash, *earlier.get(record.id, ()), *plan.version_hashes(record.id)}
+            if rows.record_hash(record) in known:
+                return "unchanged"
+            return self._plan_record(connection, record, existing, index, plan, result)
+        minhash = nd.signature(record.text)
+        plan.restore(restored, nd.to_bytes(minhash))
+        existing[record.id] = _existing_of(record, restored.current.version, restored.first_ingested,
+                                           restored.canonical)
+        index.add(record.id, minhash)
+        self._canonical[record.id] = restored.canonical
+        if restored.canonical:
+            result.near_duplicates[record.id] = restored.canonical
+            return "near-duplicate"
+        return "new"
+
     def _existing(self, connection: sa.Connection, ids: list[str]) -> dict[str, _Existing]:
         if not ids:
             return {}
@@ -169,6 +200,17 @@ class Writer:
                     index.add(row.id, nd.from_bytes(row.signature))
             self._index = index
         return self._index
+
+
+def _version_hashes(connection: sa.Connection, ids: list[str]) -> dict[str, set[str]]:
+    """The content hashes of the earlier versions of some stored articles."""
+    if not ids:
+        return {}
+    v = t.article_versions
+    found: dict[str, set[str]] = {}
+    for row in connection.execute(sa.select(v.c.article_id, v.c.content_hash).where(v.c.article_id.in_(sorted(set(ids))))):
+        found.setdefault(row.article_id, set()).add(row.content_hash)
+    return found
 
 
 def _version_since(connection: sa.Connection, article_id: str, old: _Existing, now: datetime) -> datetime:
@@ -206,6 +248,26 @@ class _Plan:
         self.articles.append(rows.article_row(record, version=1, canonical=canonical, signature=signature,
                                               now=self.now))
         self._add_record(record)
+
+    def restore(self, restored: Restored, signature: bytes) -> None:
+        """An exported article as it was: current row, record and items, and its earlier versions."""
+        record = restored.current.record
+        self._drop_pending(record.id)
+        row = rows.article_row(record, version=restored.current.version, canonical=restored.canonical,
+                               signature=signature, now=restored.first_ingested)
+        row["last_ingested"] = restored.last_ingested
+        self.articles.append(row)
+        self.versions.extend({"article_id": record.id, "version": v.version, "title": v.record.title,
+                              "text": v.record.text, "content_hash": rows.record_hash(v.record),
+                              "record": v.record.to_json_dict(), "ingested": v.ingested or self.now,
+                              "replaced": v.replaced or self.now} for v in restored.versions[:-1])
+        self.records.append(rows.record_row(record, restored.extracted or self.now))
+        for table, items in rows.item_rows(record).items():
+            self.items[table].extend(items)
+
+    def version_hashes(self, article_id: str) -> set[str]:
+        """Content hashes of the versions of `article_id` this batch has planned to keep."""
+        return {v["content_hash"] for v in self.versions if v["article_id"] == article_id}
 
     def update(self, record: Record, old: _Existing, signature: bytes, *, since: datetime) -> None:
         pending = next((row for row in self.articles if row["id"] == record.id), None)
@@ -272,7 +334,7 @@ class _Plan:
         if self.failures:
             connection.execute(t.failures.insert(), [
                 {"document": f.document, "origin": f.origin, "reason": f.reason, "code": f.code, "stage": f.stage,
-                 "failed": self.now} for f in self.failures.values()])
+                 "failed": f.failed or self.now} for f in self.failures.values()])
 
 
 def insert_rows(connection: sa.Connection, table: sa.Table, items: list[dict[str, Any]]) -> None:
@@ -295,7 +357,7 @@ def insert_rows(connection: sa.Connection, table: sa.Table, items: list[dict[str
 
 def _entry_id(entry: Entry) -> str:
     value = entry[1]
-    if isinstance(value, Record):
+    if isinstance(value, (Record, Restored)):
         return value.id
     if isinstance(value, FailureEntry):
         return value.document
