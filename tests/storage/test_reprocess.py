@@ -43,3 +43,18 @@ def test_a_failing_reprocess_keeps_the_old_record(store: Store) -> None:
     assert (report.reprocessed, report.failed) == (0, 1)
     assert store.get("f") is not None
     assert [f.document for f in store.failures()] == ["f"]
+
+
+def test_reprocess_in_one_process_builds_the_pipeline_once(sqlite_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sitrep.extraction as extraction
+    from sitrep.storage import open_store
+
+    built: list[int] = []
+    real = extraction.make_pipeline
+    monkeypatch.setattr(extraction, "make_pipeline", lambda *a, **k: built.append(1) or real(*a, **k))
+    with open_store(sqlite_url) as store:
+        store.put_records([plain_record("b", "Ukrainian forces shelled a depot near Kherson on Monday.")])
+        report = reprocess(store, Settings(), stale_only=True)  # the record's stage "fake" is stale
+        assert (report.reprocessed, report.failed, len(built)) == (1, 0, 1)
+        assert reprocess(store, Settings(), stale_only=True).reprocessed == 0
+    assert len(built) == 2  # once per run: the versions and the extraction come from one pipeline

@@ -1,6 +1,9 @@
 """Reprocessing: re-extract stored articles, in place, when the extraction has improved.
 
-1. `current_stages(settings)`: the stage versions the installed pipeline would write.
+1. `current_stages(settings)`: the stage versions the installed pipeline would write. In one
+   process (`workers=1`, local engine) they are read off the Extractor that then does the
+   extraction, so the pipeline is built once; with worker processes or Ray/Dask the driver
+   builds the stages alone (no spaCy model) to learn them, and each worker builds its own.
 2. Stale articles are those whose record has another `stages_key` (an older, newer or
    different set of stage versions); `stale_only=False` takes every article.
 3. Each article is rebuilt as the Document it came from (id, title, text, outlet, url and
@@ -42,14 +45,29 @@ def current_stages(settings: Settings) -> dict[str, str]:
     return {stage.name: stage.version for stage in make_pipeline(settings).stages}
 
 
+def make_stages_and_extract(settings: Settings) -> tuple[dict[str, str], Extract]:
+    """The installed stage versions and the extraction to run, building the pipeline once in this process."""
+    if settings.workers > 1 or settings.engine != "local":
+        return current_stages(settings), make_extract(settings)
+    from sitrep.extraction import Extractor, extract
+
+    extractor = Extractor(settings)
+    return {stage.name: stage.version for stage in extractor.pipeline.stages}, lambda docs: extract(
+        docs, extractor=extractor)
+
+
 def reprocess(store: Store, settings: Settings, *, stale_only: bool = True, batch_size: int = BATCH_SIZE,
               progress: Callable[[int], None] | None = None, extract: Extract | None = None,
               stages: dict[str, str] | None = None) -> ReprocessReport:
     """Re-extract stale (or all) stored articles and replace their records; see the module docstring."""
-    key = rows.stages_key(stages if stages is not None else current_stages(settings)) if stale_only else None
+    if extract is None:
+        installed, extract = make_stages_and_extract(settings)
+        stages = installed if stages is None else stages
+    elif stages is None and stale_only:
+        stages = current_stages(settings)
+    key = rows.stages_key(stages) if stale_only and stages is not None else None
     report = ReprocessReport()
-    run = extract or make_extract(settings)
-    outcomes = run(stored_documents(store, key))
+    outcomes = extract(stored_documents(store, key))
     for batch in batched(outcomes, batch_size):
         records = [o.record for o in batch if o.record is not None]
         failed = [FailureEntry(o.failure.document, o.failure.origin, o.failure.reason, o.failure.code,
