@@ -91,3 +91,31 @@ def test_a_dateline_city_stays_when_the_sentence_names_only_the_actors_country()
     a.event("shelled", "ASSAULT", actor="Russia", places=("KYIV", "Russia"))
     (event,) = analyse([a.stored()]).events
     assert "KYIV" in {p.name for p in event.places}
+
+
+def test_a_person_one_report_resolves_and_the_other_only_names_is_one_visit() -> None:
+    a = article("v-a", "Paper", "2022-05-02", "Ms. Harlow, a firm critic of the war, traveled to Kyiv last week.")
+    a.place("Kyiv", *KYIV).event("traveled to Kyiv", "CONSULT", places=("Kyiv",))
+    b = article("v-b", "Daily", "2022-05-04", "During Harlow's unannounced visit, the minister toured Kyiv on foot.")
+    b.actor("Harlow", "person", "GBR").place("Kyiv", *KYIV)
+    b.event("visit", "CONSULT", actor="Harlow", places=("Kyiv",))
+    c = article("v-c", "Daily", "2022-05-05", "During Okafor's unannounced visit, the envoy toured Kyiv on foot.")
+    c.actor("Okafor", "person", "NGA").place("Kyiv", *KYIV)
+    c.event("visit", "CONSULT", actor="Okafor", places=("Kyiv",))
+    events = analyse([a.stored(), b.stored(), c.stored()]).events
+    assert sorted(sorted(r.article for r in e.reports) for e in events) == [["v-a", "v-b"], ["v-c"]]
+
+
+def test_a_countrywide_withdrawal_on_a_stated_day_joins_the_same_sides_regional_one() -> None:
+    transfer = ("Strategic developments", "Non-violent transfer of territory")
+    a = article("w-a", "Wire", "2022-04-03", "Russian troops withdrew from the towns around Kyiv.")
+    a.actor("Russian troops", "group", "RUS").place("Kyiv", *KYIV)
+    a.event("withdrew", "RETREAT", transfer, actor="Russian troops", places=("Kyiv",))
+    b = article("w-b", "Paper", "2022-04-05", "The Russians left Ukraine's north on March 31, heading for Belarus.")
+    b.actor("The Russians", "group", "RUS").place("Ukraine", *UKRAINE).time("March 31", "2022-03-31")
+    b.event("left", "RETREAT", transfer, actor="The Russians", places=("Ukraine",), when="March 31")
+    c = article("w-c", "Paper", "2022-04-05", "Ukrainian units left Ukraine's north-east on March 31.")
+    c.actor("Ukrainian units", "group", "UKR").place("Ukraine", *UKRAINE).time("March 31", "2022-03-31")
+    c.event("left", "RETREAT", transfer, actor="Ukrainian units", places=("Ukraine",), when="March 31")
+    events = analyse([a.stored(), b.stored(), c.stored()]).events
+    assert sorted(sorted(r.article for r in e.reports) for e in events) == [["w-a", "w-b"], ["w-c"]]

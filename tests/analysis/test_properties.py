@@ -24,7 +24,21 @@ def _more() -> list[StoredArticle]:
     return [a.stored(), b.stored(), c.stored()]
 
 
-POOL = shelling_reports() + area_reports() + _more()
+def _identity() -> list[StoredArticle]:
+    """A visit named in one report and resolved in another; a countrywide withdrawal on a stated day."""
+    lviv = (702550, 49.84, 24.02, "city", "UA", "Lviv Oblast")
+    a = article("p-v", "Paper", "2022-04-16", "Mr. Harlow, a critic of Moscow, traveled to Lviv a week ago.")
+    a.place("Lviv", *lviv).event("traveled to Lviv", "CONSULT", places=("Lviv",))
+    b = article("p-w", "Daily", "2022-04-18", "During Harlow's visit the minister toured Lviv. "
+                "The Russians left the country's north on April 1.")
+    b.actor("Harlow", "person", "GBR").actor("The Russians", "group", "RUS").place("Lviv", *lviv)
+    b.time("April 1", "2022-04-01").event("visit", "CONSULT", actor="Harlow", places=("Lviv",))
+    b.event("left", "RETREAT", ("Strategic developments", "Non-violent transfer of territory"),
+            actor="The Russians", when="April 1")
+    return [a.stored(), b.stored()]
+
+
+POOL = shelling_reports() + area_reports() + _more() + _identity()
 FULL = analyse(POOL).to_json_dict()
 
 

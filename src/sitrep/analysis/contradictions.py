@@ -118,17 +118,21 @@ def claim_contradictions(claims: list[tuple[str, list[ClaimMention]]],
     return out
 
 
+# (item id, places, published, claimant, report, is a denial)
 Indexed = tuple[str, tuple[PlaceInfo, ...], date | None, PartyInfo | None, Report, bool]
 
 
 def _place_index(claims: list[tuple[str, list[ClaimMention]]],
                  events: list[tuple[str, list[EventMention]]]) -> dict[str, list[Indexed]]:
+    """Claims and violent events by the towns they are about; claims naming no town under
+    "@article" (what a denial in that article answers: "Ukraine says Russia is guilty of
+    genocide" in a story on Putin calling Bucha fake)."""
     index: dict[str, list[Indexed]] = {}
     for cid, group in claims:
         for m in group:
-            for p in _fine(m.places):
-                index.setdefault(p.key, []).append((cid, _fine(m.places), m.published, m.claimant, m.report,
-                                                    is_denial(m)))
+            places = _fine(m.places)
+            for key in [p.key for p in places] or ["@" + m.article]:
+                index.setdefault(key, []).append((cid, places, m.published, m.claimant, m.report, is_denial(m)))
     for eid, mentions in events:
         for e in mentions:
             if family(e.plover) != "violence":
@@ -146,16 +150,17 @@ def _against(denials: list[ClaimMention], denier: PartyInfo | None,
              index: dict[str, list[Indexed]]) -> list[Indexed]:
     seen: dict[tuple[str, str], Indexed] = {}
     for d in denials:
-        for p in _fine(d.places):
-            for hit in index.get(p.key, []):
-                _, places, published, claimant, report, denial = hit
-                if denial or (claimant and denier and claimant.side == denier.side):
-                    continue
-                if d.published and published and abs(d.published - published) > DENIAL_WINDOW:
-                    continue
-                if place_agreement(places, _fine(d.places)) is None:
-                    continue
-                seen[(report.article, report.item)] = hit
+        hits = [h for p in _fine(d.places) for h in index.get(p.key, [])]
+        hits += [h for h in index.get("@" + d.article, []) if h[3] is not None]  # placeless: attributed only
+        for hit in hits:
+            _, places, published, claimant, report, denial = hit
+            if denial or (claimant and denier and claimant.side == denier.side):
+                continue
+            if d.published and published and abs(d.published - published) > DENIAL_WINDOW:
+                continue
+            if places and place_agreement(places, _fine(d.places)) is None:
+                continue
+            seen[(report.article, report.item)] = hit
     return sorted(seen.values(), key=lambda h: report_order(h[4]))
 
 
@@ -170,8 +175,8 @@ def _claim_x(claim_id: str, denials: list[ClaimMention], denier: PartyInfo | Non
     asserter = next((h[3] for h in against if h[3]), None)
     sides = [Side(claimant=party_model(asserter), statement=reports_a[0].text, reports=reports_a),
              Side(claimant=party_model(denier), statement=reports_b[0].text, reports=reports_b)]
-    place = next(p for d in denials for p in _fine(d.places) if p.key in index_keys(against)) \
-        if against else _fine(denials[0].places)[0]
+    place = next((p for d in denials for p in _fine(d.places) if p.key in index_keys(against)),
+                 _fine(denials[0].places)[0])  # a placeless claim answered: the denied town
     return Contradiction(id=_xid("claim", sides), kind="claim",
                          about=About(label=f"what happened in {place.ref.name}", event=None, place=place.ref,
                                      measure=None), sides=tuple(sides))

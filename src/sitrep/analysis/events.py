@@ -223,13 +223,13 @@ def _corroborated(a: EventMention, b: EventMention, where: int | None, when: flo
     the reports must also share wording or an actor (or, for an area-wide change such as a
     withdrawal, the same ACLED sub-type)."""
     wording = overlap(a.stems, b.stems)
-    if (where or 0) < 1:
-        return wording >= 0.25
-    if when >= 2:
-        return True
     same_actor = a.actor is not None and b.actor is not None and a.actor.key == b.actor.key
     area_change = family(a.plover) in NEAR_KM and a.acled is not None and a.acled == b.acled
-    return same_actor or area_change or wording >= 0.2
+    if (where or 0) < 1:  # one country: shared wording, or one side's withdrawal on a stated date
+        return wording >= 0.25 or (area_change and same_actor and (a.when or b.when) is not None)
+    if when >= 2:
+        return True
+    return same_actor or area_change or wording >= 0.2 or bool(named_participants(a, b))
 
 
 def _same_story(a: EventMention, b: EventMention, when: float) -> bool:
@@ -245,8 +245,26 @@ def _same_story(a: EventMention, b: EventMention, when: float) -> bool:
     return same_actor or shared_figure or bool(a.trigger and a.trigger == b.trigger) or overlap(a.stems, b.stems) >= 0.3
 
 
+def named_participants(a: EventMention, b: EventMention) -> list[str]:
+    """People one report has as actor or target and the other names in its words without
+    resolving them ("During Johnson's visit" beside "Mr. Johnson ... traveled to Kyiv")."""
+    out = []
+    for one, other in ((a, b), (b, a)):
+        for p in (one.actor, one.target):
+            if p is None or p.kind != "person" or not p.key.startswith("p:"):
+                continue
+            if any(q is not None and q.key == p.key for q in (other.actor, other.target)):
+                continue
+            if p.key[2:7] in other.stems and p.name not in out:
+                out.append(p.name)
+    return out
+
+
 def _party_points(a: EventMention, b: EventMention, why: list[str]) -> float:
     points = 0.0
+    for name in named_participants(a, b)[:2]:
+        points += 1
+        why.append(f"{name} named in both")
     if a.actor and b.actor and a.actor.key == b.actor.key:
         points += 1
         why.append(f"same actor {a.actor.name}")
@@ -426,13 +444,17 @@ def party_model(p: PartyInfo | None) -> Party | None:
 
 def event_date(group: list[EventMention]) -> tuple[str | None, str | None]:
     """The most often stated date, finest precision first; else, as ACLED codes an event
-    whose date the reports do not give, the first report's date at week precision."""
+    whose date the reports do not give, the first report's date at week precision (unknown
+    when a stated year excludes it)."""
     for precision in ("day", "week", "month"):
         stated = Counter(m.when.first for m in group if m.when and m.when.precision == precision)
         if stated:
             day = sorted(stated.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             return day.isoformat(), precision
     reported = sorted(m.published for m in group if m.published)
+    years = [m.when for m in group if m.when and m.when.precision == "year"]
+    if reported and years and not any(y.first <= reported[0] <= y.last for y in years):
+        return None, None  # "one year ago": not the week it was reported, and no finer date is known
     return (reported[0].isoformat(), "week") if reported else (None, None)
 
 

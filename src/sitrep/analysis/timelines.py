@@ -122,7 +122,7 @@ def from_event(m: EventMention, event_id: str) -> list[ControlMention]:
     territorial = bool(m.acled and m.acled[1] in ACLED_CHANGE)
     if change in ("captured", "recaptured", "withdrew") and not (territorial or _armed_party(m)):
         return []  # someone who "left Kharkiv" is not a change of control
-    when = m.when.first.isoformat() if m.when else None  # "in February": the month's first day
+    when = m.when.first.isoformat() if m.when and m.when.precision != "year" else None  # "in February": the 1st
     return [ControlMention(p, event_id, change, controller_of(change, m.actor, m.target, m.report.text, p),
                            m.claimant, m.status or "reported", m.report, when)
             for p in m.places if is_controllable(p)]

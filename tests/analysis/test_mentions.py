@@ -1,0 +1,57 @@
+"""Reading one record into mentions: capitals as governments, a side's forces, stated years."""
+
+from sitrep.analysis import analyse
+from sitrep.analysis.mentions import is_government_use, parse_timex, party_key
+from sitrep.model import Actor, Span
+from tests.analysis.builders import KYIV, article
+
+MOSCOW = (524901, 55.75, 37.62, "city", "RU", "Moskva")
+
+
+def test_a_capital_named_as_its_government_does_not_locate_an_event() -> None:
+    a = article("m-a", "Paper", "2022-05-02",
+                "The minister, long a hard voice against Moscow, went to Kyiv to meet the president.")
+    a.place("Moscow", *MOSCOW).place("Kyiv", *KYIV)
+    a.event("went to Kyiv", "CONSULT", places=("Moscow", "Kyiv"))
+    (event,) = analyse([a.stored()]).events
+    assert [p.name for p in event.places] == ["Kyiv"]
+
+
+def test_a_capital_as_a_town_stays() -> None:
+    a = article("m-b", "Paper", "2022-05-02", "Drones struck an oil depot in Moscow overnight.")
+    a.place("Moscow", *MOSCOW).event("struck", "ASSAULT", places=("Moscow",))
+    (event,) = analyse([a.stored()]).events
+    assert [p.name for p in event.places] == ["Moscow"]
+
+
+def test_government_use_is_read_from_the_words_around_the_name() -> None:
+    text = "Kyiv said it would answer. Talks with Moscow stalled. Missiles hit Kyiv. Moscow has withdrawn its envoy."
+    def at(name: str, nth: int = 0) -> bool:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return is_government_use(text, start, start + len(name))
+    assert at("Kyiv") and at("Moscow") and at("Moscow", 1)
+    assert not at("Kyiv", 1)
+
+
+def test_a_sides_forces_share_one_key_however_named() -> None:
+    def key(name: str, kind: str = "group", side: str | None = "RUS") -> str:
+        return party_key(Actor(id="a1", name=name, kind=kind, side=side, mentions=(Span(start=0, end=1),)))  # type: ignore[arg-type]
+    assert key("Russian forces") == key("Russian troops") == key("the Russians") == key("Russian army", "org")
+    assert key("Ukrainian forces", side="UKR") != key("Russian forces")
+    assert key("Wagner group") != key("Russian forces")
+
+
+def test_a_stated_year_bounds_the_date_but_dates_nothing() -> None:
+    span = parse_timex("2022")
+    assert span is not None and span.precision == "year" and (span.first.month, span.last.day) == (1, 31)
+    a = article("y-a", "Office", "2023-02-24",
+                "A year ago Russia began its invasion of Ukraine. Russia hit power plants across Ukraine this week.")
+    a.actor("Russia", "state", "RUS").time("A year ago", "2022")
+    a.event("began its invasion", "ASSAULT", actor="Russia", when="A year ago")
+    a.event("hit power plants", "ASSAULT", actor="Russia")
+    events = analyse([a.stored()]).events
+    assert len(events) == 2  # last year's invasion is not this week's strikes, same actor or not
+    invasion = next(e for e in events if "invasion" in e.reports[0].text)
+    assert invasion.date is None and invasion.date_precision is None
