@@ -444,17 +444,14 @@ def party_model(p: PartyInfo | None) -> Party | None:
 
 def event_date(group: list[EventMention]) -> tuple[str | None, str | None]:
     """The most often stated date, finest precision first; else, as ACLED codes an event
-    whose date the reports do not give, the first report's date at week precision (unknown
-    when a stated year excludes it)."""
+    whose date the reports do not give, the first report's date at week precision (a stated
+    year only keeps mentions of different years apart: a wrongly attached year must not hide the date)."""
     for precision in ("day", "week", "month"):
         stated = Counter(m.when.first for m in group if m.when and m.when.precision == precision)
         if stated:
             day = sorted(stated.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             return day.isoformat(), precision
     reported = sorted(m.published for m in group if m.published)
-    years = [m.when for m in group if m.when and m.when.precision == "year"]
-    if reported and years and not any(y.first <= reported[0] <= y.last for y in years):
-        return None, None  # "one year ago": not the week it was reported, and no finer date is known
     return (reported[0].isoformat(), "week") if reported else (None, None)
 
 
