@@ -82,7 +82,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.5"
+VERSION = "1.6"
 
 
 # ---------------------------------------------------------------- assembly
@@ -107,7 +107,7 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
         found += reported_drafts(d, unit, found)
         drafts.extend(found)
         apply_hedges(d, unit, drafts)
-    extend_quotes(d, drafts)
+    drafts = extend_quotes(d, drafts)
     fill_frames(d, drafts)
     drafts = continue_quotes(d, dedupe(d, drafts))
     return number(record, drafts)

@@ -44,20 +44,18 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
         return None, None, "reported"
     lo = max(who.left_edge.idx, unit.start)
     hi = min(who.right_edge.idx + len(who.right_edge), unit.end)
+    floor = d.units[max(0, unit.index - PRONOUN_REACH)].start
+    voice = voice_owner(d, who)
+    if voice is not None and (named := antecedent(d, voice.idx, PRONOUN_KINDS[voice.lower_], floor)):
+        return named, None, "asserted"  # "his office said" speaks for him
     actor = d.actor_in(*core_span(who, unit))
     if actor:
         return actor, None, "asserted"
     author = author_of(who)
     if author is not None:
         return claimant_of(d, author, unit)
-    lower = who.lower_
-    floor = d.units[max(0, unit.index - PRONOUN_REACH)].start
-    if lower in ("he", "she"):
-        return antecedent(d, who.idx, ("person",), floor), None, "asserted"
-    if lower == "it":
-        return antecedent(d, who.idx, ("org", "state", "group"), floor), None, "asserted"
-    if lower == "they":  # also the singular they of an unnamed official ("a Swedish official ... They said")
-        return antecedent(d, who.idx, ("org", "state", "group", "unnamed"), floor), None, "asserted"
+    if who.lower_ in PRONOUN_KINDS:
+        return antecedent(d, who.idx, PRONOUN_KINDS[who.lower_], floor), None, "asserted"
     if who.lemma_.lower() in d.cues.source_nouns:
         return None, d.text[lo:hi], "reported"
     if who.lemma_.lower() in d.cues.evidence_nouns or any(t.lemma_.lower() in d.cues.evidence_nouns for t in who.subtree):
@@ -65,6 +63,22 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
     if not is_possible_source(d, lo, hi):
         return None, None, "reported"
     return None, d.text[lo:hi], "asserted"
+
+
+# he/she: the last person; it: the last organisation, group or state; they also the singular they of an
+# unnamed official ("a Swedish official ... They said"); possessives alike ("his office said")
+PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
+    "he": ("person",), "she": ("person",), "his": ("person",), "her": ("person",),
+    "it": ("org", "state", "group"), "its": ("org", "state", "group"),
+    "they": ("org", "state", "group", "unnamed"), "their": ("org", "state", "group", "unnamed"),
+}
+
+
+def voice_owner(d: Doc2, who: Token) -> Token | None:
+    """The possessive pronoun of a noun that speaks for someone: "his office", "her spokesman", "their aides"."""
+    if who.lemma_.lower() not in d.cues.voice_nouns:
+        return None
+    return next((c for c in who.children if c.dep_ == "poss" and c.lower_ in PRONOUN_KINDS), None)
 
 
 DOCUMENT_NOUNS = frozenset({"article", "essay", "op-ed", "column", "letter", "book", "manifesto", "treatise", "blog"})

@@ -20,6 +20,7 @@ class Cues:
     source_nouns: frozenset[str]
     media: frozenset[str]
     evidence_nouns: frozenset[str]
+    voice_nouns: frozenset[str]
     reported_re: re.Pattern[str]
     unconfirmed_re: re.Pattern[str]
     unverified_re: re.Pattern[str]
@@ -45,7 +46,7 @@ def load_cues() -> Cues:
         anaphoric_verbs=frozenset(d["anaphoric_verbs"]), anaphora=frozenset(d["anaphora"]),
         denial_verbs=frozenset(d["denial_verbs"]), claim_nouns=frozenset(d["claim_nouns"]),
         source_nouns=frozenset(d["source_nouns"]), media=frozenset(load_json("actors", "organisations.json")["media"]),
-        evidence_nouns=frozenset(d["evidence_nouns"]),
+        evidence_nouns=frozenset(d["evidence_nouns"]), voice_nouns=frozenset(d["voice_nouns"]),
         reported_re=rx("|".join(f"(?:{p})" for p in d["reported_re"])),
         unconfirmed_re=rx(d["unconfirmed_re"]), unverified_re=rx(d["unverified_re"]),
         confirmed_re=rx(d["confirmed_re"]), figures_re=rx(d["figures_re"]), response_re=rx(d["response_re"]),

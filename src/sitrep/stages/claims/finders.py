@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from sitrep.model import ClaimStatus, Span
+from sitrep.stages.claims.acts import is_hedged_inference, is_unrealised
 from sitrep.stages.claims.attribution import (
     agent_of,
     anaphoric_target,
@@ -71,6 +72,8 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
         return []
     if verb.lemma_.lower() == "call" and not is_characterisation(verb):
         return []
+    if is_unrealised(verb) or is_hedged_inference(verb, d.cues.inference_verbs):
+        return []  # "is expected to announce", "will likely announce", "remarks seem to suggest"
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if passive and verb.lemma_.lower() in ("say", "report", "believe", "think", "allege", "claim", "rumor", "rumour"):
         return reported_passive(d, verb, unit)
@@ -92,7 +95,10 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
             return deny_in_sentence(d, verb, unit, found)  # "..., claims Ukraine has denied"
         return denial(d, verb, unit, drafts, claimant, as_written)
     out: list[Draft] = []
-    contents = content_of(d, verb, unit)
+    relayed = relayed_verb(d, verb, unit, claimant)
+    if relayed is not None:  # "A announced that B has determined that C": C is B's finding
+        return drafts_for_verb(d, relayed, unit, drafts, found)
+    contents = relative_content(d, verb, unit) or content_of(d, verb, unit)
     if not contents and (trailing := trailing_attribution(d, verb, unit)) is not None:
         claimant, as_written, status, contents = trailing[0], None, "asserted", [trailing[1]]
     if claimant is None and status == "asserted" and verb.lemma_.lower() in d.cues.inference_verbs:
@@ -100,7 +106,7 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
     for start, end, seg in contents:
         said_at, start = gap_time(d, seg, start) if seg is not None and out else (None, start)
         s, e = trim(d.text, start, end)
-        if e - s < 8 or (is_question(d, unit) and not is_quoted(d.text, s, e)):
+        if e - s < 8 or (is_question(d, unit) and not is_quoted(d.text, s, e)) or leaves_quote(d, verb, s, e):
             continue
         inner = relayed_speaker(d, verb, s)
         draft = Draft(s, e, unit.index, inner or claimant, None if inner else as_written,
@@ -109,6 +115,44 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
         out.append(draft)
     frame_for(out, unit)
     return out
+
+
+def relayed_verb(d: Doc2, verb: Token, unit: Unit, claimant: str | None) -> Token | None:
+    """The reporting verb heading `verb`'s content clause when another actor is its subject: in
+    "A announced that B has determined that C" (or "A says B believes C") C is B's claim, relayed by A."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None or clause.lemma_.lower() not in d.cues.verbs or clause.lemma_.lower() in d.cues.denial_verbs:
+        return None
+    if d.cues.verbs[clause.lemma_.lower()] == "intent" or not any(c.dep_ == "ccomp" for c in clause.children):
+        return None
+    who = subject_of(clause)
+    inner = claimant_of(d, who, unit)[0] if who is not None and who.head.i == clause.i else None
+    return clause if inner is not None and inner != claimant else None
+
+
+def relative_content(d: Doc2, verb: Token, unit: Unit) -> list[tuple[int, int, int | None]]:
+    """'X, who says C, does Y': the content of a non-restrictive relative reporting clause ends at the
+    comma that closes it (the parser often runs the clause on into the main verb)."""
+    rel = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in ("who", "which")), None)
+    if rel is None or rel.i == 0 or rel.nbor(-1).text != "," or d.cues.verbs[verb.lemma_.lower()] != "clause":
+        return []
+    start = verb.idx + len(verb)
+    m = re.search(r",(?!\d)", d.text[start:unit.end])
+    if m is None:
+        return []
+    end = start + m.start()
+    return [(start, end, None)] if has_verb(d, start, end) else []
+
+
+def leaves_quote(d: Doc2, verb: Token, start: int, end: int) -> bool:
+    """A verb inside quote marks whose content reaches outside them ('has grist for a loud “I told
+    you so”'): a quoted phrase, not a report of what the sentence says."""
+    opening = max(d.text.rfind(q, 0, verb.idx) for q in "“«")
+    if opening < 0 or d.text.find("\n", opening, verb.idx) >= 0 or max(d.text.find(q, opening, verb.idx) for q in "”»") >= 0:
+        return False
+    closes = [i for i in (d.text.find(q, verb.idx) for q in "”»") if i >= 0]
+    close = min(closes) if closes else -1
+    return close >= 0 and (start < opening or end > close + 1)
 
 
 def relayed_speaker(d: Doc2, verb: Token, content_start: int) -> str | None:

@@ -17,24 +17,33 @@ def paragraph_start(d: Doc2, unit: int) -> int:
     return d.units[unit].start
 
 
-def extend_quotes(d: Doc2, drafts: list[Draft]) -> None:
+def extend_quotes(d: Doc2, drafts: list[Draft]) -> list[Draft]:
     """'“A. B,” he said': a quote over several sentences is one claim, from its opening mark.
 
     Only a claim that ends at the closing mark grows, when the opening mark is in an earlier sentence
-    of the same paragraph, no mark closes in between and no other claim lies in that stretch."""
+    of the same paragraph and no mark closes in between. Claims inside that stretch are words of the
+    quote's speaker ("“The Danes believe C. We want D,” Jensen said": C is Jensen's too): they merge
+    into it. Returns the drafts left."""
     starts = sorted(x.start for x in drafts)
+    absorbed: set[int] = set()
     for x in drafts:
-        if "”" not in d.text[x.end:x.end + 3]:
+        if "”" not in d.text[x.end:x.end + 3] or id(x) in absorbed:
             continue
         floor = paragraph_start(d, x.unit)
         opening = d.text.rfind("“", floor, x.start)
         if opening < 0 or opening >= d.units[x.unit].start or d.text.find("”", opening, x.start) >= 0:
             continue
         s, _ = trim(d.text, opening, x.start)
-        i = bisect.bisect_left(starts, s)
-        if (i < len(starts) and starts[i] < x.start) or x.end - s > MAX_SPAN:
+        if x.end - s > MAX_SPAN:
             continue
+        inside = [y for y in drafts if y is not x and s <= y.start and y.end <= x.start]
+        i = bisect.bisect_left(starts, s)
+        if i < len(starts) and starts[i] < x.start and (x.claimant is None or len(inside) < sum(
+                s <= st < x.start for st in starts[i:])):
+            continue  # a claim that starts in the stretch but reaches past it: leave both
+        absorbed.update(id(y) for y in inside)
         x.start, x.quote = s, True
+    return [x for x in drafts if id(x) not in absorbed]
 
 
 CLOSING = {"“": "”", "\"": "\"", "«": "»"}

@@ -1,0 +1,91 @@
+"""CLAIMS stage: speech acts that did not happen, writers' inferences, quoted phrases, relayed findings,
+relative reporting clauses, voices that speak for someone, quotes over several sentences. Hand-written
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Record
+from sitrep.stages.actors import make_actors_stage
+from sitrep.stages.claims import make_claims_stage
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    actors, claims = make_actors_stage(), make_claims_stage()
+
+    def _run(text: str) -> Record:
+        doc = nlp(text)
+        return claims.run(actors.run(Record(id="t", text=text), doc), doc)
+    return _run
+
+
+def spans(rec: Record) -> list[str]:
+    return [rec.text[c.start:c.end] for c in rec.claims]
+
+
+def by(rec: Record, part: str) -> str | None:
+    hits = [c for c in rec.claims if part in rec.text[c.start:c.end]]
+    assert hits, spans(rec)
+    return next((a.name for a in rec.actors if a.id == hits[0].claimant), None)
+
+
+@pytest.mark.parametrize("text", [
+    "Olaf Berg will likely announce something about the harbour.",
+    "The cabinet might declare that the strike is over.",
+    "The government is expected to announce its decision in May.",
+    "The ministry plans to report its findings next week.",
+    "If you could tell a voter in 1990 that the party would change, he would laugh.",
+    "That is where he seeks a victory he can take to the voters to tell them he is still strong.",
+])
+def test_a_speech_act_still_to_come_or_imagined_is_no_claim(run, text):
+    assert spans(run(text)) == []
+
+
+def test_a_habitual_would_and_a_can_confirm_are_said(run):
+    rec = run("Maria Lind can confirm that the bridge was closed.")
+    assert by(rec, "the bridge was closed") == "Maria Lind"
+
+
+def test_remarks_that_seem_to_suggest_are_the_writers_inference(run):
+    assert spans(run("General Lind's remarks seem to suggest that the army will move south.")) == []
+
+
+def test_a_verb_inside_a_quoted_phrase_reports_nothing_outside_it(run):
+    assert spans(run("Pundits have grist for a loud “I told you so” about the plan.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "President Anna Holm announced that the Justice Ministry has determined, after a long review, that the "
+    "guards committed abuses.",
+    "Anna Holm said the Justice Ministry believes that the guards committed abuses.",
+])
+def test_a_relayed_finding_is_the_finders(run, text):
+    rec = run(text)
+    assert by(rec, "the guards committed abuses") == "Ministry"
+    assert not any("Ministry" in s for s in spans(rec))
+
+
+def test_a_non_restrictive_relative_reporting_clause_ends_at_its_comma(run):
+    rec = run("Karl Berg, who says Norway and Sweden are basically one nation, sees the dispute as a misunderstanding.")
+    assert spans(rec) == ["Norway and Sweden are basically one nation"]
+    assert by(rec, "one nation") == "Karl Berg"
+
+
+@pytest.mark.parametrize("noun", ["office", "spokeswoman", "aides"])
+def test_his_office_speaks_for_him(run, noun):
+    rec = run(f"Olaf Berg met the minister on Sunday. The tanks will arrive next month, his {noun} said on Monday.")
+    assert by(rec, "tanks will arrive") == "Olaf Berg"
+
+
+def test_his_office_with_nobody_named_stays_as_written(run):
+    rec = run("The tanks will arrive next month, his office said on Monday.")
+    assert (rec.claims[0].claimant, rec.claims[0].claimant_text) == (None, "his office")
+
+
+def test_a_quote_over_two_sentences_is_its_speakers_even_where_it_reports_others(run):
+    rec = run("“The Danes believe that nothing stops Berlin from doing the same in Denmark. We do not want to be "
+              "alone again,” Jensen said, recalling the war of 1864.")
+    assert len(rec.claims) == 1
+    assert by(rec, "The Danes believe") == "Jensen"
