@@ -59,3 +59,14 @@ def test_a_denial_contradicts_the_other_sides_placeless_claims_in_its_own_articl
     (x,) = [x for x in analyse([a.stored(), b.stored()]).contradictions if x.kind == "claim"]
     sides = {s.claimant.name if s.claimant else None: {r.article for r in s.reports} for s in x.sides}
     assert sides["Putin"] == {"d-a"} and sides["Ukraine"] == {"d-a"}  # not the other article's claim
+
+
+def test_numbers_match_whatever_their_separators_and_differ_by_magnitude() -> None:
+    a = article("n-a", "Wire", "2022-09-12", "Zaluzhny said troops had retaken 3,000 square kilometres.")
+    a.actor("Zaluzhny", "person", "UKR").claim("troops had retaken 3,000 square kilometres", "Zaluzhny")
+    b = article("n-b", "Paper", "2022-09-12", "Zaluzhny said the troops had retaken 3000 square kilometres.")
+    b.actor("Zaluzhny", "person", "UKR").claim("the troops had retaken 3000 square kilometres", "Zaluzhny")
+    c = article("n-c", "Daily", "2022-09-13", "Zaluzhny said troops had retaken 3,000,000 square kilometres.")
+    c.actor("Zaluzhny", "person", "UKR").claim("troops had retaken 3,000,000 square kilometres", "Zaluzhny")
+    claims = analyse([a.stored(), b.stored(), c.stored()]).claims
+    assert sorted(sorted(r.article for r in c.reports) for c in claims) == [["n-a", "n-b"], ["n-c"]]

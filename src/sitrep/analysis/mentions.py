@@ -154,9 +154,15 @@ def fold(text: str) -> str:
 
 
 def stems_of(text: str) -> frozenset[str]:
-    """Content words cut to five letters (a cheap stemmer: 'recaptured' ~ 'recapture')."""
+    """Content words cut to five letters (a cheap stemmer: 'recaptured' ~ 'recapture'); numbers
+    whole, without separators ("3,000" ~ "3000", and "1,000" is not "1,000,000")."""
     words = (w.strip("'’-") for w in WORD.findall(fold(text)))
-    return frozenset(w[:5] for w in words if w and w not in STOPWORDS and len(w) > 1)
+    return frozenset(_number_stem(w) if w[0].isdigit() else w[:5]
+                     for w in words if w and w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
+
+
+def _number_stem(word: str) -> str:
+    return word.rstrip(".,").replace(",", "")
 
 
 def parse_day(value: str | None) -> date | None:
