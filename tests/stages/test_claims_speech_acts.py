@@ -89,3 +89,21 @@ def test_a_quote_over_two_sentences_is_its_speakers_even_where_it_reports_others
               "alone again,” Jensen said, recalling the war of 1864.")
     assert len(rec.claims) == 1
     assert by(rec, "The Danes believe") == "Jensen"
+
+
+def test_they_prefers_a_clause_subject_over_the_subject_of_a_participle(run):
+    rec = run("When Danish forces repelled German troops aiming to capture the port, they said they found "
+              "some odd cargo among the wreckage.")
+    assert by(rec, "odd cargo") == "Danish forces"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The Danish Queen had demanded that Germany cease expanding north.", "Germany cease expanding north"),
+    ("Premier Lotte Sand called on Nordic countries to keep talking with Berlin.", "keep talking with Berlin"),
+    ("Premier Lotte Sand then called for more sanctions on Germany.", "more sanctions on Germany"),
+    ("Premier Lotte Sand has promised a speedy response to the request.", "a speedy response to the request"),
+])
+def test_demands_appeals_and_promised_objects_are_claims(run, text, content):
+    rec = run(text)
+    assert content in spans(rec)
+

@@ -82,7 +82,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.6"
+VERSION = "1.7"
 
 
 # ---------------------------------------------------------------- assembly

@@ -144,7 +144,13 @@ def is_subject_mention(doc: Doc, start: int, end: int) -> bool:
     tok = span.root
     while tok.dep_ in ("appos", "compound", "conj") and tok.head is not tok:
         tok = tok.head
-    return tok.dep_ in SUBJECT_DEPS
+    return tok.dep_ in SUBJECT_DEPS and not is_bare_participle(tok.head)
+
+
+def is_bare_participle(verb: Token) -> bool:
+    """'troops aiming to capture the city': a participle without an auxiliary heads a reduced relative
+    clause (the parser may still give it a subject), so its 'subject' is no clause subject."""
+    return verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def strip_the(text: str) -> str:
@@ -169,15 +175,34 @@ def content_of(d: Doc2, verb: Token, unit: Unit) -> list[tuple[int, int, int | N
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             sp = span_of(objs, unit)
             return [(*sp, None)] if sp else []
-    if mode == "intent":  # "vowed to stay", "warned Kyiv to withdraw": the infinitive is the content
-        xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.idx > verb.idx]
-        sp = span_of(xcomp, unit)
-        if sp and d.text.startswith("to ", sp[0]):
-            sp = (sp[0] + 3, sp[1])
-        return [(*sp, None)] if sp else []
+    if mode == "intent" or is_appeal(verb):
+        return intent_content(d, verb, unit)
     if mode != "object":
         return []
     return right_segments(verb, unit)
+
+
+def is_appeal(verb: Token) -> bool:
+    """'X called on Y to do Z', 'X called for Z': an appeal, whose content is the infinitive or the object of 'for'."""
+    if verb.lemma_.lower() != "call":
+        return False
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)}
+    return "for" in preps or ("on" in preps and any(c.dep_ == "xcomp" for c in verb.children))
+
+
+def intent_content(d: Doc2, verb: Token, unit: Unit) -> list[tuple[int, int, int | None]]:
+    """'vowed to stay', 'warned Kyiv to withdraw', 'called on Y to talk': the infinitive is the content;
+    without one, the object ('promised a quick answer') or what is called for ('called for more aid')."""
+    xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.idx > verb.idx]
+    sp = span_of(xcomp, unit)
+    if sp and d.text.startswith("to ", sp[0]):
+        sp = (sp[0] + 3, sp[1])
+    if sp is None:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.idx > verb.idx]
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and verb.lemma_.lower() == "call"):
+            objs += [g for g in prep.children if g.dep_ == "pobj"]
+        sp = span_of(objs, unit)
+    return [(*sp, None)] if sp else []
 
 
 def right_segments(verb: Token, unit: Unit) -> list[tuple[int, int, int | None]]:

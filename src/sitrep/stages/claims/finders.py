@@ -16,6 +16,7 @@ from sitrep.stages.claims.attribution import (
     content_of,
     gap_time,
     is_anaphoric,
+    is_appeal,
     strip_the,
     subject_of,
 )
@@ -70,7 +71,7 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
     if anaphoric_target(d, verb) is not None:
         anaphoric_attribution(d, verb, unit, drafts)
         return []
-    if verb.lemma_.lower() == "call" and not is_characterisation(verb):
+    if verb.lemma_.lower() == "call" and not (is_characterisation(verb) or is_appeal(verb)):
         return []
     if is_unrealised(verb) or is_hedged_inference(verb, d.cues.inference_verbs):
         return []  # "is expected to announce", "will likely announce", "remarks seem to suggest"
