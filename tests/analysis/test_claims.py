@@ -46,19 +46,21 @@ def test_an_official_statement_asserts_its_unattributed_events() -> None:
     assert claims[0].reports[0].article == "g-a" and claims[0].events
 
 
-def test_a_denial_contradicts_the_other_sides_placeless_claims_in_its_own_article() -> None:
+def test_a_denial_contradicts_the_other_sides_placeless_claims_beside_the_town_it_names() -> None:
     bucha = (712165, 50.54, 30.21, "city", "UA", "Kyiv Oblast")
     a = article("d-a", "Wire", "2022-04-12", "Putin said the killings in Irpin were fake. "
-                "Ukraine says Russia committed war crimes. Ukrainian officials say the town is calm.")
+                "Ukraine says Russia committed war crimes. The weather was mild.\n\nThe talks were long. "
+                "Ukrainian officials say grain exports resumed.")
     a.actor("Putin", "person", "RUS").actor("Ukraine", "state", "UKR").actor("Ukrainian officials", "org", "UKR")
     a.place("Irpin", *bucha)
     a.claim("the killings in Irpin were fake", "Putin", places=("Irpin",))
-    a.claim("Russia committed war crimes", "Ukraine")
+    a.claim("Russia committed war crimes", "Ukraine").claim("grain exports resumed", "Ukrainian officials")
     b = article("d-b", "Paper", "2022-04-12", "Ukraine says Russia committed war crimes in the east.")
     b.actor("Ukraine", "state", "UKR").claim("Russia committed war crimes in the east", "Ukraine")
     (x,) = [x for x in analyse([a.stored(), b.stored()]).contradictions if x.kind == "claim"]
     sides = {s.claimant.name if s.claimant else None: {r.article for r in s.reports} for s in x.sides}
     assert sides["Putin"] == {"d-a"} and sides["Ukraine"] == {"d-a"}  # not the other article's claim
+    assert not any("grain" in r.text for s in x.sides for r in s.reports)  # nor one two sentences away
 
 
 def test_numbers_match_whatever_their_separators_and_differ_by_magnitude() -> None:

@@ -119,3 +119,13 @@ def test_a_countrywide_withdrawal_on_a_stated_day_joins_the_same_sides_regional_
     c.event("left", "RETREAT", transfer, actor="Ukrainian units", places=("Ukraine",), when="March 31")
     events = analyse([a.stored(), b.stored(), c.stored()]).events
     assert sorted(sorted(r.article for r in e.reports) for e in events) == [["w-a", "w-b"], ["w-c"]]
+
+
+def test_the_same_undated_sentence_months_apart_is_two_events_but_a_day_apart_one() -> None:
+    text = "Russian artillery shelled Kharkiv overnight."
+    def copy(rid: str, published: str):  # type: ignore[no-untyped-def]
+        a = article(rid, rid, published, text)
+        a.actor("Russian artillery", "group", "RUS").place("Kharkiv", *KHARKIV)
+        return a.event("shelled", "ASSAULT", actor="Russian artillery", places=("Kharkiv",)).stored()
+    events = analyse([copy("s-a", "2022-04-13"), copy("s-b", "2022-04-14"), copy("s-c", "2022-07-20")]).events
+    assert sorted(sorted(r.article for r in e.reports) for e in events) == [["s-a", "s-b"], ["s-c"]]

@@ -124,15 +124,19 @@ Indexed = tuple[str, tuple[PlaceInfo, ...], date | None, PartyInfo | None, Repor
 
 def _place_index(claims: list[tuple[str, list[ClaimMention]]],
                  events: list[tuple[str, list[EventMention]]]) -> dict[str, list[Indexed]]:
-    """Claims and violent events by the towns they are about; claims naming no town under
-    "@article" (what a denial in that article answers: "Ukraine says Russia is guilty of
-    genocide" in a story on Putin calling Bucha fake)."""
+    """Claims and violent events by the towns they are about. A claim naming no town is about
+    the towns of the sentences either side, filed under "@article:town": only a denial in the
+    same article answers it ("Reuters saw bodies in Bucha. Ukraine says Russia is guilty of
+    genocide", in a story on Putin calling Bucha fake)."""
     index: dict[str, list[Indexed]] = {}
     for cid, group in claims:
         for m in group:
             places = _fine(m.places)
-            for key in [p.key for p in places] or ["@" + m.article]:
-                index.setdefault(key, []).append((cid, places, m.published, m.claimant, m.report, is_denial(m)))
+            nearby = () if places or m.claimant is None else _fine(m.nearby)
+            keys = [p.key for p in places] + [f"@{m.article}:{p.key}" for p in nearby]
+            for key in keys:
+                index.setdefault(key, []).append((cid, places or nearby, m.published, m.claimant, m.report,
+                                                  is_denial(m)))
     for eid, mentions in events:
         for e in mentions:
             if family(e.plover) != "violence":
@@ -150,15 +154,14 @@ def _against(denials: list[ClaimMention], denier: PartyInfo | None,
              index: dict[str, list[Indexed]]) -> list[Indexed]:
     seen: dict[tuple[str, str], Indexed] = {}
     for d in denials:
-        hits = [h for p in _fine(d.places) for h in index.get(p.key, [])]
-        hits += [h for h in index.get("@" + d.article, []) if h[3] is not None]  # placeless: attributed only
+        hits = [h for p in _fine(d.places) for key in (p.key, f"@{d.article}:{p.key}") for h in index.get(key, [])]
         for hit in hits:
             _, places, published, claimant, report, denial = hit
             if denial or (claimant and denier and claimant.side == denier.side):
                 continue
             if d.published and published and abs(d.published - published) > DENIAL_WINDOW:
                 continue
-            if places and place_agreement(places, _fine(d.places)) is None:
+            if place_agreement(places, _fine(d.places)) is None:
                 continue
             seen[(report.article, report.item)] = hit
     return sorted(seen.values(), key=lambda h: report_order(h[4]))
@@ -175,8 +178,8 @@ def _claim_x(claim_id: str, denials: list[ClaimMention], denier: PartyInfo | Non
     asserter = next((h[3] for h in against if h[3]), None)
     sides = [Side(claimant=party_model(asserter), statement=reports_a[0].text, reports=reports_a),
              Side(claimant=party_model(denier), statement=reports_b[0].text, reports=reports_b)]
-    place = next((p for d in denials for p in _fine(d.places) if p.key in index_keys(against)),
-                 _fine(denials[0].places)[0])  # a placeless claim answered: the denied town
+    place = next(p for d in denials for p in _fine(d.places) if p.key in index_keys(against)) \
+        if against else _fine(denials[0].places)[0]
     return Contradiction(id=_xid("claim", sides), kind="claim",
                          about=About(label=f"what happened in {place.ref.name}", event=None, place=place.ref,
                                      measure=None), sides=tuple(sides))

@@ -56,9 +56,12 @@ def mention_key(m: EventMention) -> MentionKey:
 
 
 def signature(m: EventMention) -> tuple[object, ...]:
-    """Everything but the article: equal signatures are the same sentence reported twice."""
+    """Everything but the article: equal signatures are the same sentence reported twice. An
+    undated sentence also keeps the fortnight it was published in ("shelled Kharkiv overnight"
+    in April and again in May is two shellings; copies a day apart still link by their score)."""
+    fortnight = m.published.toordinal() // BOTH_UNDATED.days if m.when is None and m.published else None
     return (m.plover, m.acled, m.trigger, m.actor.key if m.actor else None, m.target.key if m.target else None,
-            tuple(sorted(p.key for p in m.places)), m.when, m.stems, m.killed)
+            tuple(sorted(p.key for p in m.places)), m.when, m.stems, m.killed, fortnight)
 
 
 # ---------------------------------------------------------------- places and dates

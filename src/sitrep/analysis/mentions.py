@@ -95,6 +95,7 @@ class ClaimMention:
     places: tuple[PlaceInfo, ...]
     quantities: tuple[str, ...]
     events: tuple[str, ...]
+    nearby: tuple[PlaceInfo, ...] = ()  # towns of the sentences either side: what a claim naming none is about
 
 
 @dataclass(frozen=True)
@@ -411,6 +412,16 @@ class _Reader:
         line = text.rfind("\n", 0, start) + 1
         return not text[line:start].strip() and DATELINE_TAIL.match(text, end) is not None
 
+    def places_nearby(self, start: int, end: int) -> tuple[PlaceInfo, ...]:
+        """Towns and regions named in the sentence before or after [start, end) (blank lines skipped)."""
+        text = self.record.text
+        first, last = sentence_bounds(text, start, end)
+        before = len(text[:first].rstrip())
+        after = last + len(text[last:]) - len(text[last:].lstrip())
+        lo = sentence_bounds(text, before - 1, before - 1)[0] if before > 0 else first
+        hi = sentence_bounds(text, after, after)[1] if after < len(text) else last
+        return tuple(p for p in self.places_within(lo, hi) if p.level > 0)
+
     def places_within(self, start: int, end: int) -> tuple[PlaceInfo, ...]:
         return tuple(self.places[p.id] for p in self.record.places
                      if any(start <= m.start and m.end <= end for m in p.mentions)
@@ -474,7 +485,7 @@ def _claims(reader: _Reader) -> list[ClaimMention]:
             claimant=reader.claimant(c.id), channel=c.channel, said_at=reader.said_at(c.said_at),
             published=reader.published, status=c.status, response=c.response, stems=stems_of(text),
             places=reader.place_list(c.places, c.start, c.end), quantities=c.quantities,
-            events=tuple(events_of.get(c.id, ()))))
+            events=tuple(events_of.get(c.id, ())), nearby=reader.places_nearby(c.start, c.end)))
     return out + _official_statements(reader, out)
 
 
