@@ -111,9 +111,9 @@ def test_failures_exit_1_and_are_stored(capsys: pytest.CaptureFixture[str], stor
 
 def test_db_upgrade_and_bad_urls(capsys: pytest.CaptureFixture[str], sqlite_url: str) -> None:
     code, out, _ = run(capsys, "db", "upgrade", "--db", sqlite_url)
-    assert (code, out.strip()) == (0, "store upgraded from revision (new store) to 0002")
+    assert (code, out.strip()) == (0, "store upgraded from revision (new store) to 0003")
     code, out, _ = run(capsys, "db", "upgrade", "--db", sqlite_url)
-    assert out.strip() == "store is at schema revision 0002; nothing to do"
+    assert out.strip() == "store is at schema revision 0003; nothing to do"
     code, _, err = run(capsys, "stats", "--db", "mysql://localhost/x")
     assert code == 1 and "unsupported database" in err
 
@@ -136,3 +136,48 @@ def test_sitrep_db_environment_variable(capsys: pytest.CaptureFixture[str], sqli
     run(capsys, "ingest", str(path), "--quiet")
     code, out, _ = run(capsys, "stats")
     assert "articles        1" in out
+
+
+def test_articles_filters(capsys: pytest.CaptureFixture[str], store_url: str, tmp_path: Path) -> None:
+    from sitrep.cli.db import gazetteer_ids
+
+    records = _records_file(tmp_path / "hand.jsonl")
+    town = kharkiv_record("town", title="Town retaken")
+    town = town.model_copy(update={"places": (town.places[0].model_copy(update={"geonameid": 712926}),)})
+    (tmp_path / "town.jsonl").write_text(json.dumps(town.to_json_dict()) + "\n", encoding="utf-8")
+    run(capsys, "ingest", str(records), str(tmp_path / "town.jsonl"), "--db", store_url, "--quiet")
+
+    def ids(*options: str) -> list[str]:
+        code, out, err = run(capsys, "articles", "--db", store_url, "--format", "json", *options)
+        assert code == 0, err
+        return [a["id"] for a in json.loads(out)["items"]]
+
+    assert ids("--place", "balakliia") == ["a-kharkiv", "town"]
+    assert ids("--place", "713174") == ["a-kharkiv"]
+    if 712926 in gazetteer_ids("Balakleya"):  # the Russian spelling, known to the gazetteer only
+        assert ids("--place", "Balakleya") == ["town"]
+    assert ids("--actor", "Ministry of Defence") == ["a-kharkiv", "town"]
+    assert ids("--actor", "Ministry Kremlin") == []
+    assert ids("--side", "rus", "--since", "2022-09-01") == ["a-kharkiv", "town"]
+    assert ids("--status", "denied") == []
+    assert ids("--type", "Armed clash", "--outlet", "Wire One") == ["a-kharkiv", "town"]
+    assert ids("--type", "Battles", "--search", "Balakliia settlements") in (["a-kharkiv", "town"],
+                                                                             ["town", "a-kharkiv"])
+
+
+def test_store_command_options_are_documented() -> None:
+    from tests.conftest import ROOT
+    from tests.test_docs import commands
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    store_commands = ("sitrep ingest", "sitrep reprocess", "sitrep stats", "sitrep articles", "sitrep show",
+                      "sitrep export", "sitrep db upgrade")
+    for name, parser in commands():
+        if name not in store_commands:
+            continue
+        line = next((row for row in readme.splitlines() if row.startswith(f"| `{name}")), "")
+        for action in parser._actions:
+            option = next((o for o in action.option_strings if o.startswith("--")), None)
+            if option in (None, "--help", "--workers", "--engine", "--address"):  # scale options: their own section
+                continue
+            assert option in line, f"{name} {option} is not in its README row"

@@ -75,8 +75,8 @@ def fake_extract(documents: Iterable[Document]) -> Iterator[Outcome]:
 
 
 VOLATILE = {"seq", "first_ingested", "last_ingested", "extracted", "ingested", "replaced", "failed"}
-TABLES = ("articles", "article_versions", "records", "places", "actors", "times", "quantities", "claims",
-          "events", "item_places", "failures")
+TABLES = ("articles", "article_versions", "records", "places", "actors", "actor_words", "times", "quantities",
+          "claims", "events", "item_places", "failures")
 
 
 def dump_store(url: str) -> dict[str, list[str]]:

@@ -21,12 +21,25 @@ def blank_url(request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 def _write_revision_1_store(url: str) -> None:
-    """A store as sitrep's first schema revision made it, with one article in it."""
-    from sitrep.storage import Store
+    """A store as sitrep's first schema revision made it, with one article in it (the rows of today's
+    tables that revision 1 had: revision 2 only added an index, revision 3 the `actor_words` table)."""
+    from datetime import UTC, datetime
+
+    from sitrep.ingest import near_duplicates as nd
+    from sitrep.storage import rows
+    from sitrep.storage import schema as t
 
     engine = make_engine(url)
     run_upgrade(engine, "0001")
-    Store(engine).put_records([kharkiv_record()])  # revision 2 only added an index: the same rows
+    record, now = kharkiv_record(), datetime.now(UTC)
+    signature = nd.to_bytes(nd.signature(record.text))
+    with engine.begin() as connection:
+        connection.execute(t.articles.insert(), [rows.article_row(record, version=1, canonical=None,
+                                                                  signature=signature, now=now)])
+        connection.execute(t.records.insert(), [rows.record_row(record, now)])
+        for table, items in rows.item_rows(record).items():
+            if table is not t.actor_words and items:
+                connection.execute(table.insert(), items)
     engine.dispose()
 
 
@@ -39,8 +52,8 @@ def _indexes(url: str, table: str) -> set[str]:
 
 
 def test_shipped_revisions() -> None:
-    assert known_revisions() == ["0001", "0002"]
-    assert head_revision() == "0002"
+    assert known_revisions() == ["0001", "0002", "0003"]
+    assert head_revision() == "0003"
 
 
 def test_revision_1_store_upgrades_and_keeps_its_data(blank_url: str) -> None:
@@ -48,12 +61,16 @@ def test_revision_1_store_upgrades_and_keeps_its_data(blank_url: str) -> None:
     assert "ix_events_plover_date" not in _indexes(blank_url, "events")
     messages: list[str] = []
     with open_store(blank_url, notify=messages.append) as store:
-        assert messages == ["upgrading the store schema from revision 0001 to 0002"]
+        assert messages == ["upgrading the store schema from revision 0001 to 0003"]
         article = store.get("a-kharkiv")
         assert article is not None and article.record == kharkiv_record()
         assert store.count_articles(ArticleFilter(type="ASSAULT", place="Balakliia")) == 1
         assert [a.id for a in store.search_articles("Balakliia")] == ["a-kharkiv"]
+        assert store.count_articles(ArticleFilter(actor="Ministry of defence")) == 1  # 0003 gave it its words
+        assert store.count_articles(ArticleFilter(actor="Kremlin Ministry")) == 0  # words of one actor
     assert "ix_events_plover_date" in _indexes(blank_url, "events")
+    assert "ix_events_acled_subtype" in _indexes(blank_url, "events")
+    assert "ix_actor_words_word" in _indexes(blank_url, "actor_words")
     with open_store(blank_url, notify=messages.append):
         pass
     assert len(messages) == 1  # already current: no second upgrade
@@ -66,8 +83,8 @@ def test_older_store_is_refused_without_upgrade(blank_url: str) -> None:
 
 
 def test_db_upgrade_reports_revisions(blank_url: str) -> None:
-    assert upgrade_store(blank_url) == (None, "0002")
-    assert upgrade_store(blank_url) == ("0002", "0002")
+    assert upgrade_store(blank_url) == (None, "0003")
+    assert upgrade_store(blank_url) == ("0003", "0003")
 
 
 def test_store_from_a_newer_sitrep_is_refused(blank_url: str) -> None:

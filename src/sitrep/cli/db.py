@@ -52,14 +52,23 @@ def _register_db(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 def _register_articles(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("articles", help="list or search stored articles", formatter_class=RAW,
-                       description="List stored articles (published order), or full-text search them.\n\nexamples:\n"
+                       description="List stored articles (published order), or full-text search them; the filters "
+                                   "select articles having\nsuch an item (each one an index lookup in the store)."
+                                   "\n\nexamples:\n"
                                    "  sitrep articles --since 2022-09-01 --outlet Reuters\n"
-                                   "  sitrep articles --search \"Izium counteroffensive\"")
+                                   "  sitrep articles --search \"Izium counteroffensive\"\n"
+                                   "  sitrep articles --place Izyum --side UKR --type Battles")
     add_db_argument(p)
     p.add_argument("--search", metavar="TEXT", help="words that must all occur (best match first)")
     p.add_argument("--since", metavar="YYYY-MM-DD")
     p.add_argument("--until", metavar="YYYY-MM-DD")
     p.add_argument("--outlet", metavar="NAME")
+    p.add_argument("--place", metavar="NAME", help="a place in any spelling the gazetteer or the stored places "
+                   "know (Izyum, Izium, Изюм), or a geonameid")
+    p.add_argument("--actor", metavar="NAME", help="an actor with every word of NAME in its name (case ignored)")
+    p.add_argument("--side", metavar="ISO3", help="an actor of this side (UKR, RUS, ...)")
+    p.add_argument("--status", help="a claim of this status (asserted, denied, ...)")
+    p.add_argument("--type", metavar="TYPE", help="an event of this PLOVER type or ACLED event or sub-event type")
     p.add_argument("--limit", type=int, default=None)
     p.add_argument("--format", choices=("table", "json"), help="default: table on a terminal, else json")
     p.set_defaults(handler=run_articles)
@@ -111,7 +120,9 @@ def render_stats(stats: StoreStats) -> str:
 
 
 def run_articles(args: argparse.Namespace) -> int:
-    filters = ArticleFilter(since=args.since, until=args.until, outlet=args.outlet)
+    filters = ArticleFilter(since=args.since, until=args.until, outlet=args.outlet, place=args.place,
+                            place_ids=gazetteer_ids(args.place), actor=args.actor, side=args.side,
+                            status=args.status, type=args.type)
     with open_db(args) as store:
         found = (store.search_articles(args.search, filters, limit=args.limit) if args.search
                  else store.list_articles(filters, limit=args.limit))
@@ -122,6 +133,25 @@ def run_articles(args: argparse.Namespace) -> int:
         for article in found:
             print(_summary_line(article))
     return 0
+
+
+def gazetteer_ids(place: str | None) -> tuple[int, ...]:
+    """The geonameids the gazetteer (when one is built) gives the name, exact spellings only."""
+    if not place or place.isdigit():
+        return ()
+    from sitrep.cli.analysis import open_lookup
+
+    lookup = open_lookup()
+    if lookup is None:
+        return ()
+    try:
+        hits = lookup.lookup(place, fuzzy=False)
+    finally:
+        conn = getattr(lookup, "conn", None)
+        if conn is not None:
+            conn.close()
+    entries = (getattr(hit, "entry", None) for hit in hits)
+    return tuple(sorted({int(entry.geonameid) for entry in entries if entry is not None}))
 
 
 def _summary_json(article: ArticleSummary) -> dict[str, Any]:

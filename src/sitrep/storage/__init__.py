@@ -20,13 +20,16 @@ Public API (stable; the analysis views, the REST API and the dashboard build on 
   newer sitrep raises `StoreVersionError`. SQLite runs in WAL mode with foreign keys on.
 - `Store.iter_articles(filters=None) -> Iterator[StoredArticle]`: articles (current version,
   with their record) in (published, id) order; `ArticleFilter` narrows them by publication
-  date, outlet, full text, place (name in any case, or geonameid), bounding box, actor name,
+  date, outlet, full text, place (name in any case, any stored spelling of the same geonameid,
+  a geonameid, or `place_ids` from a gazetteer), bounding box, actor name (whole words),
   side, claim status and event type (PLOVER or ACLED); every filter is an index lookup.
   Near-duplicates are included (their `canonical` says which article they copy), because
   the views count them once but still list their reports.
 - `Store.count_articles(filters=None) -> int`, `Store.list_articles(filters=None, limit=None) ->
   list[ArticleSummary]` (the same selection without loading records); `Store.summary(id)`.
-- `Store.iter_records(ids=None) -> Iterator[Record]`: stored records in ingest order (the export).
+- `Store.iter_records(ids=None) -> Iterator[Record]`: stored records (current versions) in ingest order;
+  `archive.write_archive(connection, handle)` writes the whole store, every version (`sitrep export`).
+- `Store.query_plan(filters, force_index=False) -> str`: the engine's plan for `list_articles(filters)`.
 - `Store.get(article_id) -> StoredArticle | None`; `Store.versions(article_id) ->
   list[ArticleVersion]` (earlier texts of an updated article, oldest first).
 - `Store.search_articles(text, filters=None, limit=50) -> list[ArticleSummary]`: full-text

@@ -1,9 +1,11 @@
 """Article filters: which articles a view reads, as SQL conditions over the indexed item tables.
 
 `ArticleFilter(since="2022-09-01", place="Izium", side="UKR")` selects the articles that
-were published on or after 1 September 2022, mention a place named Izium (in any case) and
-mention an actor of side UKR. Each condition is an `EXISTS` over one indexed item table, so
-no record JSON is scanned. Full text goes through the engine's own index (see
+were published on or after 1 September 2022, mention a place named Izium (in any case, or
+any place stored under the same geonameid as a place named so, or one of `place_ids`) and
+mention an actor of side UKR. Each condition is `articles.id IN (SELECT article_id FROM
+<item table> WHERE <indexed column> ...)`, so both engines start from the item table's index
+and no record JSON is scanned (tests/storage/test_query_plans.py reads the plans). Full text goes through the engine's own index (see
 `text_condition`). The views then pick the matching items from the records they get.
 """
 
@@ -25,9 +27,13 @@ class ArticleFilter:
 
     since/until: YYYY-MM-DD, inclusive, on the article's published date.
     outlet: the record's source, exactly. search: words that must all occur in title or text.
-    place: a place name (case and accents ignored) or a geonameid as digits.
+    place: a place name (case and accents ignored) or a geonameid as digits; a name also matches
+      places stored under the geonameid of a place stored with that name (Izium finds Izyum).
+    place_ids: geonameids that also count as `place` (the gazetteer's entries for that name).
     bbox: (min_lon, min_lat, max_lon, max_lat) containing one of the article's places.
-    actor: part of an actor's name (case ignored). side: ISO-3 side of an actor.
+    actor: words of one actor's name, each a whole word of it (case and accents ignored):
+      "Zelensky" and "ministry of defence" match "Ukrainian Ministry of Defence"... and
+      "Volodymyr Zelensky". side: ISO-3 side of an actor.
     status: a claim status. type: a PLOVER event type or an ACLED event or sub-event type.
     ids: only these article ids. canonical_only: leave out near-duplicates.
     """
@@ -37,6 +43,7 @@ class ArticleFilter:
     outlet: str | None = None
     search: str | None = None
     place: str | None = None
+    place_ids: tuple[int, ...] = ()
     bbox: tuple[float, float, float, float] | None = None
     actor: str | None = None
     side: str | None = None
@@ -49,6 +56,11 @@ class ArticleFilter:
 def name_key(name: str) -> str:
     """The form names are indexed and matched under: accents folded, lower case, single spaces."""
     return " ".join(unidecode(name).lower().split())
+
+
+def name_words(name: str) -> list[str]:
+    """The distinct words of a name's key, sorted (what `actor_words` holds per actor)."""
+    return sorted(set(WORD.findall(name_key(name))))
 
 
 def conditions(f: ArticleFilter, dialect: str) -> list[sa.ColumnElement[bool]]:
@@ -73,29 +85,55 @@ def conditions(f: ArticleFilter, dialect: str) -> list[sa.ColumnElement[bool]]:
 
 def item_conditions(f: ArticleFilter) -> list[sa.ColumnElement[bool]]:
     out = []
+    p, e = t.places, t.events
     if f.place:
-        p = t.places
-        key = p.c.geonameid == int(f.place) if f.place.isdigit() else p.c.name_key == name_key(f.place)
-        out.append(_exists(p, key))
+        out.append(_place_condition(f.place, f.place_ids))
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
-        p = t.places
-        out.append(_exists(p, p.c.lat.between(min_lat, max_lat), p.c.lon.between(min_lon, max_lon)))
+        out.append(_having(p, p.c.lat.between(min_lat, max_lat), p.c.lon.between(min_lon, max_lon)))
     if f.actor:
-        out.append(_exists(t.actors, t.actors.c.name_key.contains(name_key(f.actor), autoescape=True)))
+        out.append(_actor_condition(f.actor))
     if f.side:
-        out.append(_exists(t.actors, t.actors.c.side == f.side.upper()))
+        out.append(_having(t.actors, t.actors.c.side == f.side.upper()))
     if f.status:
-        out.append(_exists(t.claims, t.claims.c.status == f.status))
+        out.append(_having(t.claims, t.claims.c.status == f.status))
     if f.type:
-        e = t.events
-        out.append(_exists(e, sa.or_(e.c.plover == f.type.upper(), e.c.acled_type == f.type,
+        out.append(_having(e, sa.or_(e.c.plover == f.type.upper(), e.c.acled_type == f.type,
                                      e.c.acled_subtype == f.type)))
     return out
 
 
-def _exists(table: sa.Table, *where: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
-    return sa.exists().where(table.c.article_id == t.articles.c.id, *where)
+def _place_condition(place: str, place_ids: tuple[int, ...]) -> sa.ColumnElement[bool]:
+    """A geonameid given as digits; else the name's key, the geonameids stored under it, and `place_ids`
+    (a UNION of three index lookups: an OR over them would make PostgreSQL filter every place row)."""
+    p = t.places
+    if place.isdigit():
+        return _having(p, p.c.geonameid == int(place))
+    key = name_key(place)
+    named = sa.select(p.c.article_id).where(p.c.name_key == key)
+    alias = p.alias("named")
+    same_id = (sa.select(p.c.article_id).join(alias, alias.c.geonameid == p.c.geonameid)
+               .where(alias.c.name_key == key))
+    parts = [named, same_id]
+    if place_ids:
+        parts.append(sa.select(p.c.article_id).where(p.c.geonameid.in_(sorted(set(place_ids)))))
+    return t.articles.c.id.in_(sa.union(*parts))
+
+
+def _actor_condition(actor: str) -> sa.ColumnElement[bool]:
+    """Articles with one actor whose name has every word of `actor` (through the `actor_words` index)."""
+    words = name_words(actor)
+    if not words:
+        return sa.false()
+    w = t.actor_words
+    actors = (sa.select(w.c.article_id).where(w.c.word.in_(words)).group_by(w.c.article_id, w.c.item_id)
+              .having(sa.func.count(sa.distinct(w.c.word)) == len(words)))
+    return t.articles.c.id.in_(actors)
+
+
+def _having(table: sa.Table, *where: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
+    """`articles.id IN (SELECT article_id FROM table WHERE ...)`: the item table's index drives the lookup."""
+    return t.articles.c.id.in_(sa.select(table.c.article_id).where(*where))
 
 
 WORD = re.compile(r"\w+")

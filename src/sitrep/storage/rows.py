@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from sitrep.model import Record, TimeExpr
 from sitrep.storage import schema as t
-from sitrep.storage.queries import name_key
+from sitrep.storage.queries import name_key, name_words
 
 Row = dict[str, Any]
 
@@ -88,6 +88,8 @@ def item_rows(record: Record) -> dict[sa.Table, list[Row]]:
                     "country": p.country, "admin1": p.admin1} for p in record.places],
         t.actors: [{"article_id": a, "item_id": x.id, "name": x.name, "name_key": name_key(x.name),
                     "kind": x.kind, "role": x.role, "side": x.side} for x in record.actors],
+        t.actor_words: [{"article_id": a, "item_id": x.id, "word": word} for x in record.actors
+                        for word in name_words(x.name)],
         t.times: [{"article_id": a, "item_id": x.id, "type": x.type, "value": x.value, "mod": x.mod,
                    "start_date": days[x.id][0], "end_date": days[x.id][1]} for x in record.times],
         t.quantities: [{"article_id": a, "item_id": q.id, "unit": q.unit, "value": q.value,

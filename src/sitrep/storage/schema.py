@@ -10,8 +10,9 @@ Layout:
    (and the rowid of the SQLite FTS5 index; PostgreSQL keeps a generated `tsvector`).
 2. `article_versions`: every earlier version of an article whose text changed.
 3. `records`: the full sitrep.record/1 JSON (JSONB on PostgreSQL) and the stage versions.
-4. Item tables (`places`, `actors`, `times`, `quantities`, `claims`, `events`, and
-   `item_places` linking events and claims to places), keyed by (article_id, item_id)
+4. Item tables (`places`, `actors`, `times`, `quantities`, `claims`, `events`, with
+   `item_places` linking events and claims to places and `actor_words` holding each word
+   of each actor's name), keyed by (article_id, item_id)
    and indexed for the filters the views use (time range, place, bbox, actor, side,
    status, type).
 5. `failures`: documents that could not be read or extracted, one row per document.
@@ -174,6 +175,15 @@ events = sa.Table(
     sa.Index("ix_events_acled_type", "acled_type"),
     sa.Index("ix_events_event_date", "event_date"),
     sa.Index("ix_events_plover_date", "plover", "event_date"),  # revision 0002
+    sa.Index("ix_events_acled_subtype", "acled_subtype"),  # revision 0003
+)
+
+actor_words = sa.Table(  # revision 0003: each word of an actor's name_key, for --actor lookups
+    "actor_words", metadata,
+    sa.Column("article_id", ID, _article_fk(), primary_key=True),
+    sa.Column("item_id", sa.String(32), primary_key=True),
+    sa.Column("word", sa.Text, primary_key=True),
+    sa.Index("ix_actor_words_word", "word", "article_id", "item_id"),
 )
 
 item_places = sa.Table(
@@ -194,4 +204,4 @@ failures = sa.Table(
     sa.Column("failed", Stamp, nullable=False),
 )
 
-ITEM_TABLES = (places, actors, times, quantities, claims, events, item_places)
+ITEM_TABLES = (places, actors, actor_words, times, quantities, claims, events, item_places)

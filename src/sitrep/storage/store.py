@@ -180,10 +180,27 @@ class Store:
 
     def list_articles(self, filters: ArticleFilter | None = None, *, limit: int | None = None) -> list[ArticleSummary]:
         """The same selection as `iter_articles`, without the records."""
-        query = (sa.select(*_summary_columns()).where(*conditions(filters or ArticleFilter(), self.dialect))
-                 .order_by(t.articles.c.published.is_(None), t.articles.c.published, t.articles.c.id).limit(limit))
         with self.engine.connect() as connection:
-            return [ArticleSummary(**row._mapping) for row in connection.execute(query)]
+            return [ArticleSummary(**row._mapping) for row in connection.execute(self._list_query(filters, limit))]
+
+    def _list_query(self, filters: ArticleFilter | None, limit: int | None = None) -> sa.Select[Any]:
+        return (sa.select(*_summary_columns()).where(*conditions(filters or ArticleFilter(), self.dialect))
+                .order_by(t.articles.c.published.is_(None), t.articles.c.published, t.articles.c.id).limit(limit))
+
+    def query_plan(self, filters: ArticleFilter | None = None, *, force_index: bool = False) -> str:
+        """The engine's plan for `list_articles(filters)` (EXPLAIN QUERY PLAN / EXPLAIN), one step a line.
+
+        `force_index` (PostgreSQL) turns sequential scans off for the plan, to show which indexes the
+        query can use even on tables too small for the planner to bother with them."""
+        sql = self._list_query(filters).compile(self.engine, compile_kwargs={"literal_binds": True})
+        with self.engine.connect() as connection:
+            if self.dialect == "sqlite":
+                return "\n".join(row.detail for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+            if force_index:
+                connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            plan = "\n".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {sql}"))
+            connection.rollback()
+            return plan
 
     def count_articles(self, filters: ArticleFilter | None = None) -> int:
         query = sa.select(sa.func.count()).select_from(t.articles).where(
