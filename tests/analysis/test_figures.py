@@ -51,3 +51,15 @@ def test_the_number_reached_continues_the_previous_figure_of_its_paragraph() -> 
     (series,) = analyse([a.stored()]).figures
     assert series.measure == "refugees"
     assert [(p.said_at, p.value) for p in series.points] == [("2022-03-30", 4e6), ("2022-04-20", 5e6)]
+
+
+def test_measure_words_a_size_lives_at_risk_lost_troops_and_a_massacre() -> None:
+    a = article("mv-a", "Wire", "2022-04-20",
+                "The town had a population of 40,000 people before the war. "
+                "The war threatens the lives of 2 million children. "
+                "The army has lost 9,000 troops since March. "
+                "Witnesses described a massacre of some 80 people.")
+    a.quantity("40,000 people", 40000, "people").quantity("2 million children", 2e6, "children")
+    a.quantity("9,000 troops", 9000, "troops").quantity("80 people", 80, "people")
+    measures = {p.value: s.measure for s in analyse([a.stored()]).figures for p in s.points}
+    assert measures == {9000: "casualties", 80: "killed"}

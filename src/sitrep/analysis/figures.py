@@ -40,7 +40,8 @@ EQUIPMENT_UNITS = frozenset({"tanks", "vehicles", "aircraft", "helicopters", "ar
                              "planes", "ships", "systems", "system"})
 MONEY_UNITS = frozenset({"usd", "eur", "gbp", "uah", "cad", "aud", "jpy"})
 PEOPLE_CUES = (
-    ("killed", re.compile(r"\b(killed|dead|died|deaths?|death toll|bodies|lives)\b")),
+    ("killed", re.compile(r"\b(killed|dead|died|deaths?|death toll|bodies|massacred?|"
+                          r"(?:lost|cost|claimed|took|taken|stolen)\W+(?:\w+\W+){0,2}lives)\b")),
     ("wounded", re.compile(r"\b(wounded|injured|injuries)\b")),
     ("casualties", re.compile(r"\bcasualt")),
     ("displaced", re.compile(r"\b(displaced|(?:leave|left|flee|fled|fleeing|from) their homes|homeless)\b")),
@@ -64,12 +65,21 @@ AID_KINDS = (
 PACKAGE = re.compile(r"\b(additional|new|package|tranche|drawdown|announc\w*|authoriz\w*|latest)\b")
 TOTAL_BEFORE = re.compile(r"\b(total|totall?ing|cumulative|altogether|overall|in all)\W+(?:of\W+)?(?:more than |over |about |nearly |some )?$")
 PLACE_MEASURES = frozenset({"killed", "wounded", "casualties", "evacuated", "detained", "missing", "equipment_lost",
-                            "refugees", "displaced"})
+                            "refugees", "displaced", "troops"})
+
+
+SIZE_BEFORE = re.compile(r"\b(population|populated|inhabitants|home to|city of|country of)\W+(?:\w+\W+){0,2}$")
+TROOPS_LOST = re.compile(r"\b(lost|losses|killed|dead|died|casualt)")
 
 
 def measure_of(q: QuantityMention) -> str | None:
-    """The spec's measure vocabulary, from the unit and the words around the figure."""
+    """The spec's measure vocabulary, from the unit and the words around the figure. A size
+    ("a pre-war population of 44 million") counts nobody; troops "lost" are casualties."""
     unit = q.unit.lower()
+    if SIZE_BEFORE.search(q.before):
+        return None
+    if UNIT_MEASURE.get(unit) == "troops" and TROOPS_LOST.search(q.near):
+        return "casualties"
     if unit in UNIT_MEASURE:
         return UNIT_MEASURE[unit]
     if unit in PEOPLE_UNITS:
