@@ -9,3 +9,21 @@ def test_recapture_gives_a_timeline_entry_found_in_any_spelling() -> None:
     assert (entry.change, entry.controller) == ("recaptured", "UKR")
     assert entry.reports[0].article == "area-a"
     assert find_timeline(timelines, "Kupiansk") == []
+
+
+def test_an_undated_withdrawal_takes_its_events_stated_date_and_a_surrounding_district_is_no_siege() -> None:
+    from tests.analysis.builders import KYIV, article
+
+    transfer = ("Strategic developments", "Non-violent transfer of territory")
+    bucha = (712165, 50.54, 30.21, "city", "UA", "Kyiv Oblast")
+    a = article("t-a", "Wire", "2022-04-02", "Russian troops withdrew from Bucha on Friday.")
+    a.actor("Russian troops", "group", "RUS").place("Bucha", *bucha).time("Friday", "2022-04-01")
+    a.event("withdrew", "RETREAT", transfer, actor="Russian troops", places=("Bucha",), when="Friday")
+    b = article("t-b", "Paper", "2022-04-12", "Since Russian troops withdrew from Kyiv, the district surrounding "
+                "the capital has been searched.")
+    b.actor("Russian troops", "group", "RUS").place("Kyiv", *KYIV)
+    b.event("withdrew", "RETREAT", transfer, actor="Russian troops", places=("Kyiv",))
+    bundle = analyse([a.stored(), b.stored()])
+    assert len([e for e in bundle.events if e.plover == "RETREAT"]) == 1
+    entries = {t.place.name: [(e.date, e.change) for e in t.entries] for t in bundle.timelines}
+    assert entries == {"Bucha": [("2022-04-01", "withdrew")], "Kyiv": [("2022-04-01", "withdrew")]}

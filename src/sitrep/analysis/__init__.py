@@ -26,7 +26,7 @@ from sitrep.analysis.contradictions import (
     control_contradictions,
     figure_contradictions,
 )
-from sitrep.analysis.events import EventIndex, build_event, event_id
+from sitrep.analysis.events import EventIndex, build_event, event_id, stated_date
 from sitrep.analysis.figures import SeriesKey, build_series, series_key
 from sitrep.analysis.filters import Filters, filter_items, find_timeline
 from sitrep.analysis.grouping import report_order
@@ -119,7 +119,8 @@ def _event_order(e: Event) -> tuple[str, str]:
 
 def _timelines(event_groups: list[tuple[str, list[EventMention]]],
                claim_groups: list[tuple[str, list[ClaimMention]]]) -> list[Timeline]:
-    readings = [r for eid, g in event_groups for m in g for r in from_event(m, eid)]
+    dates = {eid: (stated_date(g) or (None, None))[0] for eid, g in event_groups}
+    readings = [r for eid, g in event_groups for m in g for r in from_event(m, eid, dates[eid])]
     readings += [r for cid, g in claim_groups for m in g for r in from_claim(m, cid)]
     return build_timelines(readings)
 

@@ -445,15 +445,22 @@ def party_model(p: PartyInfo | None) -> Party | None:
     return Party(name=p.name, side=p.side, kind=p.kind) if p is not None else None
 
 
-def event_date(group: list[EventMention]) -> tuple[str | None, str | None]:
-    """The most often stated date, finest precision first; else, as ACLED codes an event
-    whose date the reports do not give, the first report's date at week precision (a stated
-    year only keeps mentions of different years apart: a wrongly attached year must not hide the date)."""
+def stated_date(group: list[EventMention]) -> tuple[str, str] | None:
+    """(date, precision) the reports of the event state most often, finest precision first."""
     for precision in ("day", "week", "month"):
         stated = Counter(m.when.first for m in group if m.when and m.when.precision == precision)
         if stated:
-            day = sorted(stated.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-            return day.isoformat(), precision
+            return sorted(stated.items(), key=lambda kv: (-kv[1], kv[0]))[0][0].isoformat(), precision
+    return None
+
+
+def event_date(group: list[EventMention]) -> tuple[str | None, str | None]:
+    """The stated date; else, as ACLED codes an event whose date the reports do not give, the
+    first report's date at week precision (a stated year only keeps mentions of different
+    years apart: a wrongly attached year must not hide the date)."""
+    stated = stated_date(group)
+    if stated is not None:
+        return stated
     reported = sorted(m.published for m in group if m.published)
     return (reported[0].isoformat(), "week") if reported else (None, None)
 

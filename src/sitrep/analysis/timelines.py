@@ -34,7 +34,7 @@ from sitrep.analysis.model import Report, Timeline, TimelineEntry
 
 OPPONENT = {"UKR": "RUS", "RUS": "UKR"}
 CUES = (
-    ("encircled", re.compile(r"\b(besieg|encircl|surround|siege|blockad|cut off)")),
+    ("encircled", re.compile(r"\b(besieg|encircl|surrounded|siege|blockad|cut off)")),  # not "the district surrounding"
     ("recaptured", re.compile(r"\b(recaptur|retak|retook|reclaim|regain|liberat|took back|won back|"
                               r"counteroffensives? in|counter-offensives? in)")),
     ("holds", re.compile(r"\b(under (?:russian|ukrainian) control|remains? under|still (?:hold|control)|"
@@ -113,7 +113,9 @@ def _only_side_named(text: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def from_event(m: EventMention, event_id: str) -> list[ControlMention]:
+def from_event(m: EventMention, event_id: str, event_date: str | None = None) -> list[ControlMention]:
+    """Control readings of one event mention; a mention that states no date takes the date the
+    other reports of its event state (the withdrawal "last week" is the one dated 1 April)."""
     if m.plover not in TERRITORIAL or is_attempt(m.trigger, m.report.text):
         return []
     change = control_change(m.plover, m.acled, m.trigger, m.report.text)
@@ -122,7 +124,7 @@ def from_event(m: EventMention, event_id: str) -> list[ControlMention]:
     territorial = bool(m.acled and m.acled[1] in ACLED_CHANGE)
     if change in ("captured", "recaptured", "withdrew") and not (territorial or _armed_party(m)):
         return []  # someone who "left Kharkiv" is not a change of control
-    when = m.when.first.isoformat() if m.when and m.when.precision != "year" else None  # "in February": the 1st
+    when = m.when.first.isoformat() if m.when and m.when.precision != "year" else event_date  # "in February": the 1st
     return [ControlMention(p, event_id, change, controller_of(change, m.actor, m.target, m.report.text, p),
                            m.claimant, m.status or "reported", m.report, when)
             for p in m.places if is_controllable(p)]
