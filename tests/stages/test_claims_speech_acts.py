@@ -107,3 +107,37 @@ def test_demands_appeals_and_promised_objects_are_claims(run, text, content):
     rec = run(text)
     assert content in spans(rec)
 
+
+
+@pytest.mark.parametrize("text", [
+    "Olaf Berg spoke on Sunday. The town, he said, will flood within days.",
+    "The town, Olaf Berg said, will flood within days.",
+])
+def test_a_parenthetical_reporting_verb_claims_its_sentence(run, text):
+    rec = run(text)
+    assert by(rec, "will flood within days") == "Olaf Berg"
+
+
+def test_an_unmarked_first_person_lead_belongs_to_the_speaker_of_the_next_sentence(run):
+    rec = run("Refugees keep arriving in Bergen.\nIf a second wave comes, then we will have a real problem "
+              "because we are full. We cannot take more, Bergen Mayor Lise Dahl told The Associated Press.")
+    assert spans(rec) == ["If a second wave comes, then we will have a real problem because we are full. "
+                          "We cannot take more"]
+    assert by(rec, "second wave") == "Lise Dahl"
+
+
+def test_a_writers_we_without_a_speaker_after_it_is_no_claim(run):
+    rec = run("We live in strange times. The council met on Monday and voted to close the bridge.")
+    assert spans(rec) == []
+
+
+def test_headline_lines_name_their_speaker(run):
+    rec = run("Premier Anna Holm spoke in Oslo.\n\nTalks with the rebels have stalled - Holm\n\n"
+              "Holm: the dam attack was staged like the one in 2019\n\nSummary: the talks went on all night")
+    assert spans(rec) == ["Talks with the rebels have stalled", "the dam attack was staged like the one in 2019"]
+    assert {by(rec, "stalled"), by(rec, "staged")} == {"Anna Holm"}
+
+
+def test_a_colon_inside_a_paragraph_is_no_headline(run):
+    rec = run("Premier Anna Holm spoke in Oslo. Holm: the dam attack was staged. The council met.")
+    assert not any("dam attack" in s for s in spans(rec))

@@ -71,10 +71,16 @@ from sitrep.pipeline import Stage
 from sitrep.stages.claims.attribution import PARENTHETICAL_STOP
 from sitrep.stages.claims.cues import Cues, load_cues
 from sitrep.stages.claims.drafts import MAX_SPAN, Doc2, Draft
-from sitrep.stages.claims.finders import according_drafts, quote_drafts, reported_drafts, verb_drafts
+from sitrep.stages.claims.finders import (
+    according_drafts,
+    headline_drafts,
+    quote_drafts,
+    reported_drafts,
+    verb_drafts,
+)
 from sitrep.stages.claims.frames import fill_frames
 from sitrep.stages.claims.hedges import apply_hedges
-from sitrep.stages.claims.quotes import continue_quotes, extend_quotes
+from sitrep.stages.claims.quotes import continue_quotes, extend_quotes, unmarked_quote_leads
 from sitrep.stages.claims.units import split_units
 
 if TYPE_CHECKING:
@@ -82,7 +88,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.7"
+VERSION = "1.8"
 
 
 # ---------------------------------------------------------------- assembly
@@ -105,11 +111,13 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
         found += [x for x in according if not overlaps_any(x, found)]
         found += quote_drafts(d, unit, found)
         found += reported_drafts(d, unit, found)
+        found += headline_drafts(d, unit, found)
         drafts.extend(found)
         apply_hedges(d, unit, drafts)
     drafts = extend_quotes(d, drafts)
     fill_frames(d, drafts)
     drafts = continue_quotes(d, dedupe(d, drafts))
+    unmarked_quote_leads(d, drafts)
     return number(record, drafts)
 
 

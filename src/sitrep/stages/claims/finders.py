@@ -99,7 +99,7 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
     relayed = relayed_verb(d, verb, unit, claimant)
     if relayed is not None:  # "A announced that B has determined that C": C is B's finding
         return drafts_for_verb(d, relayed, unit, drafts, found)
-    contents = relative_content(d, verb, unit) or content_of(d, verb, unit)
+    contents = relative_content(d, verb, unit) or content_of(d, verb, unit) or parenthetical_content(verb, unit)
     if not contents and (trailing := trailing_attribution(d, verb, unit)) is not None:
         claimant, as_written, status, contents = trailing[0], None, "asserted", [trailing[1]]
     if claimant is None and status == "asserted" and verb.lemma_.lower() in d.cues.inference_verbs:
@@ -143,6 +143,19 @@ def relative_content(d: Doc2, verb: Token, unit: Unit) -> list[tuple[int, int, i
         return []
     end = start + m.start()
     return [(start, end, None)] if has_verb(d, start, end) else []
+
+
+def parenthetical_content(verb: Token, unit: Unit) -> list[tuple[int, int, int | None]]:
+    """'The town, he said, will flood': a reporting verb set off by commas inside the sentence it reports
+    (parsed as parataxis) claims the whole sentence."""
+    if verb.dep_ != "parataxis" or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    doc, left, right = verb.doc, verb.left_edge, verb.right_edge
+    before = left if left.text == "," else (doc[left.i - 1] if left.i else None)
+    after = right if right.text == "," else (doc[right.i + 1] if right.i + 1 < len(doc) else None)
+    if before is None or after is None or before.text != "," or after.text != ",":
+        return []
+    return [(unit.start, unit.end, None)] if unit.start < before.idx and after.idx + 1 < unit.end else []
 
 
 def leaves_quote(d: Doc2, verb: Token, start: int, end: int) -> bool:
@@ -411,3 +424,33 @@ def reported_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
         return []
     return [Draft(s, e, unit.index, None, None, "reported", evidence=[Span(start=unit.start, end=unit.end)],
                   frame=[(unit.start, unit.end)])]
+
+
+HEADLINE_DASH = re.compile(r"\s+[-–—]\s+$")
+
+
+def headline_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
+    """Headline and summary lines that name their speaker: 'Holm: the dam will hold' and 'The dam will
+    hold - Holm'. Only a line that is a paragraph of its own and has no claim yet; the speaker is an actor
+    whose mention is the whole part before the colon, or after the dash at the line's end."""
+    if any(c.unit == unit.index for c in covered) or not is_own_line(d, unit):
+        return []
+    line = d.text[unit.start:unit.end]
+    for s, e, actor in d.mentions:
+        if s < unit.start or e > unit.end or d.kinds[actor] not in ("person", "org", "group", "state"):
+            continue
+        if s == unit.start and line[e - unit.start:e - unit.start + 1] == ":":
+            start, end = trim(d.text, e + 1, unit.end)
+        elif e == unit.end and HEADLINE_DASH.search(d.text[unit.start:s]):
+            start, end = trim(d.text, unit.start, unit.start + HEADLINE_DASH.search(d.text[unit.start:s]).start())
+        else:
+            continue
+        if len(d.text[start:end].split()) >= 3 and has_verb(d, start, end):
+            return [Draft(start, end, unit.index, actor, None, "asserted", frame=[(s, e)])]
+    return []
+
+
+def is_own_line(d: Doc2, unit: Unit) -> bool:
+    before = d.units[unit.index - 1] if unit.index else None
+    after = d.units[unit.index + 1] if unit.index + 1 < len(d.units) else None
+    return (before is None or before.para != unit.para) and (after is None or after.para != unit.para)

@@ -121,3 +121,28 @@ def continue_quotes(d: Doc2, drafts: list[Draft]) -> list[Draft]:
         covered_to = new.end
         last, last_end = new, unit.end
     return out
+
+
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "mine", "ours"})
+
+
+def is_first_person(unit: Unit) -> bool:
+    return any(t.lower_ in FIRST_PERSON and t.pos_ == "PRON" for t in unit.tokens)
+
+
+def unmarked_quote_leads(d: Doc2, drafts: list[Draft]) -> None:
+    """Texts stripped of quote marks: 'If a second wave comes, we are lost. We cannot take more, Mayor X
+    told AP.' A first-person sentence with no claim right before a named speaker's 'C, X said' sentence
+    of the same paragraph is the start of the same unmarked quote: the claim grows back over it, as a
+    marked quote over several sentences is one claim (a writer's own 'we' is not followed by such a line)."""
+    claimed = {x.unit for x in drafts}
+    for x in drafts:
+        unit = d.units[x.unit]
+        if (x.claimant is None or x.unit == 0 or x.start - unit.start >= 3 or x.end >= unit.end - 3
+                or x.quote or x.unit - 1 in claimed):
+            continue
+        prev = d.units[x.unit - 1]
+        s, e = trim(d.text, prev.start, prev.end)
+        if prev.para == unit.para and is_first_person(prev) and e - s >= 8 and d.text[s] not in CLOSING \
+                and x.end - s <= MAX_SPAN:
+            x.start = s
