@@ -439,10 +439,11 @@ def headline_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
     for s, e, actor in d.mentions:
         if s < unit.start or e > unit.end or d.kinds[actor] not in ("person", "org", "group", "state"):
             continue
+        dash = HEADLINE_DASH.search(d.text[unit.start:s]) if e == unit.end else None
         if s == unit.start and line[e - unit.start:e - unit.start + 1] == ":":
             start, end = trim(d.text, e + 1, unit.end)
-        elif e == unit.end and HEADLINE_DASH.search(d.text[unit.start:s]):
-            start, end = trim(d.text, unit.start, unit.start + HEADLINE_DASH.search(d.text[unit.start:s]).start())
+        elif dash is not None:
+            start, end = trim(d.text, unit.start, unit.start + dash.start())
         else:
             continue
         if len(d.text[start:end].split()) >= 3 and has_verb(d, start, end):
