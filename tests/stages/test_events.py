@@ -834,3 +834,65 @@ def test_look_alike_consultations_demands_and_agreements(run, text):
 ])
 def test_kinds_hypotheses_qualities_and_opinions_are_no_events(run, text):
     assert [e.plover for e in run(text).events if e.plover in ("SANCTION", "CONSULT", "CRIME", "DEMAND", "AGREE")] == []
+
+
+# ---------------------------------------------------------------- acts that did not happen (2.1)
+@pytest.mark.parametrize("text", [
+    "The crisis is worse than the blockade of 1948.",
+    "Cutting aid to the region would mean more hunger.",
+    "Most members would be willing to negotiate with the rebels.",
+    "If the two leaders ever meet, the talks will be tense.",
+    "Pressure is growing on the government to release the prisoners.",
+    "The parliament is set to discuss the bill next week.",
+    "To resist the blockade, the city needs more fuel.",
+    "The minister hopes these negotiations will conclude soon.",
+    "Sanctions alone, or any sanctions at all, will not end the war.",
+    "Sanctions alone - at least any sanctions the allies would consider - will not end the war.",
+])
+def test_compared_supposed_planned_and_generic_acts_are_no_events(run, text):
+    assert [e.plover for e in run(text).events] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Voters view the governor as a threat to the party.",
+    "The merger was a done deal.",
+    "The letter is a testament of our commitment to peace.",
+    "He has the power to veto the law.",
+])
+def test_descriptions_and_infinitival_relatives_are_no_events(run, text):
+    assert [e.plover for e in run(text).events] == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("You have to insist on your rights, she said.", []),
+    ("We must condemn this, the mayor said.", []),
+    ("The rebels must accept the deal, the envoy said.", ["DEMAND"]),
+    ("The general will demand more troops next year.", []),
+    ("\u201cWe will reject any deal,\u201d the minister said.", ["REJECT"]),
+])
+def test_speech_acts_owed_or_forecast_are_not_made(run, text, want):
+    assert [e.plover for e in run(text).events] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The discussions will wrap up before the summer, she said.", []),
+    ("This will provide a corridor to the coast, he said.", []),
+    ("The alliance is preparing to welcome new members.", []),
+    ("It will resume flights to the capital next week, the airline said.", ["AGREE"]),
+    ("The government will evacuate all settlements in the zone, a spokesman said.", ["AGREE"]),
+    ("The president will withdraw the envoy unless the border reopens, his spokesman said.", ["THREATEN"]),
+])
+def test_future_acts_are_promises_only_of_actors(run, text, want):
+    assert [e.plover for e in run(text).events] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The powers granted to the governor ensure order.", []),
+    ("The foundation gave the school a grant of 5,000 dollars.", ["AID"]),
+    ("She moved to the city and got settled.", []),
+    ("The two firms settled the dispute out of court.", ["AGREE"]),
+    ("Rumors of his illness refuse to die.", []),
+    ("The funds ensure that families are enabled to receive support.", []),
+])
+def test_grants_settlements_and_idioms(run, text, want):
+    assert [e.plover for e in run(text).events] == want

@@ -36,7 +36,13 @@ Approach (rules over the spaCy parse, tables as data in `sitrep/data/events/`):
    negated above the trigger ("would not dare target"), what there is "no evidence" of, what is
    planned, aimed at or scheduled ("aim to launch an offensive"), what is "impossible" or
    "unlikely", and a kind of act rather than one act ("Sanctions are a tool"). A future act is
-   a promise or threat only when an actor says it; the writer's forecast is no event. Titles
+   a promise or threat only when an actor commits to it (a named actor, or a pronoun or body of
+   people someone is quoted about: "it will resume operations," officials said); the writer's
+   forecast and a thing's future ("this will provide a corridor", "the discussions will wrap up")
+   are no events, nor an act being prepared ("is preparing to welcome"). A speech act owed ("you
+   have to insist", "we must condemn") is not made; said of another party it is a DEMAND ("Sudan
+   must reach an agreement," he said). Descriptions and infinitival relatives ("view him as a
+   menace", "a done deal", "the power to veto", stative.py) give no PLOVER-only event. Titles
    without a verb give no PLOVER-only event. Per sentence, one event per PLOVER type and places,
    and a strike's toll ("killed one person") is no second attack. Idioms ("a great deal",
    "crossed back", "hands tied behind their backs", "heart attack") hold no trigger.
@@ -99,17 +105,19 @@ from sitrep.stages.events.sides import (
     is_region_mention,
     territory_by_conflict,
 )
+from sitrep.stages.events.stative import is_no_happening
 from sitrep.stages.events.tables import Conflict, Tables, load_tables
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "2.0"
+VERSION = "2.1"
 MAX_SPAN = 400
 SPEECH_ACTS = frozenset({"AGREE", "DEMAND", "REJECT", "THREATEN", "DISAPPROVE"})
 COOPERATIVE = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT", "INVESTIGATE"})
 FUTURE = frozenset({"will", "would", "shall", "'ll"})
+SPEAKER_PRONOUNS = frozenset({"i", "we", "you", "one"})
 OBLIGATION = frozenset({"must", "should"})
 INTENT_HEADS = frozenset({"willing", "prepared", "ready", "promise", "pledge", "offer", "plan", "intend", "vow", "prepare"})
 RETELL_OVERLAP = 0.5
@@ -117,6 +125,11 @@ STOPWORDS = frozenset({"that", "this", "with", "from", "have", "been", "were", "
 VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 LONE_OFFICERS = frozenset({"officer", "policeman", "policewoman", "cop", "deputy", "trooper", "sheriff"})
 AGENT_ENTS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
+ACTOR_NOUNS = frozenset({
+    "government", "administration", "army", "military", "troops", "force", "soldier", "official", "minister",
+    "ministry", "president", "leader", "country", "state", "alliance", "union", "parliament", "police", "rebel",
+    "militant", "company", "authority", "side", "delegation", "party", "coalition", "regime", "court",
+})
 PEACEFUL = "Peaceful protest"
 PROTEST_OUTCOMES = frozenset({"Protest with intervention", "Excessive force against protesters", "Violent demonstration"})
 REFINE_GAP = 3  # characters between a protest sentence and the next one that refines it
@@ -159,7 +172,7 @@ def find_events(record: Record, parse: Doc, tables: Tables) -> tuple[Event, ...]
         frame = read_frame(sent, record.text, tables, organised_before=story, conflict=conflict)
         real = [h for h in hits if h.cue.is_blocker or (
             allows(frame, h, tables) and not is_unreal(h.first) and not is_unreal(h.last)
-            and not (h.cue.acled is None and is_generic(h.first))
+            and not (h.cue.acled is None and (is_generic(h.first) or is_no_happening(h.first)))
             and (h.cue.acled or has_verb(record.text, sent, h.first)))]
         found: list[Event] = []
         agents = agent_places(sent, hits)
@@ -321,10 +334,10 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
         return []  # a passing mention of violence ("since Russia's attack", "battle tanks")
     if acled is not None and acled[0] in VIOLENT_ACLED and is_lone_officer(verb, tables):
         acled = None  # one officer's use of force in policing is no organised political violence
-    if hit.first.lemma_.lower() in FUTURE and not (is_reported(verb) or has_agent_subject(verb)):
+    if hit.first.lemma_.lower() in FUTURE and not is_committed(hit.first.head if hit.first.dep_ == "aux" else verb):
         return []  # "This will provide a corridor": the writer's forecast, nobody's promise
     plover = hit.cue.plover or (tables.acled_types[acled[1]][1] if acled else None)
-    mood_plover = plover_for_mood(verb, plover)
+    mood_plover = plover_for_mood(verb, plover, hit.first)
     if mood_plover is None:
         return []
     if mood_plover != plover:
@@ -374,26 +387,87 @@ def is_peaceful(event: Event) -> bool:
     return event.acled is not None and event.acled[1] == PEACEFUL
 
 
-def plover_for_mood(verb: Token, plover: str | None) -> str | None:
+def plover_for_mood(verb: Token, plover: str | None, trigger: Token | None = None) -> str | None:
     """Future acts are promises (AGREE) or threats (THREATEN) when someone says them, nothing
     when the writer forecasts them (None: no event); "must"/"should" acts are DEMANDs; an
     announced sanction stays a SANCTION."""
-    if plover is None or plover in SPEECH_ACTS:
+    if plover is None:
         return plover
     auxes = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if plover in SPEECH_ACTS:
+        if trigger is not None and trigger.lemma_.lower() in OBLIGATION:  # "Russia must withdraw," he said
+            return None if has_speaker_subject(trigger.head if trigger.dep_ == "aux" else verb) else plover
+        return speech_act_for_mood(verb, plover, auxes)
     if auxes & OBLIGATION:
         return "DEMAND" if is_reported(verb) else None  # a writer's "should" is an opinion, nobody's demand
+    if is_preparing(verb):
+        return None  # "NATO is preparing to welcome new members": a plan under way, no act yet
     promised = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS
     if not (auxes & FUTURE or promised):
         return plover
     conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children)
+    if plover == "SANCTION" and not (promised or conditional):
+        return plover  # "the EU will impose sanctions": an announced measure, not a threat
+    if not (promised or is_committed(verb)):
+        return None  # the writer's forecast, or a thing's ("this will provide a corridor"), nobody's promise
     if conditional:
         return "THREATEN"  # "will withdraw its force unless ...": an ultimatum
-    if plover == "SANCTION" and not promised:
-        return plover  # "the EU will impose sanctions": an announced measure, not a threat
-    if not (promised or is_reported(verb) or has_agent_subject(verb)):
-        return None  # the writer's forecast ("this will provide a corridor"), nobody's promise
     return "AGREE" if plover in COOPERATIVE else "THREATEN"
+
+
+def speech_act_for_mood(verb: Token, plover: str, auxes: set[str]) -> str | None:
+    """A demand, threat, refusal or promise is an act when it is made. One that someone must or
+    has to make is not made yet: said of another party it is a DEMAND on them ("Sudan must reach
+    an agreement," Straw said), said of oneself or of anyone ("you have to insist", "we must
+    condemn") it demands nothing. One the writer forecasts ("Putin will seek a victory") is no
+    event; said by an actor, a future speech act is a commitment and stays ("we will reject
+    any deal," he said)."""
+    if auxes & OBLIGATION or is_obliged(verb):
+        return "DEMAND" if is_reported(verb) and not has_speaker_subject(verb) else None
+    if auxes & FUTURE and not is_reported(verb):
+        return None
+    return plover
+
+
+def has_speaker_subject(verb: Token) -> bool:
+    """The subject is the speaker, the addressee or anyone: "I", "we", "you", "one"."""
+    holder = verb.head if verb.dep_ == "xcomp" else verb  # "you have to insist"
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SPEAKER_PRONOUNS for c in holder.children)
+
+
+def is_obliged(verb: Token) -> bool:
+    """ "have to insist", "need to demand", "ought to reject": the verb is the infinitive of an
+    obligation."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in ("have", "need", "ought") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def is_preparing(verb: Token) -> bool:
+    """ "is preparing to welcome", "are preparing to launch": an act being prepared (a
+    progressive "preparing", unlike the willing "prepared to")."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() == "prepare" and head.tag_ == "VBG"
+
+
+def is_committed(verb: Token) -> bool:
+    """A future act someone commits to: its subject is a named actor ("Finland will give ..."),
+    or, when someone is quoted saying it, an actor pronoun or noun ("it will resume operations,"
+    officials said)."""
+    return has_agent_subject(verb) or (is_reported(verb) and has_actor_subject(verb))
+
+
+def has_actor_subject(verb: Token) -> bool:
+    """A subject that can commit itself when someone is quoted saying it: a personal pronoun
+    ("it will resume operations", "they will release him") or a noun for a body of people ("the
+    government will send", "Russian troops will withdraw"); "this", "that" or an event noun
+    ("the discussions will wrap up") is a thing."""
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if child.tag_ == "PRP" or child.lemma_.lower() in ACTOR_NOUNS:
+            return True
+    return False
 
 
 def is_lone_officer(verb: Token, tables: Tables) -> bool:

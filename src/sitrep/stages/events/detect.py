@@ -134,9 +134,9 @@ def cue_hits(cue: Cue, lemmas: LemmaString, idioms: tuple[tuple[int, int], ...] 
 
 
 def is_no_act(token: Token, tables: Tables | None) -> bool:
-    """An agent noun (AGENT_NOUN: "supporters", "defenders") or a VERB_ONLY word that is not a
-    verb here ("pop back", "look back"); a modal "should"/"must" of a copula ("it should be
-    for their safety") or in an inverted condition ("should they join") demands nothing."""
+    """An agent noun (AGENT_NOUN: "supporters", "defenders"), a VERB_ONLY word that is not a
+    verb here ("pop back", "look back") or a NOUN_ONLY word that is one ("powers granted"); a
+    modal "should"/"must" of a copula ("it should be for their safety") or in an inverted condition ("should they join") demands nothing."""
     if tables is None:
         return False
     lemma = token.lemma_.lower()
@@ -144,6 +144,8 @@ def is_no_act(token: Token, tables: Tables | None) -> bool:
         return True
     if tables.contexts["VERB_ONLY"].fullmatch(lemma) and token.pos_ != "VERB":
         return True
+    if tables.contexts["NOUN_ONLY"].fullmatch(lemma) and token.pos_ == "VERB":
+        return True  # "the powers granted to the office": the verb grants no aid (a grant does)
     if lemma in ("should", "must") and token.dep_ == "aux":
         head = token.head
         return head.lemma_.lower() == "be" or any(c.dep_ == "nsubj" and c.i > token.i for c in head.children)

@@ -12,7 +12,13 @@ A hit is *unreal* when its trigger sits in
 - what is only made possible ("the ability to repel attacks"); what is only tried ("the
   attempt to seize Kyiv", "failed to topple") is told by `is_attempted`, for territorial events;
 - a noun phrase negated by "no" ("there have been no requests"), or what a possibility, risk
-  or fear is of ("the possibility of Russia carrying out an attack").
+  or fear is of ("the possibility of Russia carrying out an attack");
+- what something is compared with ("a catastrophe worse than the original explosion"), a gerund
+  subject of a would/could/might verb ("Stopping dialogue would mean ..."), a state under
+  "would be" ("countries would be willing to consider"), an act supposed with "ever" ("in the
+  event that Russia ever invaded"), an infinitive a demand noun asks for ("pressure is mounting
+  on France to supply weapons"), and the infinitive of a plan verb also when it is parsed as an
+  adverbial clause ("is set to discuss", "To resist the onslaught, Ukraine needs ...").
 
 Unreal hits give no event of their own. Future acts ("will", "plan to") are not unreal here:
 the stage turns them into promises or threats (AGREE / THREATEN).
@@ -32,6 +38,7 @@ if TYPE_CHECKING:
 POSSIBILITY = frozenset({"could", "may", "might", "can"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 WHEN_MARKS = frozenset({"when", "whenever"})
+SUPPOSING_AUX = frozenset({"would", "could", "might"})
 HYPOTHETICAL_AUX = frozenset({"should", "would", "will", "must", "could", "can", "may", "might", "shall"})
 DEMAND_HEADS = frozenset({
     "demand", "call", "urge", "want", "ask", "propose", "suggest", "insist", "request", "wish",
@@ -55,7 +62,8 @@ NEGATION_PASSING = frozenset({
 EVIDENCE_NOUNS = frozenset({
     "evidence", "sign", "indication", "proof", "confirmation", "report", "record", "trace", "suggestion", "basis",
 })
-MEANS_HEADS = frozenset({"ability", "capability", "capacity", "capable", "likely", "unlikely", "possible", "impossible"})  # "the ability to repel attacks": a means
+MEANS_HEADS = frozenset({"ability", "capability", "capacity", "capable", "likely", "unlikely", "possible", "impossible",
+                         "enable"})  # "the ability to repel attacks": a means
 SUPPOSED = frozenset({"capable", "capability", "possibility", "prospect", "risk", "threat", "fear", "danger", "chance", "likelihood", "scenario"})
 SPEECH_VERBS = frozenset({
     "say", "tell", "state", "declare", "insist", "stress", "add", "warn", "write", "announce",
@@ -69,12 +77,18 @@ MAX_STEPS = 6
 def is_unreal(trigger: Token) -> bool:
     """The trigger's act is asked about, supposed, conditional, demanded, planned, negated by
     "no" or by a governing verb ("would not dare target"), or what there is no evidence of."""
-    if is_question(trigger) or negated_by_no(trigger):
+    if is_question(trigger) or negated_by_no(trigger) or is_compared(trigger):
         return True
     chain = _clause_chain(trigger)
     if any(_unreal_clause(verb) for verb in chain) or any(_negates_below(head) for head in chain[1:]):
         return True
     return any(_governed_by(verb, PLAN_HEADS) for verb in chain) or _without_evidence(chain[-1])
+
+
+def is_compared(trigger: Token) -> bool:
+    """ "a catastrophe worse than the original explosion", "more sanctions than in 2014": what
+    something is compared with is a yardstick, not a report of it."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "than"
 
 
 def _negates_below(head: Token) -> bool:
@@ -137,7 +151,27 @@ def _unreal_clause(token: Token) -> bool:
     if token.dep_ == "advcl" and _is_condition(token):
         return True
     return _is_demanded(token) or _is_supposed(token) or _governed_by(token, MEANS_HEADS) or _said_unreal(token) \
-        or _agrees_with_statement(token) or _consequent_of_condition(token)
+        or _agrees_with_statement(token) or _consequent_of_condition(token) or _supposed_subject(token) \
+        or _would_be(token) or _ever_done(token)
+
+
+def _supposed_subject(token: Token) -> bool:
+    """ "Stopping dialogue would mean ...", "Cutting aid could cost lives": a gerund subject
+    of a would/could/might verb is supposed, not done."""
+    return token.dep_ == "csubj" and _has_aux(token.head, SUPPOSING_AUX)
+
+
+def _would_be(token: Token) -> bool:
+    """ "countries would be willing to consider", "Kyiv could be ready to talk": a state
+    under would/could/might (the trigger is the adjective it holds)."""
+    return token.lemma_.lower() == "be" and _has_aux(token, SUPPOSING_AUX) and any(
+        c.dep_ == "acomp" for c in token.children)
+
+
+def _ever_done(token: Token) -> bool:
+    """ "in the event that Russia ever invaded", "if they ever meet": "ever" on the verb
+    supposes the act."""
+    return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and c.lower_ == "ever" for c in token.children)
 
 
 def _agrees_with_statement(token: Token) -> bool:
@@ -167,14 +201,21 @@ def is_generic(trigger: Token) -> bool:
     of act, not of one act: "Sanctions often inspire a rally", "Sanctions alone will not bring
     the regime down". Only
     in full sentences (a headline in the present tense reports: "Airstrikes hit Kharkiv")."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("appos", "conj") and trigger.head.pos_ == "NOUN" and (
+            _is_any(trigger) or not any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)):
+        trigger = trigger.head  # "Sanctions alone - at least any sanctions that ... - will not"
     if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS" or trigger.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    if any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children):
+    if any(c.dep_ in ("det", "poss", "nummod") and c.lower_ != "any" for c in trigger.children):
         return False
     verb = trigger.head
     tense = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     ends = [t for t in trigger.sent if not t.is_space and not t.is_punct or t.text in ".!?"]
     return bool(tense & {"VBZ", "VBP", "MD"}) and not tense & {"VBD", "VBN"} and bool(ends) and ends[-1].text == "."
+
+
+def _is_any(noun: Token) -> bool:
+    return any(c.lower_ == "any" and c.dep_ in ("det", "nummod") for c in noun.children)
 
 
 def is_attempted(trigger: Token) -> bool:
@@ -185,8 +226,26 @@ def is_attempted(trigger: Token) -> bool:
 
 
 def _governed_by(token: Token, heads: frozenset[str]) -> bool:
+    """The token is the complement of one of `heads` ("plan to attack"), or its infinitival
+    adverbial clause ("is set to discuss", "to resist the onslaught, Ukraine needs ...")."""
     head = token.head
-    return head.i != token.i and token.dep_ in ("xcomp", "acl") and head.lemma_.lower() in heads
+    if head.i == token.i or not base_forms(head) & heads:
+        return False
+    return token.dep_ in ("xcomp", "acl") or (token.dep_ == "advcl" and _is_infinitive(token))
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def base_forms(token: Token) -> set[str]:
+    """The lemma and, for a verb, the plain forms its inflected text may come from: the
+    lemmatiser sometimes strips too much ("hopes" -> "hop", "needs" -> "need" is right)."""
+    forms = {token.lemma_.lower()}
+    word = token.lower_
+    if token.pos_ in ("VERB", "AUX") and word.endswith("s") and len(word) > 3:
+        forms.add(word[:-1])
+    return forms
 
 
 def _has_aux(verb: Token, words: frozenset[str]) -> bool:
@@ -211,7 +270,7 @@ def _is_demanded(token: Token) -> bool:
     head = token.head
     if head.i == token.i:
         return False
-    if token.dep_ in CLAUSE_DEPS and head.lemma_.lower() in DEMAND_HEADS:
+    if token.dep_ in CLAUSE_DEPS and base_forms(head) & DEMAND_HEADS:
         return True
     if token.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in DEMAND_HEADS:
         return True  # "pressure on France to supply weapons", "calls to withdraw"
@@ -220,7 +279,15 @@ def _is_demanded(token: Token) -> bool:
     if token.dep_ == "pobj" and head.lower_ in DEMAND_PREPS:
         verb = head.head
         return verb.i != head.i and verb.lemma_.lower() in DEMAND_HEADS - {"push", "seek"}
-    return False
+    return _demanded_by_subject(token)
+
+
+def _demanded_by_subject(token: Token) -> bool:
+    """ "Pressure is mounting on France to supply weapons", "calls are growing for Russia to
+    withdraw": the infinitive is what the subject noun of its head verb demands."""
+    if token.dep_ not in ("advcl", "xcomp") or not _is_infinitive(token):
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in DEMAND_HEADS for c in token.head.children)
 
 
 def is_reported(token: Token) -> bool:

@@ -1,0 +1,75 @@
+"""Tell one happening from a description or an unrealised purpose, for PLOVER-only hits.
+
+A trigger word can sit in a clause that reports no act at a time:
+
+- a description: the trigger is what something is called or seen as, a predicate noun
+  ("immigration is a threat to the nation-state", "they view him as a menace", "the move was a
+  done deal");
+- an infinitival relative: what a noun is for or could be used for ("an enemy to blame", "a
+  deal to sign", "the powers to arrest").
+
+Only PLOVER-only hits are judged here (cues without an ACLED type): ACLED-typed violent and
+territorial hits have their own test in eventive.py, and a strike told as "the strikes, which
+hit the city repeatedly" is still a strike.
+
+Example: "Voters view the governor as a threat to the party." -> no THREATEN event.
+
+Habits and tallies ("has visited Kyiv several times", "people who support our position") are
+not judged: on the check part of the annotated articles, such clauses are as often counted
+events as not, so a rule for them did not hold up.
+
+Known failure modes: the parse decides what is a predicate or a relative clause ("the
+result was an attack on the city" is a description here, though it tells of an attack).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.stages.events.arguments import clause_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+AS_VERBS = frozenset({"view", "see", "regard", "describe", "characterize", "characterise", "portray", "depict",
+                      "cast", "brand", "label", "paint", "frame", "treat", "consider", "perceive", "present", "call"})
+
+
+def is_no_happening(trigger: Token) -> bool:
+    """The trigger describes, tallies or sets a purpose rather than reporting one act."""
+    return is_description(trigger) or is_infinitival_relative(trigger)
+
+
+def is_description(trigger: Token) -> bool:
+    """A predicate noun: the complement of a copula ("is a threat", "was a done deal") or of
+    "as" after a verb of viewing or calling ("view him as a menace")."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = _phrase_head(trigger)
+    if noun.dep_ in ("attr", "oprd"):
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in AS_VERBS
+
+
+def _phrase_head(token: Token) -> Token:
+    """The noun phrase a compound, modifier or "of" phrase belongs to ("done deal" -> "deal",
+    "a testament of our commitment" -> "testament")."""
+    for _ in range(4):
+        head = token.head
+        if token.dep_ in ("compound", "amod") and head.i != token.i and head.pos_ in ("NOUN", "PROPN"):
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+            token = head.head
+        else:
+            break
+    return token
+
+
+def is_infinitival_relative(trigger: Token) -> bool:
+    """ "an external enemy to blame", "a deal to sign": a to-infinitive that modifies a noun
+    names a use or purpose, not an act."""
+    verb = clause_verb(trigger)
+    return verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
