@@ -129,3 +129,19 @@ def test_the_same_undated_sentence_months_apart_is_two_events_but_a_day_apart_on
         return a.event("shelled", "ASSAULT", actor="Russian artillery", places=("Kharkiv",)).stored()
     events = analyse([copy("s-a", "2022-04-13"), copy("s-b", "2022-04-14"), copy("s-c", "2022-07-20")]).events
     assert sorted(sorted(r.article for r in e.reports) for e in events) == [["s-a", "s-b"], ["s-c"]]
+
+
+def test_aid_mentions_stating_different_sums_are_different_packages() -> None:
+    us = (6252001, 39.76, -98.5, "country", "US", None)
+    a = article("aid-1", "Office", "2022-04-13", "The United States will send $700 million in security assistance. "
+                "The United States will also send $90 million in security assistance for border guards.")
+    a.actor("The United States", "state", "USA").place("United States", *us)
+    a.quantity("$700 million", 7e8, "usd").quantity("$90 million", 9e7, "usd")
+    a.event("send $700 million", "AID", actor="The United States", places=("United States",))
+    a.event("also send $90 million", "AID", actor="The United States", places=("United States",))
+    b = article("aid-2", "Wire", "2022-04-14", "The United States will send $700 million in security assistance to Kyiv.")
+    b.actor("The United States", "state", "USA").place("United States", *us).quantity("$700 million", 7e8, "usd")
+    b.event("send $700 million", "AID", actor="The United States", places=("United States",))
+    events = analyse([a.stored(), b.stored()]).events
+    assert sorted(sorted((r.article, r.start) for r in e.reports) for e in events) == \
+        [[("aid-1", 0), ("aid-2", 0)], [("aid-1", 65)]]

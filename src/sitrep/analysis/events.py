@@ -25,6 +25,7 @@ words stays apart.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -205,6 +206,8 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
         return None
     if parties_conflict(a.actor, b.actor) or parties_conflict(a.target, b.target):
         return None
+    if a.amounts and b.amounts and not set(a.amounts) & set(b.amounts):
+        return None  # "$800 million in security assistance" and "$1.1 billion": two packages
     why = [f"type {a.plover}~{b.plover}", f"place level {where}", f"date {when}"]
     score = (where if where is not None else 0) + when
     score += _party_points(a, b, why) + _wording_points(a, b, why)
@@ -258,7 +261,8 @@ def named_participants(a: EventMention, b: EventMention) -> list[str]:
                 continue
             if any(q is not None and q.key == p.key for q in (other.actor, other.target)):
                 continue
-            if p.key[2:7] in other.stems and p.name not in out:
+            surname = p.name.split()[-1].removesuffix("'s") if p.name.split() else ""
+            if surname[:1].isupper() and re.search(rf"\b{re.escape(surname)}\b", other.report.text) and p.name not in out:
                 out.append(p.name)
     return out
 

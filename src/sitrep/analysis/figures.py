@@ -27,7 +27,7 @@ from datetime import date
 
 from sitrep.analysis.events import party_model
 from sitrep.analysis.grouping import content_id, report_order, sort_reports
-from sitrep.analysis.mentions import PlaceInfo, QuantityMention
+from sitrep.analysis.mentions import MONEY_UNITS, PlaceInfo, QuantityMention
 from sitrep.analysis.model import PlaceRef, Point, Series, Subject
 
 UNIT_MEASURE = {
@@ -38,7 +38,6 @@ UNIT_MEASURE = {
 PEOPLE_UNITS = frozenset({"people", "civilians", "children", "count", "soldiers", "persons", "residents"})
 EQUIPMENT_UNITS = frozenset({"tanks", "vehicles", "aircraft", "helicopters", "artillery", "launcher", "drones",
                              "planes", "ships", "systems", "system"})
-MONEY_UNITS = frozenset({"usd", "eur", "gbp", "uah", "cad", "aud", "jpy"})
 PEOPLE_CUES = (
     ("killed", re.compile(r"\b(killed|dead|died|deaths?|death toll|bodies|massacred?|"
                           r"(?:lost|cost|claimed|took|taken|stolen)\W+(?:\w+\W+){0,2}lives)\b")),

@@ -77,6 +77,7 @@ class EventMention:
     stems: frozenset[str]
     killed: tuple[tuple[float, str], ...]
     sentence_start: int
+    amounts: tuple[tuple[float, str], ...] = ()  # sums of money the sentence states: (value, unit)
     article_place: PlaceInfo | None = None  # where the article is, for a mention that names no place
 
 
@@ -311,6 +312,7 @@ FIRST_PERSON = frozenset({"we", "i", "us", "our"})
 NEAR = 60  # characters either side of a figure that say what it counts
 # After a dateline place: ", Ukraine", "(AP)" and the dash that opens the story.
 DATELINE_TAIL = re.compile(r"(?:,\s*[^\W\d_][\w .]{0,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?[—–-]", re.UNICODE)
+MONEY_UNITS = frozenset({"usd", "eur", "gbp", "uah", "cad", "aud", "jpy"})
 KILLED_CONTEXT = re.compile(r"\b(killed|dead|died|deaths?|death toll|lives|bodies|fatalit)", re.I)
 
 
@@ -453,6 +455,8 @@ def _events(reader: _Reader) -> list[EventMention]:
             when=reader.when(e.when), published=reader.published, claim=e.claim,
             claimant=reader.claimant(e.claim), status=claim.status if claim else None,
             stems=stems_of(text), killed=killed, sentence_start=e.start,
+            amounts=tuple(sorted((q.value, q.unit) for q in record.quantities
+                                 if e.start <= q.start and q.end <= e.end and q.unit.lower() in MONEY_UNITS)),
             article_place=None if e.places else main_place))
     return out
 
