@@ -145,3 +145,13 @@ def test_aid_mentions_stating_different_sums_are_different_packages() -> None:
     events = analyse([a.stored(), b.stored()]).events
     assert sorted(sorted((r.article, r.start) for r in e.reports) for e in events) == \
         [[("aid-1", 0), ("aid-2", 0)], [("aid-1", 65)]]
+
+
+def test_a_battle_and_the_strike_in_the_next_sentence_are_two_events() -> None:
+    a = article("bk-a", "Paper", "2022-04-16", "Ukrainian forces repelled the Russian assault on Kyiv. "
+                "Residents came back, but missile blasts shook Kyiv on Saturday.")
+    a.actor("Ukrainian forces", "group", "UKR").place("Kyiv", *KYIV).time("Saturday", "2022-04-16")
+    a.event("repelled", "ASSAULT", ("Battles", "Armed clash"), actor="Ukrainian forces", places=("Kyiv",))
+    a.event("missile blasts", "ASSAULT", ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+            places=("Kyiv",), when="Saturday")
+    assert len(analyse([a.stored()]).events) == 2

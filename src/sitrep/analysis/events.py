@@ -208,6 +208,8 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
         return None
     if a.amounts and b.amounts and not set(a.amounts) & set(b.amounts):
         return None  # "$800 million in security assistance" and "$1.1 billion": two packages
+    if a.acled and b.acled and a.acled[0] != b.acled[0] and a.report.start != b.report.start:
+        return None  # a battle and a missile strike are two events for ACLED, however close
     why = [f"type {a.plover}~{b.plover}", f"place level {where}", f"date {when}"]
     score = (where if where is not None else 0) + when
     score += _party_points(a, b, why) + _wording_points(a, b, why)
