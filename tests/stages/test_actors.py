@@ -201,3 +201,12 @@ def test_name_particles_join_the_surname(run):
 def test_nationality_with_new_group_nouns(run):
     rec = run("Ukrainian prosecutors have been taking testimony from victims.")
     assert (by_name(rec, "prosecutors").kind, by_name(rec, "prosecutors").side) == ("group", "UKR")
+
+
+def test_a_title_with_an_of_phrase_is_one_unnamed_official_not_an_organisation(nlp):
+    from sitrep.model import Record
+    from sitrep.stages.actors import make_actors_stage
+
+    text = "After a long review, the Secretary of State determined that the guards committed abuses."
+    rec = make_actors_stage().run(Record(id="t", text=text), nlp(text))
+    assert [(a.name, a.kind) for a in rec.actors] == [("Secretary of State", "person")]

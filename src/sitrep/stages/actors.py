@@ -71,7 +71,7 @@ from sitrep.pipeline import Stage
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-VERSION = "1.3"
+VERSION = "1.4"
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 GENERIC_HEADS = frozenset({"agency", "ministry"})  # bare "the agency" = the last organisation named
@@ -547,6 +547,8 @@ def org_entity(t: Tables, ctx: Context, start: int, end: int) -> Iterable[Mentio
         return
     if ctx.is_place(start, end) or t.title_after_re.match(ctx.text, end) or is_bare_possessive(t, ctx, name):
         return
+    if is_title_tail(t, ctx.text, start, end):
+        return  # "the Secretary of State": the title's "State", not an organisation
     if is_not_actor(t, ctx, start, end):
         return
     if is_titled_person_name(t, name) and describe_person(t, ctx, start, end)[0] is not None:
@@ -554,6 +556,12 @@ def org_entity(t: Tables, ctx: Context, start: int, end: int) -> Iterable[Mentio
         return
     nat = next((t.adjectives[w] for w in name.split() if w in t.adjectives), None)
     yield Mention(start, end, "org", "x:" + name.lower(), name, 3, side=nat or appos_side(t, ctx, end))
+
+
+def is_title_tail(t: Tables, text: str, start: int, end: int) -> bool:
+    """The entity ends a title that has an 'of' phrase ('Secretary of State', 'Minister of Defence')."""
+    before = text[max(0, start - 40):end].lower()
+    return any(" of " in title and before.endswith(title.lower()) for title in t.titles)
 
 
 def appos_side(t: Tables, ctx: Context, end: int) -> str | None:
@@ -689,6 +697,13 @@ def last_token(ctx: Context, start: int, end: int) -> Token | None:
     return span[-1] if span is not None and len(span) else None
 
 
+def head_token(ctx: Context, start: int, end: int) -> Token | None:
+    """The syntactic head of a mention: 'Secretary' in 'the Secretary of State', 'governor' in 'the governor
+    of the region' (the last token is the 'of' phrase's noun)."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def is_according_to(tok: Token) -> bool:
     head = tok.head
     return head.lower_ == "to" and head.head.lower_ == "according"
@@ -816,12 +831,12 @@ def known_with_role(t: Tables, m: Mention) -> str | None:
 
 
 def is_speaker_at(t: Tables, ctx: Context, m: Mention) -> bool:
-    tok = last_token(ctx, m.start, m.end)
+    tok = head_token(ctx, m.start, m.end)
     return tok is not None and (is_according_to(tok) or tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in t.reporting)
 
 
 def is_subject_at(ctx: Context, m: Mention) -> bool:
-    tok = last_token(ctx, m.start, m.end)
+    tok = head_token(ctx, m.start, m.end)
     return tok is not None and (tok.dep_ in SUBJECT_DEPS or is_according_to(tok))
 
 
