@@ -896,3 +896,13 @@ def test_future_acts_are_promises_only_of_actors(run, text, want):
 ])
 def test_grants_settlements_and_idioms(run, text, want):
     assert [e.plover for e in run(text).events] == want
+
+
+def test_a_fact_check_keeps_only_the_speech_acts_round_the_claim(run):
+    text = ("Posts shared thousands of times say soldiers shelled a school in the city last week.\n"
+            "The ministry denied the accusation on Monday.\n"
+            "Our rating: False\n")
+    rec = run(text, title="Fact check: Old video does not show a school being shelled")
+    assert [e.plover for e in rec.events] == ["REJECT"]
+    plain = run(text.replace("Our rating: False\n", ""), title="Soldiers shell a school")
+    assert "ASSAULT" in [e.plover for e in plain.events]

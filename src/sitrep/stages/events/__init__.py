@@ -95,7 +95,7 @@ from sitrep.stages.events.arguments import (
 )
 from sitrep.stages.events.detect import Hit, pick_hits, sentence_hits
 from sitrep.stages.events.eventive import is_reported_act
-from sitrep.stages.events.frame import allows, organised_story, read_frame
+from sitrep.stages.events.frame import allows, is_fact_check, organised_story, read_frame
 from sitrep.stages.events.mood import is_generic, is_reported, is_unreal
 from sitrep.stages.events.sides import (
     GOV_REGAINS,
@@ -112,7 +112,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "2.1"
+VERSION = "2.2"
 MAX_SPAN = 400
 SPEECH_ACTS = frozenset({"AGREE", "DEMAND", "REJECT", "THREATEN", "DISAPPROVE"})
 COOPERATIVE = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT", "INVESTIGATE"})
@@ -151,7 +151,7 @@ def make_events_stage(settings: Settings | None = None) -> Stage:
 
     return Stage(
         name="events", version=VERSION,
-        requires=frozenset({"text", "parse", "actors", "places", "times", "claims"}),
+        requires=frozenset({"title", "text", "parse", "actors", "places", "times", "claims"}),
         provides=frozenset({"events"}), fn=run,
     )
 
@@ -161,6 +161,7 @@ def find_events(record: Record, parse: Doc, tables: Tables) -> tuple[Event, ...]
     events: list[Event] = []
     index = index_arguments(record)
     conflict = choose_conflict(record, tables)
+    fact_check = is_fact_check(record.title, record.text)
     after_blocker = 0
     previous: list[SpacySpan] = []
     for sent in parse.sents:
@@ -169,7 +170,7 @@ def find_events(record: Record, parse: Doc, tables: Tables) -> tuple[Event, ...]
         after_blocker = FRAME_SENTENCES if hits and hits[0].cue.is_blocker else max(after_blocker - 1, 0)
         scene = scene_places(index, record.text, previous[-SCENE_SENTENCES:], sent)
         story = organised_story(record.text, previous, sent, tables, conflict)
-        frame = read_frame(sent, record.text, tables, organised_before=story, conflict=conflict)
+        frame = read_frame(sent, record.text, tables, organised_before=story, conflict=conflict, fact_check=fact_check)
         real = [h for h in hits if h.cue.is_blocker or (
             allows(frame, h, tables) and not is_unreal(h.first) and not is_unreal(h.last)
             and not (h.cue.acled is None and (is_generic(h.first) or is_no_happening(h.first)))

@@ -6,7 +6,9 @@ Three frames, each a named context in contexts.json:
   "Sign up for our newsletter", "We use cookies", "All rights reserved"): no event on its line.
 - DEBUNK: a fact check or a rebuttal of what is told ("There is no evidence that ...", "the
   video was fake", "falsely claimed"): the debunked act gives no event; the speech acts round
-  it (an accusation, a denial, a demand, an investigation) still do.
+  it (an accusation, a denial, a demand, an investigation) still do. A whole document is in
+  this frame when it is a fact check (`is_fact_check`: "Fact check: ..." in the title, a line
+  "The claim: ..." or "Our rating: False").
 - ORGANISED: a word of organised violence (armed forces or groups, weapons, war, raids,
   protests, abductions), or a party of the document's conflict (conflicts.json), in the
   sentence or the two before it in its paragraph. Without one, a violent ACLED type (Battles,
@@ -23,6 +25,7 @@ one sentence does not reach the claim it rebuts in the next.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,6 +38,9 @@ if TYPE_CHECKING:
 KEPT_IN_DEBUNK = frozenset({"DISAPPROVE", "REJECT", "DEMAND", "INVESTIGATE"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 STORY_SENTENCES = 2  # how far back a sentence's story may have named organised violence
+FACT_CHECK_TITLE = re.compile(r"\bfact[ -]?check", re.IGNORECASE)
+FACT_CHECK_LINE = re.compile(r"^[ \t]*(?:fact[ -]?check\b|(?:our )?(?:rating|ruling|verdict)[ \t]*:|the claim[ \t]*:)",
+                             re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,7 @@ class Frame:
 
 
 def read_frame(sent: SpacySpan, text: str, tables: Tables, *, organised_before: bool = False,
-               conflict: Conflict | None = None) -> Frame:
+               conflict: Conflict | None = None, fact_check: bool = False) -> Frame:
     """The frames of a sentence (`text` is the record text). `organised_before`: the story's
     last sentences told of organised violence ("A landmine planted by the group exploded. The
     explosion took place in the district."); a party of the document's conflict ("the Russians
@@ -53,9 +59,17 @@ def read_frame(sent: SpacySpan, text: str, tables: Tables, *, organised_before: 
     lemmas = lemma_string(sent)
     return Frame(
         boilerplate=furniture_lines(lemmas, text, tables),
-        debunked=bool(tables.contexts["DEBUNK"].search(lemmas.text)),
+        debunked=fact_check or bool(tables.contexts["DEBUNK"].search(lemmas.text)),
         organised=organised_before or is_organised(lemmas.text, tables, conflict),
     )
+
+
+def is_fact_check(title: str | None, text: str) -> bool:
+    """The document is a fact check: its title says so ("Fact check: ...", "FACT CHECK - ...")
+    or a line gives the checked claim or the rating ("The claim: ...", "Our rating: False").
+    What a fact check tells is the claim it examines, so the whole document is a debunk frame:
+    only the accusations, denials, demands and investigations round the claim are events."""
+    return bool(FACT_CHECK_TITLE.search(title or "") or FACT_CHECK_LINE.search(text))
 
 
 def is_organised(lemmas: str, tables: Tables, conflict: Conflict | None) -> bool:
