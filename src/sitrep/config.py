@@ -27,6 +27,7 @@ class Settings:
     workers: int = 1  # local worker processes for extraction (the scale-out issue sets the default)
     engine: str = "local"  # local | ray | dask
     engine_address: str | None = None  # an existing Ray or Dask cluster
+    store_url: str | None = None  # set by ingest on PostgreSQL: workers write each batch to this store themselves
 
     @property
     def gazetteer_path(self) -> Path:

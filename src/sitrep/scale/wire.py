@@ -30,6 +30,13 @@ def outcome_to_wire(index: int, outcome: Outcome) -> dict[str, Any]:
 
 
 def outcome_from_wire(data: dict[str, Any], document: Document) -> Outcome:
+    if data.get("written") is not None:  # the worker wrote it to the store (sitrep.scale.storing)
+        from sitrep.storage.writing import WrittenOutcome
+
+        written, failure = data["written"], data.get("failure")
+        return WrittenOutcome(document, failure=DocumentFailure(**failure) if failure else None,
+                              status=written["status"],
+                              signature=bytes.fromhex(written["signature"]) if written["signature"] else None)
     if data.get("record") is not None:
         return Outcome(document, record=Record.model_validate_json(data["record"]))
     return Outcome(document, failure=DocumentFailure(**data["failure"]))

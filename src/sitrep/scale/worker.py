@@ -35,6 +35,10 @@ def process_wire_batch(settings: Settings, indexed: list[tuple[int, str]]) -> li
     extractor = worker_extractor(settings)
     documents = [document_from_wire(data) for _, data in indexed]
     outcomes = extractor.run_batch(documents)
+    if settings.store_url is not None:  # a distributed ingest into PostgreSQL: this worker writes the batch
+        from sitrep.scale.storing import store_outcomes
+
+        return store_outcomes(settings.store_url, indexed, outcomes)
     return [outcome_to_wire(index, outcome) for (index, _), outcome in zip(indexed, outcomes, strict=True)]
 
 

@@ -10,6 +10,12 @@
    extraction entry point; it is only started when there is a document to extract), and
    their outcomes are put back in input order among the records, skips and read failures;
 4. `Writer.write_batch`: batches of `batch_size`, one transaction each (`writing.py`).
+   On PostgreSQL with worker processes, Ray or Dask (`workers_write`), each worker writes
+   its own batch of records in its own transaction (`sitrep.scale.storing`) and the driver
+   only links near-duplicates, in input order (writing.py, 5.). SQLite keeps the driver
+   writing: it takes one writer at a time, so parallel transactions would only queue on its
+   lock, the driver alone stores some 400 articles/s (extraction makes a few per second per
+   worker), and the workers of a remote cluster could not reach its file anyway.
 Input order decides near-duplicate links, so an ingest killed half way and run again
 ends with the same store as one uninterrupted run: committed batches come back
 `unchanged`, the rest are written as they would have been.
@@ -20,7 +26,7 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -35,7 +41,7 @@ from sitrep.storage import rows
 from sitrep.storage import schema as t
 from sitrep.storage.archive import SCHEMAS, Restored, RestoredFailure, read_archive
 from sitrep.storage.store import Store
-from sitrep.storage.writing import Entry, FailureEntry, Writer
+from sitrep.storage.writing import Entry, FailureEntry, Writer, Written, WrittenOutcome
 
 BATCH_SIZE = 100
 LOOKUP_SIZE = 256
@@ -90,17 +96,27 @@ def ingest_entries(store: Store, works: Iterable[Work], settings: Settings, *, b
     """Steps 2-4 of the module docstring over already-read inputs."""
     report = IngestReport()
     writer = Writer(store)
-    entries = resolve(skip_unchanged(store, works), extract or make_extract(settings))
+    entries = resolve(skip_unchanged(store, works), extract or make_extract(workers_write(settings, store)))
     for batch in batched(entries, batch_size):
         result = writer.write_batch(batch)
         for entry, status in zip(batch, result.statuses, strict=True):
             report.add(status)
             if status == "failed" and entry[0] == "failure":
                 report.failures.append(entry[1])
+            elif status == "failed" and entry[0] == "link" and entry[1].failure is not None:
+                report.failures.append(entry[1].failure)
         report.near_duplicates.update(result.near_duplicates)
         if progress is not None:
             progress(len(batch))
     return report
+
+
+def workers_write(settings: Settings, store: Store) -> Settings:
+    """Settings whose extraction workers write their batches to `store` themselves: PostgreSQL with
+    worker processes, Ray or Dask (see the module docstring for why not SQLite)."""
+    if store.dialect != "postgresql" or (settings.workers <= 1 and settings.engine == "local"):
+        return settings
+    return replace(settings, store_url=store.engine.url.render_as_string(hide_password=False))
 
 
 def make_extract(settings: Settings) -> Extract:
@@ -203,7 +219,7 @@ def _with_extraction(first: Document, stream: Iterator[Work], extract: Extract) 
         while not isinstance(pending[0], Document):
             yield _entry(pending.popleft())
         pending.popleft()
-        yield _outcome_entry(outcome)
+        yield outcome_entry(outcome)
     while pending:
         yield _entry(pending.popleft())
 
@@ -235,7 +251,13 @@ def _record_entry(record: Record, origin: str | None) -> Entry:
     return ("record", record)
 
 
-def _outcome_entry(outcome: Outcome) -> Entry:
+def outcome_entry(outcome: Outcome) -> Entry:
+    """The writer entry of one extraction outcome (a worker's write comes back as a `link`)."""
+    if isinstance(outcome, WrittenOutcome):
+        failure = outcome.failure
+        entry = (FailureEntry(failure.document, failure.origin, failure.reason, failure.code, failure.stage)
+                 if failure is not None else None)
+        return ("link", Written(outcome.document.id, outcome.status, outcome.signature, entry))
     if outcome.record is not None:
         return _record_entry(outcome.record, outcome.document.origin)
     failure = outcome.failure or DocumentFailure(outcome.document.id, outcome.document.origin, "no record")

@@ -11,6 +11,14 @@ For each record of a batch, in order (`Writer.write_batch`):
    written as it was exported: version numbers, earlier versions, timestamps and its
    near-duplicate link (not decided again); one the store already holds is `unchanged` when
    its current text is one of the stored versions, else its current record is an update (2).
+5. Written by a worker (`Writer(link=False)`, the distributed ingest on PostgreSQL): new and
+   updated articles are stored with no signature yet (so no near-duplicate search sees
+   them) and their signatures are sent back; the driver's Writer then handles one
+   `("link", Written)` entry per document, in input order: it searches the index, sets
+   `canonical` and `signature` and adds the article to the index. An article still without
+   a signature when it comes again (`unchanged`: a re-run after a crash between a worker's
+   commit and the driver's link, or a retried partition) is linked then, so the links are
+   the ones one serial ingest would have made.
 Failures are kept one row per document (the latest reason); a document that later
 succeeds loses its failure row. A batch that fails on a lost connection, a locked SQLite
 file or a concurrent ingest that stored the same id first is rolled back and retried up to
@@ -32,6 +40,7 @@ import sqlalchemy as sa
 from sitrep.errors import StoreError
 from sitrep.ingest import near_duplicates as nd
 from sitrep.model import Record
+from sitrep.pipeline import Outcome
 from sitrep.storage import rows
 from sitrep.storage import schema as t
 from sitrep.storage.archive import Restored
@@ -54,14 +63,34 @@ class FailureEntry:
     failed: datetime | None = None  # set for a failure row restored from an export (status `restored-failure`)
 
 
+@dataclass(frozen=True)
+class Written:
+    """A document a worker already wrote: its id, the worker's status and the text's MinHash signature."""
+
+    id: str
+    status: str
+    signature: bytes | None = None
+    failure: FailureEntry | None = None
+
+
+@dataclass(frozen=True)
+class WrittenOutcome(Outcome):
+    """An extraction outcome whose record a worker wrote to the store itself (no record sent back)."""
+
+    status: str = "new"
+    signature: bytes | None = None
+
+
 Entry = (tuple[Literal["record"], Record] | tuple[Literal["restore"], Restored]
-         | tuple[Literal["failure"], FailureEntry] | tuple[Literal["unchanged"], str])
+         | tuple[Literal["failure"], FailureEntry] | tuple[Literal["unchanged"], str]
+         | tuple[Literal["link"], Written])
 
 
 @dataclass
 class BatchResult:
     statuses: list[str] = field(default_factory=list)
     near_duplicates: dict[str, str] = field(default_factory=dict)  # article id -> canonical id
+    signatures: dict[str, bytes] = field(default_factory=dict)  # link=False: what the driver links with
 
 
 @dataclass
@@ -78,8 +107,9 @@ class _Existing:
 class Writer:
     """Writes batches to one store, keeping the near-duplicate index across batches."""
 
-    def __init__(self, store: Store, *, retries: int = 3, backoff: float = 0.5) -> None:
+    def __init__(self, store: Store, *, retries: int = 3, backoff: float = 0.5, link: bool = True) -> None:
         self.store = store
+        self.link = link  # False: a worker's writer, leaving near-duplicate links to the driver (5.)
         self.retries = retries
         self.backoff = backoff
         self._index: nd.NearDuplicateIndex | None = None
@@ -110,16 +140,21 @@ class Writer:
     # -- one transaction ----------------------------------------------------------------
 
     def _write(self, connection: sa.Connection, entries: Sequence[Entry]) -> BatchResult:
-        index = self._load_index(connection)
+        index = self._load_index(connection) if self.link else nd.NearDuplicateIndex()
         now = datetime.now(UTC)
         ids = [e[1].id for e in entries if e[0] in ("record", "restore")]  # type: ignore[union-attr]
         existing = self._existing(connection, ids)
         earlier = _version_hashes(connection, [e[1].id for e in entries if e[0] == "restore" and e[1].id in existing])
         plan = _Plan(now)
         result = BatchResult()
+        unlinked = self._unlinked(connection, entries)
         for entry in entries:
-            if entry[0] == "record":
+            if entry[0] == "record" and not self.link:
+                status = self._plan_unlinked(connection, entry[1], existing, plan, result)
+            elif entry[0] == "record":
                 status = self._plan_record(connection, entry[1], existing, index, plan, result)
+            elif entry[0] == "link":
+                status = self._plan_link(entry[1], unlinked, index, plan, result)
             elif entry[0] == "restore":
                 status = self._plan_restore(connection, entry[1], existing, earlier, index, plan, result)
             elif entry[0] == "failure":
@@ -127,7 +162,7 @@ class Writer:
                 status = "failed" if entry[1].failed is None else "restored-failure"
             else:
                 plan.touched.add(entry[1])
-                status = "unchanged"
+                status = self._plan_link(Written(entry[1], "unchanged"), unlinked, index, plan, result)
             result.statuses.append(status)
         plan.execute(connection)
         return result
@@ -157,6 +192,52 @@ class Writer:
             result.near_duplicates[record.id] = canonical
             return "near-duplicate"
         return "new"
+
+    def _plan_unlinked(self, connection: sa.Connection, record: Record, existing: dict[str, _Existing],
+                       plan: _Plan, result: BatchResult) -> str:
+        """A worker's write (5.): like `_plan_record`, but no signature stored and no near-duplicate search."""
+        old = existing.get(record.id)
+        plan.resolved.add(record.id)
+        if old is not None and old.content_hash == rows.record_hash(record):
+            plan.touched.add(record.id)
+            return "unchanged"
+        result.signatures[record.id] = nd.to_bytes(nd.signature(record.text))
+        if old is not None:
+            plan.update(record, old, None, since=_version_since(connection, record.id, old, plan.now))
+            existing[record.id] = _existing_of(record, old.version + 1, old.first_ingested, old.canonical)
+            return "updated"
+        plan.insert(record, None, None)
+        existing[record.id] = _existing_of(record, 1, plan.now, None)
+        return "new"
+
+    def _unlinked(self, connection: sa.Connection, entries: Sequence[Entry]) -> dict[str, _Unlinked]:
+        """Stored articles of this batch that a worker wrote and no driver linked yet (no signature)."""
+        ids = [e[1] if e[0] == "unchanged" else e[1].id for e in entries if e[0] in ("unchanged", "link")]  # type: ignore[union-attr]
+        if not ids or not self.link:
+            return {}
+        a = t.articles
+        query = (sa.select(a.c.id, a.c.version, a.c.canonical, a.c.text)
+                 .where(a.c.id.in_(sorted(set(ids))), a.c.signature.is_(None)))
+        return {row.id: _Unlinked(row.version, row.canonical, row.text) for row in connection.execute(query)}
+
+    def _plan_link(self, written: Written, unlinked: dict[str, _Unlinked], index: nd.NearDuplicateIndex,
+                   plan: _Plan, result: BatchResult) -> str:
+        """The driver's half of 5.: decide the near-duplicate link of an article a worker stored."""
+        row = unlinked.pop(written.id, None)
+        if row is None:  # already linked (or never stored: a failure)
+            return written.status
+        minhash = nd.from_bytes(written.signature) if written.signature else nd.signature(row.text)
+        canonical = row.canonical
+        if row.version == 1 and canonical is None:
+            found = index.find(minhash, exclude=written.id)
+            canonical = (self._canonical.get(found) or found) if found else None
+        plan.links.append({"b_id": written.id, "canonical": canonical, "signature": nd.to_bytes(minhash)})
+        index.add(written.id, minhash)
+        self._canonical[written.id] = canonical
+        if row.version == 1 and canonical:
+            result.near_duplicates[written.id] = canonical
+            return "near-duplicate" if written.status == "new" else written.status
+        return written.status
 
     def _plan_restore(self, connection: sa.Connection, restored: Restored, existing: dict[str, _Existing],
                       earlier: dict[str, set[str]], index: nd.NearDuplicateIndex, plan: _Plan,
@@ -227,6 +308,13 @@ def _existing_of(record: Record, version: int, first: datetime, canonical: str |
     return _Existing(rows.record_hash(record), version, record.title, record.text, record, first, canonical)
 
 
+@dataclass
+class _Unlinked:
+    version: int
+    canonical: str | None
+    text: str
+
+
 class _Plan:
     """The statements of one batch, collected first and run table by table (executemany)."""
 
@@ -242,8 +330,9 @@ class _Plan:
         self.resolved: set[str] = set()
         self.failures: dict[str, FailureEntry] = {}
         self.pending: set[str] = set()  # ids with rows planned in this batch
+        self.links: list[dict[str, Any]] = []  # near-duplicate links of articles workers wrote
 
-    def insert(self, record: Record, canonical: str | None, signature: bytes) -> None:
+    def insert(self, record: Record, canonical: str | None, signature: bytes | None) -> None:
         self._drop_pending(record.id)
         self.articles.append(rows.article_row(record, version=1, canonical=canonical, signature=signature,
                                               now=self.now))
@@ -269,7 +358,7 @@ class _Plan:
         """Content hashes of the versions of `article_id` this batch has planned to keep."""
         return {v["content_hash"] for v in self.versions if v["article_id"] == article_id}
 
-    def update(self, record: Record, old: _Existing, signature: bytes, *, since: datetime) -> None:
+    def update(self, record: Record, old: _Existing, signature: bytes | None, *, since: datetime) -> None:
         pending = next((row for row in self.articles if row["id"] == record.id), None)
         self.versions.append({"article_id": record.id, "version": old.version, "title": old.title, "text": old.text,
                               "content_hash": old.content_hash,
@@ -314,6 +403,9 @@ class _Plan:
         touched = sorted(self.touched - self.replaced)
         if touched:
             connection.execute(t.articles.update().where(t.articles.c.id.in_(touched)).values(last_ingested=self.now))
+        if self.links:
+            a = t.articles
+            connection.execute(a.update().where(a.c.id == sa.bindparam("b_id")), self.links)
         self._write_failures(connection)
 
     def _replace_old(self, connection: sa.Connection) -> None:
@@ -357,7 +449,7 @@ def insert_rows(connection: sa.Connection, table: sa.Table, items: list[dict[str
 
 def _entry_id(entry: Entry) -> str:
     value = entry[1]
-    if isinstance(value, (Record, Restored)):
+    if isinstance(value, (Record, Restored, Written)):
         return value.id
     if isinstance(value, FailureEntry):
         return value.document
