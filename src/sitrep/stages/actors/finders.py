@@ -1,0 +1,402 @@
+"""Mention finders: persons, organisations, speakers, groups, states and roles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from sitrep.model import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+from sitrep.stages.actors.filters import extend_particles, is_not_actor, looks_like_town, strip_possessive
+from sitrep.stages.actors.mentions import Context, Mention, surname_key
+from sitrep.stages.actors.tables import SUBJECT_DEPS, Tables, alternation
+
+
+def side_of(t: Tables, m: re.Match[str]) -> str | None:
+    """Side named by the nat / poss / ofnat / of groups of a match, first one wins."""
+    groups = m.groupdict()
+    for g in ("nat", "poss", "ofnat", "of"):
+        value = groups.get(g)
+        if value:
+            code = t.adjectives.get(value) or t.countries.get(value) or (t.named.get(value) or (None, ""))[0]
+            if code:
+                return code
+    return None
+
+
+def describe_person(t: Tables, ctx: Context, start: int, end: int) -> tuple[str | None, str | None]:
+    """Role and side from the title before the name or an apposition after it; else the side from
+    a wider description before the name ("a top Russian battlefield commander, Gen. X"), a place
+    before the title ("Warsaw Mayor X") or the place the person fled from."""
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    offset = max(line_start, start - 90)
+    before = ctx.text[offset:start]
+    role: str | None = None
+    side: str | None = None
+    finders = (lambda: t.prefix_re.search(before), lambda: t.suffix_re.match(ctx.text[end:end + 120]),
+               lambda: t.broad_prefix_re.search(before))
+    for find in finders:  # lazily: the wider patterns only when the narrow ones gave no side
+        m = find()
+        if m is None:
+            continue
+        role = role or t.titles.get(m.group("title").lower(), m.group("title"))
+        org = m.groupdict().get("org")
+        side = side_of(t, m) or (t.named[org][0] if org in t.named else None)
+        if side:
+            break
+    if side is None:
+        m = t.place_prefix_re.search(before)
+        if m is not None:
+            side = place_side(t, ctx, offset + m.start("place"), offset + m.end("place") + 1)
+            role = role or t.titles.get(m.group("title").lower(), m.group("title"))
+    like = t.like_re.match(ctx.text, end)
+    return role, side or (t.demonyms[like.group("dem")] if like else None) or fled_side(t, ctx, end)
+
+
+def place_side(t: Tables, ctx: Context, start: int, end: int) -> str | None:
+    """Side of a place name at start..end (a place mention of the record or a capital)."""
+    word = ctx.text[start:end].rstrip("s'’ ")
+    return ctx.country_at(start, end) or t.capitals.get(word) or t.countries.get(word)
+
+
+def fled_side(t: Tables, ctx: Context, end: int) -> str | None:
+    """'X, who fled from Kharkiv ...' / 'X made a daring escape from Mariupol': the country fled from."""
+    stop = min((i for i in (ctx.text.find(". ", end), ctx.text.find("\n", end)) if i >= 0), default=len(ctx.text))
+    m = t.fled_re.search(ctx.text, end, min(stop, end + 120))
+    return ctx.country_after(m.end(), m.end() + 60) if m else None
+
+
+def person_mentions(t: Tables, ctx: Context) -> list[Mention]:
+    out: list[Mention] = []
+    ents = [e for e in ctx.doc.ents if e.label_ == "PERSON"]
+    taken: list[tuple[int, int]] = []
+    for ent in ents:
+        start, joined = ent.start_char, extend_particles(ctx.text, ent.start_char, ent.end_char)
+        end = strip_possessive(ctx.text, start, joined)
+        name = ctx.text[start:end]
+        if joined > ent.end_char and name[0].isupper():  # "Ursula von der Leyen": a person even if "Leyen" looks like a place
+            taken.append((start, end))
+            out.append(person(t, ctx, start, end, "p:" + surname_key(name)))
+            continue
+        if is_not_actor(t, ctx, start, end) or not (is_person_name(t, ctx, name, start, end)
+                                                     or is_described_person(t, ctx, name, start, end)):
+            continue
+        known = t.known_re.search(name)
+        if known is None and looks_like_town(ctx, start, end):
+            continue
+        key = "k:" + t.people[known.group("head")]["name"] if known else "p:" + surname_key(name)
+        out.append(person(t, ctx, start, end, key))
+        taken.append((start, end))
+    for m in t.known_re.finditer(ctx.text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken) or ctx.is_place(s, e) or in_entity(ctx, s, e, ("GPE", "LOC")):
+            continue
+        entry = t.people[m.group("head")]
+        mention = person(t, ctx, s, e, "k:" + entry["name"])
+        if entry.get("common") and mention.role is None:
+            continue
+        out.append(mention)
+    out.extend(titled_names(t, ctx, taken))
+    return out
+
+
+def titled_names(t: Tables, ctx: Context, taken: list[tuple[int, int]]) -> Iterable[Mention]:
+    """Capitalised names right after a title that spaCy did not tag ("President Zelenskyy")."""
+    for m in t.title_name_re.finditer(ctx.text):
+        s, e = m.span("name")
+        e = strip_possessive(ctx.text, s, e)
+        tok = ctx.token(s)
+        if tok is None or tok.pos_ != "PROPN" or any(a < e and s < b for a, b in taken):
+            continue
+        name = ctx.text[s:e]
+        if in_entity(ctx, s, e, ("GPE", "LOC", "NORP", "FAC")) or ctx.is_place(s, e) or is_not_actor(t, ctx, s, e):
+            continue
+        if in_entity(ctx, s, e, ("ORG",)) and not is_titled_person_name(t, name):
+            continue  # "General Staff", "Commander Forces": an organisation; "commander Oleksandr Pavliuk": a person
+        if name in t.media or name in t.countries or name in t.adjectives:
+            continue
+        yield person(t, ctx, s, e, "p:" + surname_key(name))
+
+
+def is_titled_person_name(t: Tables, name: str) -> bool:
+    """Two or three capitalised words after a title, none an organisation word, a title or a known name."""
+    parts = name.split()
+    return 2 <= len(parts) <= 3 and all(p[:1].isupper() and p[1:2].islower() for p in parts) and not any(
+        p in ORG_WORDS or p.lower() in t.titles or p in t.named or p in t.countries or p in t.adjectives
+        for p in parts)
+
+
+def in_entity(ctx: Context, start: int, end: int, labels: Sequence[str]) -> bool:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(tok.ent_type_ in labels for tok in span)
+
+
+def is_bare_possessive(t: Tables, ctx: Context, name: str) -> bool:
+    """'Russias', 'Chernobyls', 'UNHCRs Mantoo': a possessive written without its apostrophe."""
+    first = name.split()[0]
+    if len(first) < 4 or not first.endswith("s") or first.endswith("ss"):
+        return False
+    stem = first[:-1]
+    return stem in t.countries or stem in t.capitals or stem in ctx.words()
+
+
+def is_described_person(t: Tables, ctx: Context, name: str, start: int, end: int) -> bool:
+    """A full name (two or three capitalised words) with a role before or after it is a person even where
+    the places stage matched it ("Finland's ambassador to the US, Mikko Hautala": not a village)."""
+    if not is_titled_person_name(t, name) or "\n" in name:
+        return False
+    return describe_person(t, ctx, start, end)[0] is not None
+
+
+def is_person_name(t: Tables, ctx: Context, name: str, start: int, end: int) -> bool:
+    if not name or not name[0].isupper() or ctx.is_place(start, end) or is_bare_possessive(t, ctx, name):
+        return False
+    if "\n" in name or name in t.media or name in t.countries or name in t.capitals or name in t.adjectives \
+            or name in t.demonyms:
+        return False
+    return re.search(r"(?i)\brivers?\s+(?:\w+\s+and\s+)?$", ctx.text[max(0, start - 30):start]) is None
+
+
+def person(t: Tables, ctx: Context, start: int, end: int, key: str) -> Mention:
+    role, side = describe_person(t, ctx, start, end)
+    return Mention(start, end, "person", key, ctx.text[start:end], 0, role=role, side=side)
+
+
+def org_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
+    for m in t.named_re.finditer(ctx.text):
+        side, kind = t.named[m.group("head")]
+        s = m.start()
+        yield Mention(s, m.end(), kind_of(kind), "n:" + m.group("head"), m.group(0), 1,
+                      side=side_of(t, m) or side)
+    for m in t.org_re.finditer(ctx.text):
+        head = t.heads[m.group("head").lower()]
+        side = side_of(t, m)
+        bare = not (m.group("nat") or m.group("poss") or m.group("of"))
+        yield Mention(m.start(), m.end(), "org", f"o:{side}:{head}", m.group(0), 2, side=side,
+                      link="head" if bare else None)
+    for e in ctx.doc.ents:
+        if e.label_ == "ORG":
+            yield from org_entity(t, ctx, e.start_char, e.end_char)
+
+
+def org_entity(t: Tables, ctx: Context, start: int, end: int) -> Iterable[Mention]:
+    """A spaCy ORG entity that no table matched; not a medium, a place, a demonym or a person's title."""
+    start += 4 if ctx.text.startswith(("the ", "The "), start) else 0
+    end = strip_possessive(ctx.text, start, end)
+    name = ctx.text[start:end]
+    if "\n" in name or name in t.media or name in t.countries or name in t.demonyms or name in t.adjectives:
+        return
+    if ctx.is_place(start, end) or t.title_after_re.match(ctx.text, end) or is_bare_possessive(t, ctx, name):
+        return
+    if is_title_tail(t, ctx.text, start, end):
+        return  # "the Secretary of State": the title's "State", not an organisation
+    if is_not_actor(t, ctx, start, end):
+        return
+    if is_titled_person_name(t, name) and describe_person(t, ctx, start, end)[0] is not None:
+        yield person(t, ctx, start, end, "p:" + surname_key(name))  # "the UN envoy for Sudan, Ramtane Lamamra"
+        return
+    nat = next((t.adjectives[w] for w in name.split() if w in t.adjectives), None)
+    yield Mention(start, end, "org", "x:" + name.lower(), name, 3, side=nat or appos_side(t, ctx, end))
+
+
+def is_title_tail(t: Tables, text: str, start: int, end: int) -> bool:
+    """The entity ends a title that has an 'of' phrase ('Secretary of State', 'Minister of Defence')."""
+    before = text[max(0, start - 40):end].lower()
+    return any(" of " in title and before.endswith(title.lower()) for title in t.titles)
+
+
+def appos_side(t: Tables, ctx: Context, end: int) -> str | None:
+    """Side named in an apposition: 'Baza, a Telegram channel with links to Russian security services'."""
+    m = t.appos_nat_re.match(ctx.text[end:end + 120])
+    return side_of(t, m) if m else None
+
+
+def speaker_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
+    """Proper names that report something but that no entity or table caught: the subject of a
+    reporting verb or its apposition ('the plant's engineer, Valerii Semenov, told ...') becomes a
+    person when it has two or more capitalised words; the object of 'according to' an organisation."""
+    for tok in ctx.doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP"):
+            continue
+        top = tok
+        for _ in range(3):  # "the plant's engineer, Valerii Semenov, told": climb the appositions
+            if top.dep_ != "appos":
+                break
+            top = top.head
+        speaker = top.dep_ in SUBJECT_DEPS and top.head.lemma_.lower() in t.reporting
+        if not (speaker or is_according_to(tok)):
+            continue
+        parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        start, end = parts[0].idx, tok.idx + len(tok)
+        name = ctx.text[start:end]
+        if not all(w[:1].isupper() for w in name.split()) or name in t.media or name in t.countries \
+                or name in t.capitals or name in t.demonyms or name in t.adjectives or name in t.named:
+            continue
+        if is_not_actor(t, ctx, start, end):
+            continue
+        if len(parts) >= 2 and looks_like_person(t, parts):
+            yield person(t, ctx, start, end, "p:" + surname_key(name))
+        elif is_according_to(tok) and (not ctx.is_place(start, end) or re.match(r",\s+(?:a|an)\s", ctx.text[end:])):
+            yield Mention(start, end, "org", "x:" + name.lower(), name, 6, side=appos_side(t, ctx, end))
+
+
+ORG_WORDS = frozenset({
+    "Ministry", "Office", "Agency", "Council", "Committee", "Service", "Forces", "Army", "Command", "Group",
+    "Department", "Staff", "Guard", "Police", "Court", "Commission", "Union", "Institute", "Center", "Centre",
+    "Corp", "Company", "University", "News", "Media", "Times", "Post", "Press", "Administration", "Government",
+    "House", "Bank", "Fund", "Watch", "Organization", "Organisation", "Association", "Network", "Channel", "Party"})
+
+
+def looks_like_person(t: Tables, parts: list[Token]) -> bool:
+    """Two or more capitalised words, none an organisation word, a title or part of an ORG/place entity,
+    and no capitalised word before them in the same phrase ('Human Rights Watch')."""
+    before = parts[0].i - 1
+    if before >= 0 and parts[0].doc[before].text[:1].isupper() and parts[0].doc[before].head.i >= parts[0].i:
+        return False
+    return not any(p.ent_type_ in ("ORG", "GPE", "FAC", "NORP") or p.text in ORG_WORDS or p.text.lower() in t.titles
+                   for p in parts) and parts[0].ent_type_ != "LOC"
+
+
+def collective_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
+    """A plural noun phrase that is the subject of a reporting verb is a group that speaks ("Aid organisations
+    say", "The European nations hosting refugees say"): the head with its modifiers and a short
+    'for'/'of' phrase; not figures, images, reports and other things that report without being actors."""
+    for tok in ctx.doc:
+        if tok.tag_ != "NNS" or tok.dep_ not in SUBJECT_DEPS or tok.head.lemma_.lower() not in t.reporting:
+            continue
+        if tok.lower_ in t.junk.not_speakers or tok.lower_ in t.group_heads:
+            continue  # known group heads are found by the group patterns, with their sides
+        parts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")] + [tok]
+        start, end = parts[0].idx, tok.idx + len(tok)
+        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+        if prep is not None and len(list(prep.subtree)) <= 4:
+            end = max(x.idx + len(x) for x in prep.subtree)
+        if ctx.is_place(start, end) or is_not_actor(t, ctx, start, end):
+            continue
+        name = ctx.text[start:end]
+        side = next((t.adjectives[w] for w in name.split() if w in t.adjectives), None)
+        yield Mention(start, end, "group", "c:" + name.lower(), name, 8, side=side)
+
+
+def surname_mentions(ctx: Context, mentions: list[Mention]) -> Iterable[Mention]:
+    """Later bare surnames of persons named in full that spaCy did not tag ('Shevchuck fears ...')."""
+    full: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind == "person" and m.key.startswith("p:") and len(m.name.split()) >= 2:
+            full.setdefault(m.name.split()[-1], m)
+    if not full:
+        return
+    taken = [(m.start, m.end) for m in mentions if m.kind == "person"]
+    for hit in re.finditer(rf"(?<![\w-]){alternation(full)}(?![\w-])", ctx.text):  # one pass for all surnames
+        s, e = hit.span()
+        first = full[hit.group(0)]
+        if s <= first.start or any(a < e and s < b for a, b in taken):
+            continue
+        tok = ctx.token(s)
+        if ctx.is_place(s, e) and (tok is None or tok.dep_ not in SUBJECT_DEPS):
+            continue
+        yield Mention(s, e, "person", first.key, hit.group(0), 0)
+
+
+def kind_of(kind: str) -> ActorKind:
+    return "group" if kind == "group" else "org"
+
+
+def group_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
+    for m in t.group_re.finditer(ctx.text):
+        side = side_of(t, m)
+        head = t.group_heads[m.group("head").lower()]
+        if side is None:
+            continue
+        yield Mention(m.start(), m.end(), "group", f"g:{side}:{head}", m.group(0), 4, side=side)
+    for m in t.bare_re.finditer(ctx.text):
+        tok = last_token(ctx, m.start(), m.end())
+        if tok is not None and (tok.dep_ in SUBJECT_DEPS or is_according_to(tok)):
+            head = t.group_heads.get(m.group("head").lower(), m.group("head").lower())
+            yield Mention(m.start(), m.end(), "group", f"g:None:{head}", m.group(0), 6)
+    for m in t.demonym_re.finditer(ctx.text):
+        tok = ctx.token(m.start())
+        if tok is not None and tok.dep_ not in ("amod", "compound") and tok.pos_ in ("NOUN", "PROPN"):
+            side = t.demonyms[m.group("head")]
+            yield Mention(m.start(), m.end(), "group", f"d:{side}", m.group(0), 5, side=side)
+
+
+def state_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
+    for m in t.state_re.finditer(ctx.text):
+        tok = last_token(ctx, m.start(), m.end())
+        if tok is None or not (tok.dep_ in SUBJECT_DEPS or is_according_to(tok) or is_agent(tok)):
+            continue
+        head = m.group("head")
+        side = t.countries.get(head) or t.capitals.get(head)
+        if side:
+            name = t.preferred_country.get(side, head) if head in t.capitals else head
+            yield Mention(m.start(), m.end(), "state", "s:" + side, name, 5, side=side)
+
+
+def last_token(ctx: Context, start: int, end: int) -> Token | None:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span[-1] if span is not None and len(span) else None
+
+
+def head_token(ctx: Context, start: int, end: int) -> Token | None:
+    """The syntactic head of a mention: 'Secretary' in 'the Secretary of State', 'governor' in 'the governor
+    of the region' (the last token is the 'of' phrase's noun)."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def is_according_to(tok: Token) -> bool:
+    head = tok.head
+    return head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def is_agent(tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+
+
+# A role followed by the name it describes: "the minister, Robert Habeck", "the UN envoy for Sudan, Ramtane Lamamra".
+ROLE_THEN_NAME_RE = re.compile(
+    r"(?:\s+(?:for|of|to|in)\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?,\s+((?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’.-]+)")
+
+
+def is_apposition_of_person(ctx: Context, start: int) -> bool:
+    """Whether `start` follows "Name, " where Name is a spaCy person."""
+    m = re.search(r"([A-Z][\w'’.-]+),\s+$", ctx.text[max(0, start - 40):start])
+    if m is None:
+        return False
+    offset = max(0, start - 40)
+    return in_entity(ctx, offset + m.start(1), offset + m.end(1), ("PERSON",))
+
+
+def role_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
+    """'the president' (linked to the last president) and unnamed officials: 'a Kremlin spokesman',
+    'the governor of the Belgorod region', 'a senior Ukrainian official'. A role followed by a name
+    in apposition ('the minister, Robert Habeck') is the person's description, not a mention."""
+    for m in t.role_re.finditer(ctx.text):
+        named = ROLE_THEN_NAME_RE.match(ctx.text[m.end():m.end() + 80])
+        if named and (in_entity(ctx, m.end() + named.start(1), m.end() + named.start(1) + 2, ("PERSON",))
+                      or is_titled_person_name(t, named.group(1))):
+            continue
+        if m.group("art").lower() in ("a", "an") and is_apposition_of_person(ctx, m.start()):
+            continue  # "Charles Michel, a former Belgian prime minister,": his description
+        head = last_token(ctx, m.start("title"), m.end("title"))
+        if head is not None and head.dep_ in ("compound", "amod"):  # "the general staff"
+            continue
+        title = t.titles.get(m.group("title").lower(), m.group("title"))
+        side = side_of(t, m) or (t.named[m.group("org")][0] if m.group("org") else None)
+        if side is None and m.group("place"):
+            side = place_side(t, ctx, m.start("place"), m.end("place"))
+        if side is None and m.group("of"):
+            side = place_side(t, ctx, m.start("of"), m.end("of"))
+        s = m.end("art") + 1
+        while ctx.text[s].isspace():
+            s += 1
+        qualified = bool(m.group("nat") or m.group("poss") or m.group("org") or m.group("place") or m.group("of")
+                         or m.group("region"))
+        name = ctx.text[s:m.end()]
+        yield Mention(s, m.end(), "person", "u:" + name.lower(), name, 1 if qualified else 7, role=title,
+                      side=side, link="role", indefinite=m.group("art").lower() != "the")
