@@ -53,3 +53,12 @@ def test_a_stated_year_keeps_events_of_different_years_apart() -> None:
     a.event("hit power plants", "ASSAULT", actor="Russia")
     events = analyse([a.stored()]).events
     assert len(events) == 2  # last year's invasion is not this week's strikes, same actor or not
+
+
+def test_a_person_is_keyed_by_the_surname_under_any_transliteration() -> None:
+    def key(name: str, kind: str = "person", side: str | None = "UKR") -> str:
+        return party_key(Actor(id="a1", name=name, kind=kind, side=side, mentions=(Span(start=0, end=1),)))  # type: ignore[arg-type]
+    assert key("Volodymyr Zelensky") == key("Zelenskyy") == key("President Zelenskiy") == key("Zelensky's")
+    assert key("Valeriy Zaluzhny") == key("Gen. Zaluzhnyi")
+    assert key("Zelensky") != key("Zaluzhny")
+    assert key("Russias Defense Ministry", "org", "RUS") == key("the Russian defence ministry", "org", "RUS")

@@ -28,7 +28,8 @@ from sitrep.model import Actor, Event, Place, Record, StoredArticle
 STOPWORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "over", "under", "about", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "not", "no", "nor", "that", "this", "these", "those", "it", "its", "it's", "he", "she", "they", "them", "his", "her", "their", "our", "we", "us", "you", "your", "i", "me", "my", "who", "whom", "which", "what", "when", "where", "why", "how", "than", "then", "there", "here", "also", "said", "says", "say", "saying", "told", "tell", "would", "will", "could", "can", "may", "might", "must", "should", "shall", "just", "very", "more", "most", "much", "many", "some", "any", "all", "each", "other", "such", "only", "own", "same", "so", "too", "s", "t", "up", "down", "out", "off", "again", "further", "once", "during", "before", "after", "above", "below", "between", "through", "against", "while", "because", "until", "per", "according", "one", "two", "three"]
 )
-DEMONYMS = frozenset(["russian", "russia's", "russia", "ukrainian", "ukraine's", "ukraine", "u.s.", "us", "american", "british"])
+DEMONYMS = frozenset(["russian", "russia's", "russias", "russia", "ukrainian", "ukraine's", "ukraines", "ukraine", "u.s.",
+                      "us", "american", "british"])
 WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)
 
 
@@ -218,6 +219,13 @@ ARMED_WORDS = frozenset(["forces", "force", "troops", "army", "armed", "military
                          "units", "russians", "ukrainians", "invaders", "occupiers", "defenders"])
 
 
+def surname_key(word: str) -> str:
+    """A surname under its transliterations: Zelensky, Zelenskyy, Zelenskiy; Zaluzhny, Zaluzhnyi."""
+    word = word.removesuffix("'s").rstrip("'")
+    stem = re.sub(r"(?:[iy]{1,2})$", "", word)
+    return stem if len(stem) >= 3 else word
+
+
 def party_key(actor: Actor) -> str:
     """Who is speaking, independent of spelling: a person by surname, a body by its words (a
     side's armed forces by the side alone)."""
@@ -225,7 +233,7 @@ def party_key(actor: Actor) -> str:
     name = ALIASES.get(name.removeprefix("the "), name)
     words = [w for w in WORD.findall(name) if w not in STOPWORDS]
     if actor.kind == "person" and words:
-        return "p:" + words[-1].rstrip("'s")
+        return "p:" + surname_key(words[-1])
     core = [w for w in words if w not in DEMONYMS] or words
     if actor.side and actor.kind in ("group", "org") and core and set(core) <= ARMED_WORDS:
         return f"g:{actor.side}:forces"
