@@ -33,9 +33,9 @@ def statement_author(d: Doc2, title: str | None) -> str | None:
     for actor in d.actors:
         if words and actor.name.split()[-1] in words:
             return actor.id
-    for s, e, actor in d.mentions:
-        if d.kinds[actor] in ("state", "org") and d.doc is not None and is_subject_mention(d.doc, s, e):
-            return actor
+    for s, e, actor_id in d.mentions:
+        if d.kinds[actor_id] in ("state", "org") and d.doc is not None and is_subject_mention(d.doc, s, e):
+            return actor_id
     return None
 
 
