@@ -23,3 +23,17 @@ def test_geojson_is_a_feature_collection_of_points() -> None:
     assert data["type"] == "FeatureCollection"
     feature = data["features"][0]  # type: ignore[index]
     assert feature["geometry"] == {"type": "Point", "coordinates": [36.25, 49.98]}
+
+
+def test_records_are_read_plain_or_wrapped_as_stored_articles(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from sitrep.analysis.records import read_records
+    from tests.analysis.builders import shelling_reports
+
+    plain, wrapped = (a.record for a in shelling_reports()[:2])
+    path = tmp_path / "records.jsonl"
+    path.write_text(plain.model_dump_json() + "\n" + json.dumps(
+        {"schema": "sitrep.stored/1", "id": wrapped.id, "version": 1, "record": json.loads(wrapped.model_dump_json())})
+        + "\n", encoding="utf-8")
+    assert [r.id for r in read_records(path)] == [plain.id, wrapped.id]

@@ -25,12 +25,16 @@ def articles_from_records(records: Iterable[Record]) -> list[StoredArticle]:
 
 
 def read_records(path: Path) -> Iterator[Record]:
-    """Records from a JSONL file (one sitrep.record/1 per line)."""
+    """Records from a JSONL file: one sitrep.record/1 per line, or a stored article wrapping one
+    (`sitrep export --to jsonl` writes {"schema": "sitrep.stored/1", ..., "record": {...}})."""
     with path.open(encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
             try:
-                yield Record.model_validate(json.loads(line))
+                obj = json.loads(line)
+                if isinstance(obj, dict) and isinstance(obj.get("record"), dict):
+                    obj = obj["record"]
+                yield Record.model_validate(obj)
             except ValueError as exc:
                 raise InputError(f"{path}:{n}: not a sitrep.record/1 line ({exc})") from exc
