@@ -72,3 +72,18 @@ def test_numbers_match_whatever_their_separators_and_differ_by_magnitude() -> No
     c.actor("Zaluzhny", "person", "UKR").claim("troops had retaken 3,000,000 square kilometres", "Zaluzhny")
     claims = analyse([a.stored(), b.stored(), c.stored()]).claims
     assert sorted(sorted(r.article for r in c.reports) for c in claims) == [["n-a", "n-b"], ["n-c"]]
+
+
+def test_a_headline_summing_up_a_long_quote_is_the_same_claim_but_a_short_phrase_is_not() -> None:
+    a = article("hq-a", "Wire", "2022-04-12",
+                "Lavrenko: Irpin massacre is staged like the fake gas attack in Idlib\n\n"
+                "Lavrenko said: \"They staged a gas attack in Idlib and blamed the government, and it turned out to "
+                "be fake; the Irpin massacre is staged the same way, as everyone in the region knows.\" "
+                "Lavrenko also spoke of the massacre in Irpin.")
+    a.actor("Lavrenko", "person", "RUS")
+    a.claim("Irpin massacre is staged like the fake gas attack in Idlib", "Lavrenko")
+    a.claim("They staged a gas attack in Idlib and blamed the government, and it turned out to be fake; the Irpin "
+            "massacre is staged the same way, as everyone in the region knows.", "Lavrenko")
+    a.claim("the massacre in Irpin", "Lavrenko")
+    claims = analyse([a.stored()]).claims
+    assert sorted(len(c.reports) for c in claims) == [1, 2]

@@ -34,6 +34,7 @@ COMMON = 200
 CONTAINMENT = 0.6
 UNATTRIBUTED = 0.85
 JACCARD = 0.4  # a short claim inside a long one ("his invasion of Ukraine") is not the same statement
+SUMMARY, SUMMARY_WORDS = 0.7, 4  # ... unless, in one article, it carries most of its words and at least four
 
 MentionKey = tuple[str, str]
 
@@ -59,7 +60,9 @@ def is_same_statement(a: ClaimMention, b: ClaimMention) -> float | None:
     score = containment(a.stems, b.stems)
     need = UNATTRIBUTED if a.claimant is None else CONTAINMENT
     union = len((a.stems | b.stems) - numbers_a - numbers_b) or 1
-    if shared >= 2 and score >= need and shared / union >= JACCARD:
+    # an article's headline or lead summing up the long quote it then gives
+    summary = a.article == b.article and shared >= SUMMARY_WORDS and score >= SUMMARY
+    if shared >= 2 and score >= need and (shared / union >= JACCARD or summary):
         return score
     return None
 

@@ -255,6 +255,8 @@ GOVERNMENT_BEFORE = re.compile(r"\b(?:against|with|by|(?:sanctions|pressure|dema
                                r"relations with)\s+$")
 GOVERNMENT_AFTER = re.compile(
     r"^(?:'s (?:government|leadership|position|demands?|claims?|war|invasion|aggression)\b|"
+    r"\s+(?:officials|authorities|government|leadership|regime|forces|troops|military|army|helicopters|"
+    r"aircraft|jets|drones|missiles|envoys?|diplomats|negotiators)\b|"
     r"\s+(?:(?:has|have|had|is|was|would|will|also|again|then|now|later)\s+)?(?:said|says|claim(?:s|ed)|"
     r"den(?:y|ies|ied)|accus(?:es|ed)|warn(?:s|ed)|insist(?:s|ed)|wants?|wanted|respond(?:s|ed)|"
     r"announc(?:es|ed)|demand(?:s|ed)|reject(?:s|ed)|blam(?:es|ed)|refus(?:es|ed)|threaten(?:s|ed)|agree(?:s|d)|"
