@@ -210,3 +210,12 @@ def test_a_title_with_an_of_phrase_is_one_unnamed_official_not_an_organisation(n
     text = "After a long review, the Secretary of State determined that the guards committed abuses."
     rec = make_actors_stage().run(Record(id="t", text=text), nlp(text))
     assert [(a.name, a.kind) for a in rec.actors] == [("Secretary of State", "person")]
+
+
+def test_an_organisation_modifying_a_speaking_subject_is_kept(nlp):
+    from sitrep.model import Record
+    from sitrep.stages.actors import make_actors_stage
+
+    text = "Senior State Department officials said the matter came up at the meeting."
+    rec = make_actors_stage().run(Record(id="t", text=text), nlp(text))
+    assert ("State Department", "org") in [(a.name, a.kind) for a in rec.actors]

@@ -166,3 +166,26 @@ def test_the_author_named_in_the_title_is_the_claimant(nlp):
 def test_a_news_article_is_no_statement(nlp):
     rec = run_titled(nlp, "Norway will never recognize the annexed land.", "Norway rejects the vote")
     assert spans(rec) == []
+
+
+def test_a_second_speaker_after_comma_and_ends_the_first_claim(run):
+    rec = run("NATO officials told CNN that talks have become serious, and senior State Department officials "
+              "said the matter came up at this week’s meeting.")
+    assert spans(rec) == ["talks have become serious", "the matter came up at this week’s meeting"]
+    assert by(rec, "came up") == "State Department"
+
+
+@pytest.mark.parametrize("text", [
+    "If you could fly back to 1990 and tell a voter that the party would change, you would be laughed at.",
+    "Sign a paper saying the guards were kind, or go to jail.",
+    "The board will publish a report saying the plant is safe.",
+])
+def test_imagined_speech_and_documents_not_yet_written_report_nothing(run, text):
+    assert spans(run(text)) == []
+
+
+def test_a_short_verbless_phrase_in_quotes_characterises_a_long_one_is_quoted(run):
+    assert spans(run("Olaf Berg saw the law as a tool, a kind of “democratic battering ram” able to push reforms.")) == []
+    rec = run("The Berg Institute, a think tank, published a report that identified “the central role of "
+              "farming in the growth of the northern provinces.”")
+    assert by(rec, "central role of farming") == "Berg Institute"

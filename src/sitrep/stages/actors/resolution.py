@@ -98,7 +98,11 @@ def is_speaker_at(t: Tables, ctx: Context, m: Mention) -> bool:
 
 
 def is_subject_at(ctx: Context, m: Mention) -> bool:
+    """The mention is a subject (or 'according to' it), also as the modifier of one: 'State Department
+    officials said' speaks for the State Department."""
     tok = head_token(ctx, m.start, m.end)
+    while tok is not None and tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
     return tok is not None and (tok.dep_ in SUBJECT_DEPS or is_according_to(tok))
 
 

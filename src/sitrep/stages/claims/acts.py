@@ -40,11 +40,12 @@ def is_unrealised(verb: Token) -> bool:
     if has_modal(verb, VERB_MODALS) or is_conditional(verb):
         return True
     tok = verb
-    for _ in range(2):  # up an infinitive chain: "is expected to announce", "can take it to tell"
-        if tok.dep_ not in ("xcomp", "advcl") or tok.head is tok:
+    for _ in range(3):  # up an infinitive chain ("is expected to announce", "can take it to tell") or to
+        if tok.dep_ not in ("xcomp", "advcl", "conj") or tok.head is tok:  # the first conjunct ("could go and tell")
             return False
         head = tok.head
-        if head.lemma_.lower() in PLAN_HEADS or has_modal(head, HEAD_MODALS) or is_conditional(head):
+        modals = VERB_MODALS if tok.dep_ == "conj" else HEAD_MODALS
+        if (tok.dep_ != "conj" and head.lemma_.lower() in PLAN_HEADS) or has_modal(head, modals) or is_conditional(head):
             return True
         tok = head
     return False

@@ -49,13 +49,21 @@ def split_coordinated(d: Doc2, verb: Token, unit: Unit, inside: list[Draft]) -> 
         return False
     left = who.left_edge
     inner = [t for t in who.doc[left.i:who.i] if t.dep_ == "cc"]  # "genocide and U.S. President Biden" misparsed
-    if verb.dep_ != "conj" and not inner:
-        return False
+    if verb.dep_ != "conj" and not inner and not after_comma_and(left):
+        return False  # ", and Y said B" hung under the first verb's clause is coordinated too
     prev = inner[-1] if inner else (left.nbor(-1) if left.i > 0 else None)
     cut = prev.idx if prev is not None and prev.dep_ in ("cc", "punct") else left.idx
     for f in inside:
         f.start, f.end = trim(d.text, f.start, cut)
     return True
+
+
+def after_comma_and(tok: Token) -> bool:
+    """The token opens a new clause after ', and' / ', but' (or a semicolon)."""
+    if tok.i < 2:
+        return False
+    prev = tok.nbor(-1)
+    return prev.text == ";" or (prev.lower_ in ("and", "but") and prev.nbor(-1).text in (",", ";"))
 
 
 def is_verb_like(tok: Token) -> bool:
@@ -197,6 +205,8 @@ def noun_report(d: Doc2, verb: Token, unit: Unit) -> list[Draft]:
     if sp is None:
         return []
     head = verb.head
+    if head.dep_ in ("dobj", "obj") and (is_imperative(head.head) or is_unrealised(head.head)):
+        return []  # "Sign a document saying C, or ...", "will publish a report saying C": no report yet
     lo, hi = head.left_edge.idx, head.idx + len(head)
     claimant = d.actor_in(lo, hi)
     author = author_of(head) if claimant is None else None
@@ -209,6 +219,12 @@ def noun_report(d: Doc2, verb: Token, unit: Unit) -> list[Draft]:
                   "asserted" if claimant else "reported")
     frame_for([draft], unit)
     return [draft]
+
+
+def is_imperative(verb: Token) -> bool:
+    """A base-form verb heading its sentence without a subject: 'Sign a document ...'."""
+    return (verb.tag_ == "VB" and verb.dep_ in ("ROOT", "conj") and not any(
+        c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass") for c in verb.children))
 
 
 def trailing_attribution(d: Doc2, verb: Token, unit: Unit) -> tuple[str, tuple[int, int, None]] | None:
@@ -388,7 +404,7 @@ def quote_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
         s, e = trim(d.text, unit.start + m.start(1), unit.start + m.end(1))
         if len(d.text[s:e].split()) < 3 or any(c.start < e and s < c.end for c in covered):
             continue
-        if not has_verb(d, s, e):
+        if not has_clause(d, s, e) and len(d.text[s:e].split()) < QUOTED_PASSAGE_WORDS:
             continue  # a phrase in quote marks ("a “democratic battering ram”") characterises, it reports nothing
         root = next((t for t in unit.tokens if t.dep_ == "ROOT"), None)
         who = subject_of(root) if root is not None else None
@@ -401,6 +417,17 @@ def quote_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
         frame_for([draft], unit)
         out.append(draft)
     return out
+
+
+QUOTED_PASSAGE_WORDS = 6  # a verbless quote this long is a quoted passage, not a characterising phrase
+
+
+def has_clause(d: Doc2, start: int, end: int) -> bool:
+    """A finite verb, or a verb with its subject, inside the span: "“we will fight”" reports, "a kind of
+    “democratic battering ram”" (a participle in a noun phrase) does not."""
+    span = d.doc.char_span(start, end, alignment_mode="expand") if d.doc is not None else None
+    return span is None or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or (
+        t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in t.children)) for t in span)
 
 
 def has_verb(d: Doc2, start: int, end: int) -> bool:
