@@ -10,6 +10,7 @@ the one the driver alone writes (the serial ingest): the same rows, the same nea
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 import pytest
@@ -119,3 +120,53 @@ def test_only_postgresql_with_workers_writes_from_the_workers(pg_url: str, sqlit
         assert workers_write(replace(SETTINGS, engine="dask"), pg).store_url is not None
         assert workers_write(SETTINGS, pg).store_url is None  # one process: the driver writes
         assert workers_write(replace(SETTINGS, workers=2), lite).store_url is None  # SQLite: one writer at a time
+
+
+@pytest.fixture(scope="module")
+def corpus_and_reference() -> Iterator[tuple[list[Document], dict[str, int], str]]:
+    """The engines' corpus with a near-duplicate (new headline, one paragraph changed) and the store
+    one process makes of it (the driver writing; real extraction)."""
+    from tests.scale.test_engines import corpus
+
+    docs = corpus()
+    paragraphs = docs[0].text.split("\n")
+    paragraphs[len(paragraphs) // 2] = "A paragraph the second outlet wrote itself about the same statement."
+    docs.append(Document(id="copy-0", title="Another headline", text="\n".join(paragraphs), source="Copier"))
+    with fresh_postgres() as url, open_store(url) as store:
+        report = ingest_documents(store, docs, SETTINGS)
+        assert report.worker_written == 0 and report.near_duplicates == {"copy-0": docs[0].id}
+        yield docs, report.counts(), url
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["local", "ray", "dask"])
+def test_real_engines_write_from_their_workers(corpus_and_reference: tuple[list[Document], dict[str, int], str],
+                                               engine: str) -> None:
+    docs, counts, reference = corpus_and_reference
+    with fresh_postgres() as url, engine_settings(engine) as settings, open_store(url) as store:
+        report = ingest_documents(store, docs, settings)
+        assert (report.counts(), report.worker_written) == (counts, len(docs))
+        assert report.near_duplicates == {"copy-0": docs[0].id}
+        assert dump_store(url) == dump_store(reference)
+        again = ingest_documents(store, docs, settings)
+        assert again.unchanged == len(docs)
+        assert dump_store(url) == dump_store(reference)
+
+
+@contextmanager
+def engine_settings(engine: str) -> Iterator[Settings]:
+    """Two workers of `engine`; Ray and Dask on local clusters this test starts (Dask reached by address)."""
+    if engine == "local":
+        yield replace(SETTINGS, workers=2)
+    elif engine == "ray":
+        ray = pytest.importorskip("ray")
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+        try:
+            yield replace(SETTINGS, engine="ray", workers=2)
+        finally:
+            ray.shutdown()
+    else:
+        distributed = pytest.importorskip("distributed")
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                      dashboard_address=None) as cluster:
+            yield replace(SETTINGS, engine="dask", workers=2, engine_address=cluster.scheduler_address)

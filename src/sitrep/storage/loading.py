@@ -60,6 +60,7 @@ class IngestReport:
     near_duplicate: int = 0
     failed: int = 0
     restored_failure: int = 0  # failure rows of an exported store, stored again (not failures of this run)
+    worker_written: int = 0  # documents that extraction workers wrote to the store themselves
     failures: list[FailureEntry] = field(default_factory=list)
     near_duplicates: dict[str, str] = field(default_factory=dict)
 
@@ -101,6 +102,7 @@ def ingest_entries(store: Store, works: Iterable[Work], settings: Settings, *, b
         result = writer.write_batch(batch)
         for entry, status in zip(batch, result.statuses, strict=True):
             report.add(status)
+            report.worker_written += entry[0] == "link"
             if status == "failed" and entry[0] == "failure":
                 report.failures.append(entry[1])
             elif status == "failed" and entry[0] == "link" and entry[1].failure is not None:
