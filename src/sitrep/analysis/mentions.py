@@ -52,7 +52,7 @@ class DateSpan:
 
 @dataclass(frozen=True)
 class PlaceInfo:
-    ref: PlaceRef
+    ref: PlaceRef = field(compare=False)  # the key stands for it (hashing a pydantic model is slow)
     key: str  # "g<geonameid>" or "n<folded name>"
     region: str | None  # "UA/Kharkiv Oblast" for places inside a first-level region
     country: str | None  # ISO alpha-2
@@ -156,6 +156,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def stems_of(text: str) -> frozenset[str]:
     """Content words cut to five letters (a cheap stemmer: 'recaptured' ~ 'recapture'); numbers
     whole, without separators ("3,000" ~ "3000", and "1,000" is not "1,000,000")."""
