@@ -63,3 +63,26 @@ def test_a_person_is_keyed_by_the_surname_under_any_transliteration() -> None:
     assert key("Valeriy Zaluzhny") == key("Gen. Zaluzhnyi")
     assert key("Zelensky") != key("Zaluzhny")
     assert key("Russias Defense Ministry", "org", "RUS") == key("the Russian defence ministry", "org", "RUS")
+
+
+def test_an_unnamed_office_holder_speaks_for_the_department() -> None:
+    def key(name: str, kind: str = "person", side: str | None = "USA") -> str:
+        return party_key(Actor(id="a1", name=name, kind=kind, side=side, mentions=(Span(start=0, end=1),)))  # type: ignore[arg-type]
+    assert key("Secretary of State") == key("the State Department", "org") == key("Department of State", "org")
+    assert key("the Defence Minister", side="GBR") == key("Ministry of Defence", "org", "GBR")
+    assert key("Secretary Blinken") != key("Secretary of State")
+
+
+def test_a_government_body_without_a_side_in_an_official_statement_takes_the_publishers_side() -> None:
+    a = article("gb-a", "The White House (U.S. Government)", "2023-02-21",
+                "The State Department has found that the occupiers committed war crimes.")
+    a.actor("The State Department", "org").claim("the occupiers committed war crimes", "The State Department")
+    b = article("gb-b", "The White House (U.S. Government)", "2023-02-24",
+                "The Secretary of State determined that the occupiers committed war crimes.")
+    b.actor("The Secretary of State", "person").claim("the occupiers committed war crimes", "The Secretary of State")
+    c = article("gb-c", "Wire", "2023-02-24", "The State Department said the occupiers committed war crimes.")
+    c.actor("The State Department", "org").claim("the occupiers committed war crimes", "The State Department")
+    claims = analyse([a.stored(), b.stored(), c.stored()]).claims
+    official = next(c for c in claims if "gb-a" in {r.article for r in c.reports})
+    assert {r.article for r in official.reports} == {"gb-a", "gb-b"} and official.claimant is not None
+    assert official.claimant.side == "USA"  # a news wire's unsided report stays apart

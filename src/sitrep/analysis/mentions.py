@@ -220,6 +220,11 @@ ARMED_WORDS = frozenset(["forces", "force", "troops", "army", "armed", "military
                          "units", "russians", "ukrainians", "invaders", "occupiers", "defenders"])
 
 
+# "Secretary of State", "the Defence Minister": an unnamed office-holder, keyed as the department
+OFFICE = re.compile(r"^(?:the )?(?:(secretary|minister) of (?:the )?(\w+)|(\w+) (secretary|minister))$")
+OFFICE_BODY = {"secretary": "department", "minister": "ministry"}
+
+
 def surname_key(word: str) -> str:
     """A surname under its transliterations: Zelensky, Zelenskyy, Zelenskiy; Zaluzhny, Zaluzhnyi."""
     word = word.removesuffix("'s").rstrip("'")
@@ -233,6 +238,11 @@ def party_key(actor: Actor) -> str:
     name = fold(actor.name).strip()
     name = ALIASES.get(name.removeprefix("the "), name)
     words = [w for w in WORD.findall(name) if w not in STOPWORDS]
+    office = OFFICE.match(name)
+    if actor.kind == "person" and office:  # an office named for its holder: its department speaks
+        dept, body = (office[2], office[1]) if office[2] else (office[3], office[4])
+        dept = {"defence": "defense"}.get(dept, dept)
+        return f"o:{actor.side or ''}:{' '.join(sorted([dept, OFFICE_BODY[body]]))}"
     if actor.kind == "person" and words:
         return "p:" + surname_key(words[-1])
     core = [w for w in words if w not in DEMONYMS] or words
@@ -320,6 +330,15 @@ OFFICIAL_OUTLETS = (  # publishers that are a government: what they state unattr
 LOCAL_AUTHORITY = re.compile(r"\b(police|prosecutors?|mayor|governor|regional (?:administration|authorities)|"
                              r"local (?:officials|authorities)|emergency services|rescuers)\b")
 FIRST_PERSON = frozenset({"we", "i", "us", "our"})
+GOVERNMENT_BODY = re.compile(r"\b(department|secretary|ministry|minister|administration|cabinet|treasury)\b")
+
+
+def with_side(party: PartyInfo, side: str | None) -> PartyInfo:
+    """The party with a side found from its context (its key names the side too)."""
+    head, _, rest = party.key.partition(":")
+    old_side, sep, core = rest.partition(":")
+    key = f"{head}:{side or ''}:{core}" if sep and head != "p" else party.key
+    return replace(party, side=side, key=key)
 NEAR = 60  # characters either side of a figure that say what it counts
 # After a dateline place: ", Ukraine", "(AP)" and the dash that opens the story.
 DATELINE_TAIL = re.compile(r"(?:,\s*[^\W\d_][\w .]{0,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?[—–-]", re.UNICODE)
@@ -366,6 +385,10 @@ class _Reader:
             party = replace(party, side=self.home_side(claim.places))
         if party is not None and fold(party.name) in FIRST_PERSON:
             party = self.outlet_party() or party  # "we" in a government's statement is that government
+        official = self.outlet_party()
+        if party is not None and party.side is None and official is not None and GOVERNMENT_BODY.search(
+                fold(party.name)):
+            party = with_side(party, official.side)  # "the State Department" in a White House fact sheet
         if party is None and claim.claimant_text:
             name = claim.claimant_text
             party = PartyInfo(name, None, "group", "t:" + " ".join(sorted(stems_of(name))))
