@@ -87,3 +87,16 @@ def test_a_headline_summing_up_a_long_quote_is_the_same_claim_but_a_short_phrase
     a.claim("the massacre in Irpin", "Lavrenko")
     claims = analyse([a.stored()]).claims
     assert sorted(len(c.reports) for c in claims) == [1, 2]
+
+
+def test_a_claim_the_other_side_denies_is_disputed_but_a_sides_own_denial_stays_denied() -> None:
+    belgorod = (578072, 50.61, 36.58, "city", "RU", "Belgorod")
+    a = article("dn-a", "Paper", "2022-04-25", "The governor said drones had hit a depot in Belgorod, "
+                "claims Kyiv officials have denied.")
+    a.actor("The governor", "person", "RUS").actor("Kyiv officials", "org", "UKR").place("Belgorod", *belgorod)
+    a.claim("drones had hit a depot in Belgorod", "The governor", status="denied", places=("Belgorod",))
+    b = article("dn-b", "Paper", "2022-04-25", "Peskov said the Kremlin denied reports that the talks had failed.")
+    b.actor("Peskov", "person", "RUS").actor("the Kremlin", "org", "RUS")
+    b.claim("reports that the talks had failed", "Peskov", status="denied")
+    statuses = {c.reports[0].article: c.status for c in analyse([a.stored(), b.stored()]).claims}
+    assert statuses == {"dn-a": "disputed", "dn-b": "denied"}

@@ -330,6 +330,8 @@ OFFICIAL_OUTLETS = (  # publishers that are a government: what they state unattr
 LOCAL_AUTHORITY = re.compile(r"\b(police|prosecutors?|mayor|governor|regional (?:administration|authorities)|"
                              r"local (?:officials|authorities)|emergency services|rescuers)\b")
 FIRST_PERSON = frozenset({"we", "i", "us", "our"})
+DENY_CUE = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\b", re.I)
+DENIER_REACH = 30  # characters between the denier's name and the cue: "Ukraine has denied"
 GOVERNMENT_BODY = re.compile(r"\b(department|secretary|ministry|minister|administration|cabinet|treasury)\b")
 
 
@@ -393,6 +395,34 @@ class _Reader:
             name = claim.claimant_text
             party = PartyInfo(name, None, "group", "t:" + " ".join(sorted(stems_of(name))))
         return party
+
+    def mention_status(self, claim_id: str) -> str:
+        """The record's status, but `disputed` for a claim another party denies ("the governor
+        said helicopters struck the depot, claims Ukraine has denied"): the claimant asserts it."""
+        claim = self.claims[claim_id]
+        if claim.status != "denied":
+            return claim.status
+        claimant = self.claimant(claim_id)
+        start, end = sentence_bounds(self.record.text, claim.start, claim.end)
+        for cue in DENY_CUE.finditer(self.record.text, start, end):
+            denier = self.side_before(cue.start())
+            if denier is not None and claimant is not None and claimant.side and denier != claimant.side:
+                return "disputed"
+        return claim.status
+
+    def side_before(self, at: int) -> str | None:
+        """The side of the party named just before a denial cue (an actor, or a country)."""
+        best: tuple[int, str | None] | None = None
+        for a in self.record.actors:
+            for m in a.mentions:
+                if at - DENIER_REACH <= m.end <= at and (best is None or m.end > best[0]):
+                    best = (m.end, a.side)
+        for p in self.record.places:
+            for m in p.mentions:
+                side = alpha3(p.country) if p.kind == "country" else None
+                if side and at - DENIER_REACH <= m.end <= at and (best is None or m.end > best[0]):
+                    best = (m.end, side)
+        return best[1] if best else None
 
     def home_side(self, place_ids: tuple[str, ...]) -> str | None:
         """The one country (as ISO3) of the towns and regions a claim is about."""
@@ -487,7 +517,7 @@ def _events(reader: _Reader) -> list[EventMention]:
             acled=e.acled, trigger=fold(e.trigger.text) if e.trigger and e.trigger.text else "",
             actor=reader.party(e.actor), target=reader.party(e.target), places=reader.event_places(e),
             when=reader.when(e.when), published=reader.published, claim=e.claim,
-            claimant=reader.claimant(e.claim), status=claim.status if claim else None,
+            claimant=reader.claimant(e.claim), status=reader.mention_status(claim.id) if claim else None,
             stems=stems_of(text), killed=killed, sentence_start=e.start,
             amounts=tuple(sorted((q.value, q.unit) for q in record.quantities
                                  if e.start <= q.start and q.end <= e.end and q.unit.lower() in MONEY_UNITS)),
@@ -521,7 +551,8 @@ def _claims(reader: _Reader) -> list[ClaimMention]:
         out.append(ClaimMention(
             article=record.id, item=c.id, report=reader.report(c.start, c.end, c.id),
             claimant=reader.claimant(c.id), channel=c.channel, said_at=reader.said_at(c.said_at),
-            published=reader.published, status=c.status, response=c.response, stems=stems_of(text),
+            published=reader.published, status=reader.mention_status(c.id), response=c.response,
+            stems=stems_of(text),
             places=reader.place_list(c.places, c.start, c.end), quantities=c.quantities,
             events=tuple(events_of.get(c.id, ())), nearby=reader.places_nearby(c.start, c.end)))
     return out + _official_statements(reader, out)
