@@ -7,9 +7,11 @@ Steps:
    claimant does not make the work quadratic.
 3. **Link** two mentions when the claimant key is the same, no figure differs, and their
    content words overlap enough, both as containment and as Jaccard (`is_same_statement`): a quote, its paraphrase and a shortened headline share
-   most of their content words. Unattributed mentions need near-identical wording.
+   most of their content words; in one article a headline summing up a long quote needs only
+   containment and four shared words. Unattributed mentions need near-identical wording.
 4. **Build**: the fullest wording is the content; status follows the reports in published
-   order (`history`), `disputed` when one report asserts and another denies.
+   order (`history`), `disputed` when one report asserts and another denies (or one report
+   says the other side denied it).
 
 Example: "Ukraine and Russia are essentially one people" (Reuters) and "Russians and
 Ukrainians are the same people" (CNN), both by Putin, share 3 of 4 content stems: one claim,

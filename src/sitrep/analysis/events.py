@@ -7,10 +7,12 @@ Steps (each a function below):
    date can fall in. Only owner x owner and owner x member pairs of a block are compared, so
    the work grows with the mentions, not their square. Mentions of one article are also
    compared with each other (headline, lead and a later paragraph are one event).
-3. **Score** a pair: types compatible, places agree (same place or one inside the other),
-   dates agree (same day; an unknown date lies inside the reporting window), actors do not
-   conflict; then points for place precision, date, actors, wording and trigger. Pairs over
-   the threshold are linked, with the reasons kept for `sitrep events --explain`.
+3. **Score** a pair: types compatible (and the same ACLED event type when both have one),
+   places agree (same place or one inside the other), dates agree (same day; an unknown date
+   lies inside the reporting window; a stated year bounds it), actors do not conflict, stated
+   sums of money agree; then points for place precision, date, actors (a person one report
+   resolves and the other only names counts too), wording and trigger. Pairs over the
+   threshold are linked, with the reasons kept for `sitrep events --explain`.
 4. **Union** the links; each connected component is one event (`build_event`).
 
 Example: "Reuters saw dead bodies in the town of Bucha" (Reuters, 12 April) and "atrocities

@@ -10,7 +10,10 @@ Example: the seed's "Zelensky put the area at 1,000 square kilometers on Thursda
 gives a quantity mention (1000 km2, claimant key "zelensky", said_at 2022-09-08).
 
 Local authorities with no side (police, a mayor) take the side of the one country their claim
-is about. Known limits: person names are keyed by their last word ("Putin" = "Vladimir Putin"), so two
+is about; an unsided government body in an official statement takes the publisher's. A side's
+armed forces share one key however named ("Russian troops", "the Russians"), an unnamed
+office-holder speaks for the department ("Secretary of State"), and a capital standing for its
+government ("sanctions against Moscow", "Kyiv said") locates nothing. Known limits: person names are keyed by their last word ("Putin" = "Vladimir Putin"), so two
 different people sharing a surname merge; organisations by their words minus demonyms.
 """
 
