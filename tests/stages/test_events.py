@@ -572,6 +572,10 @@ CUE_FAMILIES = {
     "looting": "Militiamen looted shops in the town centre.",
     "change_group": "Dozens of soldiers defected to the rebels.",
     "mass_grave": "Investigators found a mass grave near the old quarry.",
+    "siege": "Government troops have besieged the rebel town since March.",
+    "bodies_found": "Villagers found the bodies of four farmers after the militia left.",
+    "atrocity": "Witnesses described atrocities carried out by the soldiers in the village.",
+    "sink_warship": "A navy frigate sank after the rebels fired on it.",
     "disaster_natural": "A strong earthquake struck the coastal province.",
     "disaster_manmade": "A gas cylinder exploded at the factory.",
     "crime": "Thieves robbed a jewellery store downtown.",
@@ -906,3 +910,52 @@ def test_a_fact_check_keeps_only_the_speech_acts_round_the_claim(run):
     assert [e.plover for e in rec.events] == ["REJECT"]
     plain = run(text.replace("Our rating: False\n", ""), title="Soldiers shell a school")
     assert "ASSAULT" in [e.plover for e in plain.events]
+
+
+# ---------------------------------------------------------------- war acts told indirectly (2.3)
+def _war(text: str, towns: list[tuple[str, str, str]], actors: list[tuple[str, str]] | None = None) -> dict:
+    return _war_record(text, towns + [("Ukraine", "country", "UA")], actors or [])
+
+
+@pytest.mark.parametrize(("text", "towns", "plover", "acled"), [
+    ("After the Russian withdrawal from Ukraine, reporters saw dead bodies in the streets of Irpin.",
+     [("Irpin", "city", "UA")], "ASSAULT", "Attack"),
+    ("Investigators in Ukraine found the bodies of nine residents in a basement in Irpin.",
+     [("Irpin", "city", "UA")], "ASSAULT", "Attack"),
+    ("The mayor visited Irpin in Ukraine after learning of the atrocities committed by Russian soldiers.",
+     [("Irpin", "city", "UA")], "ASSAULT", "Attack"),
+    ("Russian troops have besieged Chernihiv in Ukraine for three weeks.", [("Chernihiv", "city", "UA")], "ASSAULT", None),
+    ("A Russian landing ship sank near Berdyansk in Ukraine on Thursday.", [("Berdyansk", "city", "UA")], "ASSAULT", None),
+    ("Russia's strikes against the energy infrastructure of Ukraine left millions without heat.",
+     [("Russia", "country", "RU")], "ASSAULT",
+     "Shelling/artillery/missile attack"),
+])
+def test_killings_sieges_sinkings_and_infrastructure_strikes_are_war_acts(run, text, towns, plover, acled):
+    rec = run(text, **_war(text, towns))
+    assert plover in [e.plover for e in rec.events]
+    if acled:
+        assert acled in _acled(rec)
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry sank in a storm off the coast.",
+    "Doctors found the body of the singer at his home.",
+    "The atrocities of the last century are taught in schools.",
+    "A state of siege was declared in the capital.",
+])
+def test_accidents_deaths_and_history_are_no_war_acts(run, text):
+    assert [e.plover for e in run(text).events if e.plover == "ASSAULT"] == []
+
+
+def test_a_sanction_is_placed_at_its_target_not_at_who_imposes_it(run):
+    text = "Australia, with Japan and Canada, imposed heavy costs on Russia over the war."
+    rec = run(text, **_war_record(text, [("Australia", "country", "AU"), ("Japan", "country", "JP"),
+                                          ("Canada", "country", "CA"), ("Russia", "country", "RU")], []))
+    sanction = next(e for e in rec.events if e.plover == "SANCTION")
+    assert sanction.places == ("p4",)
+
+
+def test_committing_a_crime_is_no_commitment(run):
+    text = "The atrocities committed by the militia in the village shocked the world."
+    assert "AGREE" not in [e.plover for e in run(text).events]
+    assert "AGREE" in [e.plover for e in run("The government committed itself to a ceasefire.").events]

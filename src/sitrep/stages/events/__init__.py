@@ -112,7 +112,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "2.2"
+VERSION = "2.3"
 MAX_SPAN = 400
 SPEECH_ACTS = frozenset({"AGREE", "DEMAND", "REJECT", "THREATEN", "DISAPPROVE"})
 COOPERATIVE = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT", "INVESTIGATE"})
@@ -353,7 +353,9 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
         confidence=round(min(0.95, 0.3 + max(hit.score, 0.0) / 10), 2),
     )
     inside = place_mentions_in(index, start, end)
-    places = [p for p in places_in(index, start, end) if not _only_agent(inside[p.id], agents)]
+    doers = doer_ranges(hit.first, verb) if base.plover == "SANCTION" else ()
+    places = [p for p in places_in(index, start, end) if not _only_agent(inside[p.id], agents)
+              and not (p.kind == "country" and _only_agent(inside[p.id], doers))]
     local = [p for p in places if p.kind != "country"]
     if any(not is_region_mention(record.text, inside[p.id]) for p in local):  # "Ozerne in the Belgorod region"
         local = [p for p in local if not is_region_mention(record.text, inside[p.id])]
@@ -376,6 +378,20 @@ def agent_places(sent: SpacySpan, hits: list[Hit]) -> tuple[tuple[int, int], ...
     triggers = {h.first.i for h in hits}
     return tuple((t.idx, t.idx + len(t)) for t in sent
                  if t.dep_ == "nsubj" and t.head.i in triggers and t.ent_type_ in ("GPE", "LOC"))
+
+
+def doer_ranges(trigger: Token, verb: Token) -> tuple[tuple[int, int], ...]:
+    """Char ranges naming who acts: the active subject or passive agent of the trigger's verb
+    ("The United States, with its allies, imposed sanctions on Russia") and the possessor of a
+    trigger noun ("Australia's sanctions"). For a sanction, a country named there acts; it is
+    not where the event is: a sanction is placed at its target. (For other acts the subject's
+    country is kept: on the annotated articles, dropping it lost more than it fixed.)"""
+    out = []
+    subject = subject_range(verb) if not any(c.dep_ == "nsubjpass" for c in verb.children) else None
+    if subject is not None:
+        out.append(subject)
+    out += [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in trigger.children if c.dep_ == "poss"]
+    return tuple(out)
 
 
 def _only_agent(inside: list[tuple[int, int]], agents: tuple[tuple[int, int], ...]) -> bool:

@@ -235,7 +235,29 @@ def pick_hits(hits: list[Hit], min_violent: float = 0.0) -> list[Hit]:
         if hit.cue.score >= EXTRA_MIN and clause not in clauses and not any(_overlap(hit, p) for p in picked):
             picked.append(hit)
             clauses.add(clause)
-    return picked
+    return picked + other_kinds_of_act(hits, picked)
+
+
+def other_kinds_of_act(hits: list[Hit], picked: list[Hit]) -> list[Hit]:
+    """ACLED-typed hits of another ACLED sub-type and PLOVER type than every picked hit, inside a
+    picked clause: "After the withdrawal, reporters saw bodies in the streets" is a withdrawal
+    (RETREAT) and killings (ASSAULT), though both sit in one clause. One per type, strong cues
+    only; a second hit of a picked PLOVER type is that event told twice ("shelled ... with
+    rockets")."""
+    kinds = {h.cue.acled for h in picked if h.cue.acled}
+    types = {h.cue.plover for h in picked}
+    if not kinds:
+        return []
+    out: list[Hit] = []
+    for hit in hits:
+        if hit in picked or hit.cue.acled is None or hit.cue.acled in kinds or hit.cue.plover in types \
+                or hit.cue.score < SECONDARY_MIN:
+            continue
+        if not any(_overlap(hit, p) for p in picked + out):
+            out.append(hit)
+            kinds.add(hit.cue.acled)
+            types.add(hit.cue.plover)
+    return out
 
 
 def _overlap(a: Hit, b: Hit) -> bool:

@@ -17,8 +17,9 @@ verb or event noun inside a longer match) is
 - an event noun ("attack", "strike", "fighting") that is anchored: subject or object of a
   violent verb ("the strike killed one person", "carried out strikes") or what its victims
   fled or escaped ("to escape constant shelling"), in a phrase of a violent verb ("killed in
-  shelling"), or its own phrase names a date or time, a number, a local (non-country) place or
-  a violent relative clause ("the missile attacks on Saturday", "strikes which hit buildings");
+  shelling"), or its own phrase names a date or time, a number, a local (non-country) place,
+  what it hit ("strikes against the energy infrastructure") or a violent relative clause ("the
+  missile attacks on Saturday", "strikes which hit buildings");
   as subject of another verb, or after "came under", that verb's clause must be anchored;
 - a weapon noun ("missiles", "drones", "chlorine gas") used in an act: argument of a violent
   verb ("missiles hit the ship", "struck by missiles"), in a phrase of an anchored event noun
@@ -69,6 +70,7 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 OF_HEAD_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 ARMED_CONTEXTS = ("MILITARY", "GOV_FORCE", "NONSTATE", "PARTY")
+TARGET_PREPS = frozenset({"on", "against"})
 
 
 def is_reported_act(first: Token, last: Token, acled: tuple[str, str], index: ArgumentIndex,
@@ -162,7 +164,19 @@ def phrase_anchored(word: Token, index: ArgumentIndex, tables: Tables) -> bool:
         own += clause_tokens(clause)  # "the attacks that took place in Bay region"
     if any(t.ent_type_ in TIME_ENTS or t.like_num for t in own):
         return True
-    return has_local_place(own, index)
+    return has_local_place(own, index) or has_target(word, tables)
+
+
+def has_target(word: Token, tables: Tables) -> bool:
+    """The act's phrase names what it hit: "strikes against Ukraine's energy infrastructure",
+    "attacks on power plants" (TARGET in contexts.json)."""
+    for prep in word.children:
+        if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and tables.contexts["TARGET"].search(" ".join(t.lemma_.lower() for t in core_phrase(obj))):
+                return True
+    return False
 
 
 def clause_tokens(word: Token) -> list[Token]:
