@@ -265,8 +265,8 @@ LEVEL = {"country": 0, "region": 1, "area": 1, "river": 1}
 
 # A capital standing for its government: "sanctions against Moscow", "talks with Kyiv",
 # "Moscow said", "Moscow has withdrawn its troops". The words before or after the name say it.
-GOVERNMENT_BEFORE = re.compile(r"\b(?:against|with|by|(?:sanctions|pressure|demands?|calls?) on|ties to|"
-                               r"relations with)\s+$")
+GOVERNMENT_BEFORE = re.compile(r"\b(?:against|(?<!along )(?<!together )with|by|(?:sanctions|pressure|demands?|calls?) on|"
+                               r"ties to|relations with)\s+$")
 GOVERNMENT_AFTER = re.compile(
     r"^(?:'s (?:government|leadership|position|demands?|claims?|war|invasion|aggression)\b|"
     r"\s+(?:officials|authorities|government|leadership|regime|forces|troops|military|army|helicopters|"
