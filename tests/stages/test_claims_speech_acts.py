@@ -189,3 +189,33 @@ def test_a_short_verbless_phrase_in_quotes_characterises_a_long_one_is_quoted(ru
     rec = run("The Berg Institute, a think tank, published a report that identified “the central role of "
               "farming in the growth of the northern provinces.”")
     assert by(rec, "central role of farming") == "Berg Institute"
+
+
+def test_the_article_speaks_for_the_author_of_the_treatise_named_before(run):
+    rec = run("Holm’s confidence came through in a long treatise she published last summer. The article "
+              "portrayed Danes as a people who are really the same as Norwegians.")
+    assert by(rec, "Danes as a people") == "Holm"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Olaf Berg portrayed the mayor as a puppet of the council.", "the mayor as a puppet of the council"),
+    ("Olaf Berg described the vote as a sham.", "the vote as a sham"),
+])
+def test_characterising_verbs_report_with_an_as_phrase(run, text, content):
+    assert content in spans(run(text))
+
+
+def test_characterising_verbs_without_as_report_nothing(run):
+    assert spans(run("Olaf Berg described the scene in great detail.")) == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Olaf Berg spoke. He says the town was freed from the “bandits” whom he claims run the region "
+     "(an absurdly false claim, given the mayor is a priest).",
+     "the town was freed from the “bandits” whom he claims run the region"),
+    ("Olaf Berg said the mayor is a spy – a baseless claim that the council rejected.", "the mayor is a spy"),
+])
+def test_the_writer_calling_a_claim_false_in_its_sentence_denies_it(run, text, content):
+    rec = run(text)
+    c = next(c for c in rec.claims if rec.text[c.start:c.end] == content)
+    assert c.status == "denied"

@@ -89,7 +89,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.10"
+VERSION = "1.11"
 
 
 # ---------------------------------------------------------------- assembly

@@ -19,13 +19,18 @@ if TYPE_CHECKING:
 PARENTHETICAL_STOP = re.compile(r";|,(?!\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+,)")
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject; shared subjects of conjuncts and participles; a relative pronoun's antecedent."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:  # "the bandits whom he claims run the region": 'whom' is the content's subject
+        subjects = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS] or subjects
+    for child in subjects:
+        if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return subject_of(verb.head)
     return None
@@ -51,9 +56,10 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
     actor = d.actor_in(*core_span(who, unit))
     if actor:
         return actor, None, "asserted"
-    author = author_of(who)
+    author = author_of(who) or earlier_document_author(d, who, unit)
     if author is not None:
-        return claimant_of(d, author, unit)
+        return claimant_of(d, author, d.units[next(u.index for u in d.units if u.start <= author.idx < u.end)]
+                           if not (unit.start <= author.idx < unit.end) else unit)
     if who.lower_ in PRONOUN_KINDS:
         return antecedent(d, who.idx, PRONOUN_KINDS[who.lower_], floor), None, "asserted"
     if who.lemma_.lower() in d.cues.source_nouns:
@@ -81,6 +87,7 @@ def voice_owner(d: Doc2, who: Token) -> Token | None:
     return next((c for c in who.children if c.dep_ == "poss" and c.lower_ in PRONOUN_KINDS), None)
 
 
+AUTHORING_VERBS = frozenset({"publish", "write", "pen", "release", "issue", "post", "sign", "author"})
 DOCUMENT_NOUNS = frozenset({"article", "essay", "op-ed", "column", "letter", "book", "manifesto", "treatise", "blog"})
 
 
@@ -92,7 +99,23 @@ def author_of(document: Token) -> Token | None:
     owner = next((c for c in document.children if c.dep_ == "poss"), None)
     if owner is None and document.dep_ in ("dobj", "obj") and document.head.pos_ in ("VERB", "AUX"):
         owner = subject_of(document.head)
-    return owner if owner is not None and owner is not document and owner.lemma_.lower() not in DOCUMENT_NOUNS else None
+    if owner is None:  # "a treatise he published last summer"
+        rel = next((c for c in document.children if c.dep_ == "relcl" and c.lemma_.lower() in AUTHORING_VERBS), None)
+        owner = next((c for c in rel.children if c.dep_ == "nsubj"), None) if rel is not None else None
+    return owner if owner is not None and owner.i != document.i and owner.lemma_.lower() not in DOCUMENT_NOUNS else None
+
+
+def earlier_document_author(d: Doc2, who: Token, unit: Unit) -> Token | None:
+    """'The article portrayed ...' (a definite document noun with no owner): the author of the last
+    document named in the sentences before, as in 'a treatise he published ... The article argued C'."""
+    if who.lemma_.lower() not in DOCUMENT_NOUNS or any(c.dep_ == "poss" for c in who.children) or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in who.children):
+        return None
+    for u in reversed(d.units[max(0, unit.index - PRONOUN_REACH):unit.index + 1]):
+        for tok in reversed(u.tokens):
+            if tok.i < who.i and tok.lemma_.lower() in DOCUMENT_NOUNS and (author := author_of(tok)) is not None:
+                return author
+    return None
 
 
 def is_possible_source(d: Doc2, start: int, end: int) -> bool:
@@ -177,9 +200,26 @@ def content_of(d: Doc2, verb: Token, unit: Unit) -> list[tuple[int, int, int | N
             return [(*sp, None)] if sp else []
     if mode == "intent" or is_appeal(verb):
         return intent_content(d, verb, unit)
+    if (extracted := extracted_content(verb, unit)) is not None:
+        return [extracted]
     if mode != "object":
         return []
+    if verb.lemma_.lower() in d.cues.characterising_verbs and not any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return []  # "described the scene": no 'as' phrase, no claim
     return right_segments(verb, unit)
+
+
+def extracted_content(verb: Token, unit: Unit) -> tuple[int, int, int | None] | None:
+    """'the bandits whom he claims run the region': the relative's antecedent is the subject of the
+    content, which runs from the antecedent to the end of the verb's complement."""
+    if verb.dep_ != "relcl" or not any(c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    comp = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.idx > verb.idx]
+    if not comp or sum(c.dep_ in SUBJECT_DEPS for c in verb.children) < 2:
+        return None
+    sp = span_of(comp, unit)
+    return (max(verb.head.idx, unit.start), sp[1], None) if sp else None
 
 
 def is_appeal(verb: Token) -> bool:

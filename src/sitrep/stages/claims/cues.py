@@ -21,6 +21,7 @@ class Cues:
     media: frozenset[str]
     evidence_nouns: frozenset[str]
     voice_nouns: frozenset[str]
+    characterising_verbs: frozenset[str]
     reported_re: re.Pattern[str]
     unconfirmed_re: re.Pattern[str]
     unverified_re: re.Pattern[str]
@@ -28,6 +29,7 @@ class Cues:
     figures_re: re.Pattern[str]
     response_re: re.Pattern[str]
     debunk_re: re.Pattern[str]
+    inline_debunk_re: re.Pattern[str]
     inference_verbs: frozenset[str]
     not_source_re: re.Pattern[str]
     channels: tuple[tuple[re.Pattern[str], str], ...]
@@ -47,10 +49,12 @@ def load_cues() -> Cues:
         denial_verbs=frozenset(d["denial_verbs"]), claim_nouns=frozenset(d["claim_nouns"]),
         source_nouns=frozenset(d["source_nouns"]), media=frozenset(load_json("actors", "organisations.json")["media"]),
         evidence_nouns=frozenset(d["evidence_nouns"]), voice_nouns=frozenset(d["voice_nouns"]),
+        characterising_verbs=frozenset(d["characterising_verbs"]),
         reported_re=rx("|".join(f"(?:{p})" for p in d["reported_re"])),
         unconfirmed_re=rx(d["unconfirmed_re"]), unverified_re=rx(d["unverified_re"]),
         confirmed_re=rx(d["confirmed_re"]), figures_re=rx(d["figures_re"]), response_re=rx(d["response_re"]),
         debunk_re=rx("|".join(f"(?:{x})" for x in d["debunk_re"])), not_source_re=not_source_pattern(),
+        inline_debunk_re=rx(d["inline_debunk_re"]),
         inference_verbs=frozenset(d["inference_verbs"]),
         channels=tuple((re.compile(p) if "(?P<outlet>" in p else rx(p), label) for p, label in d["channels"]),
         adjectives=load_json("actors", "sides.json")["adjectives"],

@@ -46,9 +46,24 @@ def apply_hedges(d: Doc2, unit: Unit, drafts: list[Draft]) -> None:
         for x in in_scope(d, drafts, unit)[-1:]:
             x.status = "confirmed"
             x.evidence.append(evidence)
+    inline = d.cues.inline_debunk_re.search(text)
+    if inline:
+        deny_inline(d, unit.start + inline.start(), [x for x in drafts if x.unit == unit.index], evidence)
     if d.cues.response_re.search(text):
         for x in in_scope(d, drafts, unit, same_unit=False):
             x.response = "none"
+
+
+def deny_inline(d: Doc2, at: int, drafts: list[Draft], evidence: Span) -> None:
+    """'X said C (a false claim, ...)', 'C – a baseless claim': the writer debunks the claims of the
+    sentence that come before the debunk; a claim running over it ends there."""
+    for x in drafts:
+        if x.start >= at:
+            continue
+        if x.end > at:
+            x.end = trim(d.text, x.start, at)[1]
+        x.status = "denied"
+        x.evidence.append(evidence)
 
 
 def add_unattributed(d: Doc2, hedge: Unit, drafts: list[Draft]) -> None:
