@@ -576,6 +576,8 @@ CUE_FAMILIES = {
     "bodies_found": "Villagers found the bodies of four farmers after the militia left.",
     "atrocity": "Witnesses described atrocities carried out by the soldiers in the village.",
     "sink_warship": "A navy frigate sank after the rebels fired on it.",
+    "military_campaign": "The army renewed its campaign to take the eastern provinces.",
+    "condemn_label": "Calling the raid cowardly, the governor promised an inquiry.",
     "disaster_natural": "A strong earthquake struck the coastal province.",
     "disaster_manmade": "A gas cylinder exploded at the factory.",
     "crime": "Thieves robbed a jewellery store downtown.",
@@ -959,3 +961,25 @@ def test_committing_a_crime_is_no_commitment(run):
     text = "The atrocities committed by the militia in the village shocked the world."
     assert "AGREE" not in [e.plover for e in run(text).events]
     assert "AGREE" in [e.plover for e in run("The government committed itself to a ceasefire.").events]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The two services have increased intelligence sharing.", "COOPERATE"),
+    ("The Soviet army assisted the separatist forces.", "AID"),
+    ("Calling the invasion barbaric, the prime minister announced new aid.", "DISAPPROVE"),
+])
+def test_sharing_assisting_and_condemning_labels(run, text, want):
+    assert want in [e.plover for e in run(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "She assisted in the investigation.",
+    "The senator launched his campaign in Iowa.",
+])
+def test_assisting_in_and_election_campaigns_are_no_aid_or_assault(run, text):
+    assert [e.plover for e in run(text).events if e.plover in ("AID", "ASSAULT")] == []
+
+
+def test_a_peninsula_is_ground_that_can_be_taken(run):
+    text = "The rebels captured the Jaffna peninsula after heavy fighting."
+    assert "Non-state actor overtakes territory" in _acled(run(text))
