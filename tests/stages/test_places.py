@@ -331,3 +331,42 @@ def test_a_ship_named_after_a_city_is_no_place(nlp: Any) -> None:
     assert "Moscow" in got and got["Moscow"].mentions[0].text == "Moscow"
     assert all(m.text != "Moskva" for p in got.values() for m in p.mentions)
     assert "Kyiv" in got
+
+
+def test_a_dateline_names_where_the_story_was_filed(stage: Stage, nlp: Any) -> None:
+    got = places(stage, nlp, "OSKIL, May 2 (AP) — Residents returned to their homes after the shelling stopped.")
+    assert got["Oskil"].kind == "city" and got["Oskil"].mentions[0].text == "OSKIL"
+
+
+@pytest.mark.parametrize(("text", "opens"), [
+    ("LONDON, April 5 (Reuters) - Talks resumed.", True),
+    ("Some text.\nKHARKIV (AP) — Sirens sounded.", True),
+    ("London - the capital - was quiet.", True),
+    ("Officials in London, April said, were quiet.", False),
+    ("London Breed, the mayor, spoke.", False),
+])
+def test_dateline_shape(text: str, opens: bool) -> None:
+    from sitrep.stages.places.evidence import is_dateline
+    from sitrep.stages.places.recognise import Mention
+
+    start = text.index("LONDON") if "LONDON" in text else text.find("KHARKIV") if "KHARKIV" in text else text.index("London")
+    word = text[start:].split(",")[0].split(" ")[0]
+    assert is_dateline(text, Mention(start, start + len(word), word, ())) is opens
+
+
+def test_a_compass_word_before_a_country_is_part_of_its_mention(stage: Stage, nlp: Any) -> None:
+    got = places(stage, nlp, "Heavy fighting spread across Eastern Ukraine this week.")
+    assert got["Ukraine"].mentions[0].text == "Eastern Ukraine" and got["Ukraine"].kind == "country"
+
+
+
+def test_a_name_written_after_a_given_name_is_a_surname_throughout(stage: Stage, nlp: Any) -> None:
+    got = places(stage, nlp, "The engineer Maria Dundalk spoke to reporters in Kharkiv. Dundalk said the lines were cut.")
+    assert "Dundalk" not in got and "Kharkiv" in got
+
+
+def test_a_party_to_a_court_case_is_not_a_place(stage: Stage, nlp: Any) -> None:
+    got = places(stage, nlp, "The judges cited Dundalk v. Ireland in their ruling.")
+    assert "Dundalk" not in got and "Ireland" in got
+    text = "Lawyers in Kharkiv cited Kharkiv v. Ivanenko, a ruling of 2019."
+    assert [m.start for m in places(stage, nlp, text)["Kharkiv"].mentions] == [text.index("Kharkiv")]

@@ -20,7 +20,7 @@ from pathlib import Path
 from sitrep.errors import GazetteerError
 from sitrep.gazetteer.names import name_key, skeleton_key
 
-SCHEMA_VERSION = "6"  # bump whenever the built data changes, so old files are rebuilt
+SCHEMA_VERSION = "7"  # bump whenever the built data changes, so old files are rebuilt
 BUILD_COMMAND = "sitrep gazetteer build"
 ABBREVIATION_TIER = 2
 

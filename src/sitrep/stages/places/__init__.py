@@ -10,7 +10,9 @@ Approach
    Evidence around a name (evidence.py): a region named next constrains it ("Vesele, Donetsk",
    "Lyman, in the Kharkiv region"); verbs and prepositions of place ("recaptured Lyman",
    "around Barvinkove"); an age says person ("Kateryna, 34,"); a word the text also writes in
-   lower case is that word ("a mass grave"); title-cased headlines need more evidence.
+   lower case is that word ("a mass grave"); title-cased headlines need more evidence; a dateline
+   ("LONDON, April 5 (Reuters) -") names a place; a compass word before a country, region or big
+   city ("Eastern Ukraine", "West Wales") is part of that place's mention.
 2. Resolve (resolve.py): score each gazetteer candidate by kind/population prior, cue
    fit, transliteration tier and document coherence (the story's countries and regions);
    countries and regions resolve to their own GeoNames record and centre, not a capital.
@@ -73,7 +75,7 @@ from sitrep.stages.places.tables import Tables, load_tables
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.6.0"
+VERSION = "1.7.0"
 MAX_ALTERNATIVES = 3
 
 

@@ -15,8 +15,13 @@ Read by recognise.find_mentions after the gazetteer scan and the cues:
 - Common words: a one-word name whose lowercase form the same text uses as an ordinary word
   ("the council", "a mass grave", "human rights") is that word, unless a cue or container says
   place or it is a country or first-level region.
+- Court cases: a party to one ("United States v. Windsor", "Roe v. Wade") is not a place, unless a cue
+  or container says so or it names a country.
 - Headlines: in a title-cased line spaCy's labels are unreliable; a name there needs a cue, a
   container, or importance (a country, region or city of 100,000).
+- Datelines: a name opening a line and followed by a date, a news agency in brackets or a dash
+  ("SOUTH WAZIRISTAN, April 5 (APP):", "KYIV, Ukraine (AP) —", "LONDON -") is where the story was
+  filed: a place, whatever spaCy's label.
 - Agentive demonyms: "Russian forces", "Russian artillery" name who acts, not where: such a
   mention is still a mention of Russia, but it is no evidence that the story's towns lie there.
 
@@ -44,6 +49,10 @@ if TYPE_CHECKING:
 CONTAINER_LINK = re.compile(r",\s?|,?\s+(?:in|of)\s+(?:the\s+)?")
 LIST_AFTER = re.compile(r",?\s+(?:and|or)\s")
 AGE_APPOSITION = re.compile(r",\s*\d{1,3}\s*,")
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# after the place (and an optional ', Country'): ', April 5', ' (AP)', ' (Reuters) -', ' — ', ' - '
+DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:,\s*" + MONTH + r"\s+\d{1,2}\b"
+                            r"|\([A-Z][A-Za-z/&.\- ]{0,30}\)|\s[—–-]{1,2}\s)")
 HEADLINE_MIN_WORDS = 4
 HEADLINE_SHARE = 0.8
 HEADLINE_MIN_IMPORTANCE = 2
@@ -120,6 +129,24 @@ def share_locatives(text: str, ms: list[Mention]) -> list[Mention]:
 def is_aged(text: str, m: Mention) -> bool:
     """'Kateryna, 34, said': an age in commas follows a person's name."""
     return AGE_APPOSITION.match(text, m.end) is not None
+
+
+def is_dateline(text: str, m: Mention) -> bool:
+    """'LONDON, April 5 (Reuters) -': the name opens a line and a date, an agency or a dash follows."""
+    before = text[max(0, m.start - 40):m.start].rstrip(" \t")
+    opens_line = m.start < 40 and not before or before.endswith("\n")
+    return opens_line and DATELINE_AFTER.match(text, m.end) is not None
+
+
+CASE_PARTY_BEFORE = re.compile(r"\bv(?:s)?\.\s*$")
+CASE_PARTY_AFTER = re.compile(r"\s+v(?:s)?\.\s+[A-Z]")
+
+
+def is_case_party(text: str, m: Mention) -> bool:
+    """'United States v. Windsor', 'Roe v. Wade': a party to a court case, not a place."""
+    return bool(CASE_PARTY_BEFORE.search(text, max(0, m.start - 6), m.start)) or \
+        CASE_PARTY_AFTER.match(text, m.end) is not None
+
 
 
 def lowercase_words(doc: Doc) -> frozenset[str]:

@@ -75,6 +75,7 @@ class Mention:
     headline: bool = False  # in a title-cased line, where spaCy's labels say little
     aged: bool = False  # an age in commas follows ('Kateryna, 34, said'): a person
     agent: bool = False  # a demonym naming who acts ('Russian forces'): no evidence of where the story is
+    dateline: bool = False  # opens a dateline ('LONDON, April 5 (Reuters) -'): where the story was filed
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = True,
@@ -90,12 +91,21 @@ def find_mentions(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = 
     found = [m for m in found if not _in_facility_name(doc, m, tables)]
     found = [_facility_named(doc, m, tables) for m in found]
     found = _with_evidence(doc, full, found)
-    people = _person_name_words(doc)
+    people = _person_name_words(doc) | _surnames(doc, found)
     lower = evidence.lowercase_words(doc)
     ships = _vessel_names(full, found)
     accepted = [is_toponym(m, tables) and not _a_persons_name(m, people) and not evidence.is_common_word(m, lower)
                 and not (name_key(m.name) in ships and not m.cue) for m in found]
-    return _comma_links(full, _one_sense_per_story(found, accepted))
+    kept = [m for m in _one_sense_per_story(found, accepted) if not _a_case_party(full, m)]
+    return _comma_links(full, kept)
+
+
+def _a_case_party(full: str, m: Mention) -> bool:
+    """A court case's party ('Roe v. Wade'), with no cue, container or country reading: wherever the story
+    names the case it names a party, even when the name is a place elsewhere in the story."""
+    if m.cue or m.contained or m.demonym or _is_country(m):
+        return False
+    return evidence.is_case_party(full, m)
 
 
 def _with_evidence(doc: Doc, full: str, found: list[Mention]) -> list[Mention]:
@@ -103,7 +113,17 @@ def _with_evidence(doc: Doc, full: str, found: list[Mention]) -> list[Mention]:
     found = evidence.constrain_by_containers(full, found)
     found = evidence.share_locatives(full, found)
     heads = evidence.headline_spans(doc)
-    return [replace(m, aged=evidence.is_aged(full, m), headline=evidence.in_spans(m, heads)) for m in found]
+    return [_with_line_evidence(full, m, heads) for m in found]
+
+
+def _with_line_evidence(full: str, m: Mention, heads: list[tuple[int, int]]) -> Mention:
+    """Age, headline and dateline flags of one mention (a dateline's name is locative)."""
+    dateline = not m.demonym and evidence.is_dateline(full, m)
+    hits = m.hits
+    if dateline and any(h.entry.kind != "river" for h in hits):
+        hits = tuple(h for h in hits if h.entry.kind != "river")  # a story is filed from a town, not a river
+    return replace(m, hits=hits, aged=evidence.is_aged(full, m), headline=evidence.in_spans(m, heads),
+                   dateline=dateline, locative=m.locative or dateline)
 
 
 def _vessel_names(full: str, found: list[Mention]) -> frozenset[str]:
@@ -116,6 +136,22 @@ def _person_name_words(doc: Doc) -> frozenset[str]:
     """Name keys of the words of the story's multi-word person names ('Mohamed Salah', 'Yulia Tymoshenko')."""
     return frozenset(name_key(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                      for t in ent if is_capitalised(t))
+
+
+def _surnames(doc: Doc, found: list[Mention]) -> frozenset[str]:
+    """Name keys of one-word names the story writes right after a given name ('Valerii Semenov', 'Noel Conway'):
+    a capitalised proper noun inside a sentence, outside a headline, that is no place mention itself."""
+    tok_at = {tok.idx: tok.i for tok in doc}
+    starts = {m.start for m in found}
+    out = set()
+    for m in found:
+        i = tok_at.get(m.start)
+        if i is None or i == 0 or " " in m.name or not m.inner or m.headline or m.demonym:
+            continue
+        prev = doc[i - 1]
+        if prev.pos_ == "PROPN" and prev.is_title and not prev.is_sent_start and prev.idx not in starts:
+            out.add(name_key(m.name))
+    return frozenset(out)
 
 
 def _a_persons_name(m: Mention, people: frozenset[str]) -> bool:
@@ -223,7 +259,7 @@ def _scan(doc: Doc, full: str, gaz: Gazetteer, tables: Tables, ent_of: dict[int,
             i += 2  # 'Central American migrants': a demonym, read in step 4
             continue
         min_len = 2 if tok.text in tables.demonyms else 1  # "Indian Ocean", but "Russian" is a demonym
-        found = _longest_match(doc, full, i, gaz, ent_of, min_len)
+        found = _directional(doc, full, i, gaz, ent_of) or _longest_match(doc, full, i, gaz, ent_of, min_len)
         if found is None:
             i += 1
             continue
@@ -233,6 +269,26 @@ def _scan(doc: Doc, full: str, gaz: Gazetteer, tables: Tables, ent_of: dict[int,
         yield mention
         i = last_end = found[1]
         last_country = _is_country(mention)
+
+
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                        "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                        "southeastern", "southwestern"})
+
+
+def _directional(doc: Doc, full: str, i: int, gaz: Gazetteer, ent_of: dict[int, Span]) -> tuple[Mention, int] | None:
+    """'West Wales', 'Eastern Ukraine', 'North London': a compass word and a country, region or big city is a
+    mention of that place (the span keeps the compass word); names the gazetteer has whole ('South Africa',
+    'North Carolina', 'West Bank') are read whole."""
+    if doc[i].lower_ not in DIRECTIONS or i + 1 >= len(doc) or not doc[i].whitespace_ or not is_capitalised(doc[i + 1]):
+        return None
+    if _longest_match(doc, full, i, gaz, ent_of, 2) is not None:
+        return None
+    found = _longest_match(doc, full, i + 1, gaz, ent_of)
+    if found is None or importance(tuple(h for h in found[0].hits if h.tier == 0)) < 2:
+        return None
+    mention, end = found
+    return replace(mention, start=doc[i].idx, inner=False), end
 
 
 def _is_country(m: Mention) -> bool:
@@ -422,6 +478,8 @@ def is_toponym(m: Mention, tables: Tables) -> bool:
         return True
     if m.contained and m.hits:
         return True  # 'Vesele, Donetsk': the region named next holds one of its readings
+    if m.dateline and any(h.tier == 0 for h in m.hits):
+        return True  # 'SOUTH WAZIRISTAN, April 5 (APP):' names where the story was filed
     if name_key(m.name) in tables.not_places and not m.cue:
         return False
     if m.facility and not m.hits:
