@@ -49,7 +49,7 @@ def claim_at(rec: Record, anchor: str) -> Claim:
 def test_stage_contract(stages):
     stage = stages[1]
     assert stage.name == "claims"
-    assert stage.requires == {"text", "title", "parse", "actors", "times", "quantities", "places"} and stage.provides == {"claims"}
+    assert stage.requires == {"text", "parse", "actors", "times", "quantities", "places"} and stage.provides == {"claims"}
 
 
 def test_says_that_clause(run):

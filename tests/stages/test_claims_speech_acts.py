@@ -143,31 +143,6 @@ def test_a_colon_inside_a_paragraph_is_no_headline(run):
     assert not any("dam attack" in s for s in spans(rec))
 
 
-def run_titled(nlp, text: str, title: str) -> Record:
-    doc = nlp(text)
-    return make_claims_stage().run(make_actors_stage().run(Record(id="t", text=text, title=title), doc), doc)
-
-
-def test_a_statement_documents_own_sentences_are_its_authors_claims(nlp):
-    text = ("Norway will never recognize the annexed land as anything other than part of Sweden. The vote is a "
-            "sham – a false pretext to seize land by force. What comes next?\n\nSupport for Sweden")
-    rec = run_titled(nlp, text, "Statement from President Anna Holm on the Sham Vote")
-    assert spans(rec) == ["Norway will never recognize the annexed land as anything other than part of Sweden",
-                          "The vote is a sham – a false pretext to seize land by force"]
-    assert {by(rec, "never recognize"), by(rec, "sham")} == {"Norway"}
-
-
-def test_the_author_named_in_the_title_is_the_claimant(nlp):
-    rec = run_titled(nlp, "President Anna Holm spoke in Oslo on Monday. The vote is a sham.",
-                     "Remarks by President Holm at the Summit")
-    assert by(rec, "vote is a sham") == "Anna Holm"
-
-
-def test_a_news_article_is_no_statement(nlp):
-    rec = run_titled(nlp, "Norway will never recognize the annexed land.", "Norway rejects the vote")
-    assert spans(rec) == []
-
-
 def test_a_second_speaker_after_comma_and_ends_the_first_claim(run):
     rec = run("NATO officials told CNN that talks have become serious, and senior State Department officials "
               "said the matter came up at this week’s meeting.")

@@ -81,7 +81,6 @@ from sitrep.stages.claims.finders import (
 from sitrep.stages.claims.frames import fill_frames
 from sitrep.stages.claims.hedges import apply_hedges
 from sitrep.stages.claims.quotes import continue_quotes, extend_quotes, unmarked_quote_leads
-from sitrep.stages.claims.statements import author_drafts
 from sitrep.stages.claims.units import split_units
 
 if TYPE_CHECKING:
@@ -89,7 +88,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.11"
+VERSION = "1.12"
 
 
 # ---------------------------------------------------------------- assembly
@@ -119,7 +118,6 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
     fill_frames(d, drafts)
     drafts = continue_quotes(d, dedupe(d, drafts))
     unmarked_quote_leads(d, drafts)
-    drafts = sorted(drafts + author_drafts(d, record.title, drafts), key=lambda x: (x.start, x.end))
     return number(record, drafts)
 
 
@@ -194,5 +192,5 @@ def make_claims_stage(settings: Settings | None = None) -> Stage:
     def run(record: Record, parse: Doc) -> Record:
         return record.model_copy(update={"claims": find_claims(cues, record, parse)})
 
-    return Stage(name="claims", version=VERSION, requires=frozenset({"text", "title", "parse", "actors", "times", "quantities", "places"}),
+    return Stage(name="claims", version=VERSION, requires=frozenset({"text", "parse", "actors", "times", "quantities", "places"}),
                  provides=frozenset({"claims"}), fn=run)
