@@ -93,6 +93,16 @@ def store_only(url: str, records: list[Record]) -> tuple[float, float]:
     return seconds, cpu
 
 
+def read_records(path: Path) -> list[Record]:
+    """The current records of an export (`sitrep.stored/1` lines), or the records of a plain record file."""
+    from sitrep.storage.archive import Restored, read_archive
+
+    lines = ((f"{path}:{n}", line) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if line.strip())
+    found = list(read_archive(lines))
+    return [w.current.record if isinstance(w, Restored) else w for w in found if isinstance(w, (Record, Restored))]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--records", type=int, default=2000, help="articles for the store-only run (default 2000)")
@@ -104,8 +114,7 @@ def main() -> int:
     print(f"{'engine':<11} {'run':<28} {'articles':>8} {'seconds':>8} {'articles/s':>10} {'per CPU s':>10}")
     with tempfile.TemporaryDirectory() as tmp, postgres_database() as pg, postgres_database() as pg2:
         engines = [("sqlite", f"sqlite:///{tmp}/extract.db", f"sqlite:///{tmp}/store.db"), ("postgresql", pg, pg2)]
-        records = [Record.model_validate_json(line) for line in Path(args.from_records).read_text().splitlines()
-                   if line.strip()] if args.from_records else []
+        records = read_records(Path(args.from_records)) if args.from_records else []
         for engine, first, second in engines:
             if first is None or second is None:
                 print(f"{engine:<11} skipped: no server at {PG_SERVER}")
