@@ -219,3 +219,22 @@ def test_an_organisation_modifying_a_speaking_subject_is_kept(nlp):
     text = "Senior State Department officials said the matter came up at the meeting."
     rec = make_actors_stage().run(Record(id="t", text=text), nlp(text))
     assert ("State Department", "org") in [(a.name, a.kind) for a in rec.actors]
+
+
+def test_a_name_in_apposition_to_a_role_is_a_person(nlp):
+    from sitrep.model import Record
+    from sitrep.stages.actors import make_actors_stage
+
+    text = "Norway’s envoy to the UN, Aino Virta, told CNN the two nations are in close contact."
+    rec = make_actors_stage().run(Record(id="t", text=text), nlp(text))
+    assert ("Aino Virta", "person") in [(a.name, a.kind) for a in rec.actors]
+
+
+def test_a_plural_speaker_stays_a_group_when_its_adjective_names_a_place(nlp):
+    from sitrep.model import Place, Record, Span
+    from sitrep.stages.actors import make_actors_stage
+
+    text = "The European nations hosting refugees say they need more help."
+    europe = Place(id="p1", name="Europe", mentions=(Span(start=4, end=12),))
+    rec = make_actors_stage().run(Record(id="t", text=text, places=(europe,)), nlp(text))
+    assert "European nations" in [a.name for a in rec.actors]

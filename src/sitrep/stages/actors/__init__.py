@@ -61,6 +61,7 @@ from sitrep.config import Settings
 from sitrep.model import Actor, Record
 from sitrep.pipeline import Stage
 from sitrep.stages.actors.finders import (
+    appositive_names,
     collective_speakers,
     group_mentions,
     org_mentions,
@@ -85,7 +86,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "find_actors", "make_actors_stage", "translit_key"]
 
-VERSION = "1.6"
+VERSION = "1.7"
 
 
 def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:
@@ -96,6 +97,7 @@ def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:
     ctx = Context(record.text, doc, places, sorted(countries))
     orgs = list(org_mentions(t, ctx))
     persons = [*person_mentions(t, ctx), *speaker_mentions(t, ctx), *(m for m in orgs if m.kind == "person")]
+    persons += appositive_names(t, ctx, persons)
     persons += surname_mentions(ctx, persons)
     candidates = [*persons, *(m for m in orgs if m.kind != "person"), *group_mentions(t, ctx),
                   *state_mentions(t, ctx), *role_mentions(t, ctx), *collective_speakers(t, ctx)]

@@ -104,6 +104,23 @@ def person_mentions(t: Tables, ctx: Context) -> list[Mention]:
     return out
 
 
+def appositive_names(t: Tables, ctx: Context, taken: list[Mention]) -> Iterable[Mention]:
+    """'Norway's envoy to the UN, Aino Virta, told CNN': a capitalised name in apposition to a role noun
+    is a person even when the tagger calls it a place or misses it (not when the places stage placed it)."""
+    roles = {title.split()[-1] for title in t.titles}
+    for tok in ctx.doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head.lower_ not in roles:
+            continue
+        parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        start, end = parts[0].idx, tok.idx + len(tok)
+        if len(parts) < 2 or not all(p.text[:1].isupper() for p in parts) or any(
+                m.start < end and start < m.end for m in taken):
+            continue
+        if ctx.is_place(start, end) or is_not_actor(t, ctx, start, end):
+            continue
+        yield person(t, ctx, start, end, "p:" + surname_key(ctx.text[start:end]))
+
+
 def titled_names(t: Tables, ctx: Context, taken: list[tuple[int, int]]) -> Iterable[Mention]:
     """Capitalised names right after a title that spaCy did not tag ("President Zelenskyy")."""
     for m in t.title_name_re.finditer(ctx.text):
@@ -275,8 +292,8 @@ def collective_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
         prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
         if prep is not None and len(list(prep.subtree)) <= 4:
             end = max(x.idx + len(x) for x in prep.subtree)
-        if ctx.is_place(start, end) or is_not_actor(t, ctx, start, end):
-            continue
+        if ctx.is_place(tok.idx, tok.idx + len(tok)) or is_not_actor(t, ctx, start, end):
+            continue  # "European" read as Europe does not make "The European nations" a place
         name = ctx.text[start:end]
         side = next((t.adjectives[w] for w in name.split() if w in t.adjectives), None)
         yield Mention(start, end, "group", "c:" + name.lower(), name, 8, side=side)
