@@ -120,29 +120,49 @@ def claim_contradictions(claims: list[tuple[str, list[ClaimMention]]],
 
 # (item id, places, published, claimant, report, is a denial)
 Indexed = tuple[str, tuple[PlaceInfo, ...], date | None, PartyInfo | None, Report, bool]
+PlaceIndex = dict[str, dict[int, list[Indexed]]]  # place key -> time bucket -> reports (linear lookups)
+BUCKET = 15  # days
+UNDATED = -1
+
+
+def _bucket(day: date | None) -> int:
+    return day.toordinal() // BUCKET if day is not None else UNDATED
+
+
+def _file(index: PlaceIndex, key: str, hit: Indexed) -> None:
+    index.setdefault(key, {}).setdefault(_bucket(hit[2]), []).append(hit)
+
+
+def _near_in_time(index: PlaceIndex, key: str, day: date | None) -> list[Indexed]:
+    """Reports filed under `key` within the denial window of `day` (all of them when undated)."""
+    buckets = index.get(key, {})
+    if day is None:
+        return [h for hits in buckets.values() for h in hits]
+    reach = DENIAL_WINDOW.days // BUCKET + 1
+    wanted = [_bucket(day) + i for i in range(-reach, reach + 1)] + [UNDATED]
+    return [h for b in wanted for h in buckets.get(b, [])]
 
 
 def _place_index(claims: list[tuple[str, list[ClaimMention]]],
-                 events: list[tuple[str, list[EventMention]]]) -> dict[str, list[Indexed]]:
+                 events: list[tuple[str, list[EventMention]]]) -> PlaceIndex:
     """Claims and violent events by the towns they are about. A claim naming no town is about
     the towns of the sentences either side, filed under "@article:town": only a denial in the
     same article answers it ("Reuters saw bodies in Bucha. Ukraine says Russia is guilty of
     genocide", in a story on Putin calling Bucha fake)."""
-    index: dict[str, list[Indexed]] = {}
+    index: PlaceIndex = {}
     for cid, group in claims:
         for m in group:
             places = _fine(m.places)
             nearby = () if places or m.claimant is None else _fine(m.nearby)
             keys = [p.key for p in places] + [f"@{m.article}:{p.key}" for p in nearby]
             for key in keys:
-                index.setdefault(key, []).append((cid, places or nearby, m.published, m.claimant, m.report,
-                                                  is_denial(m)))
+                _file(index, key, (cid, places or nearby, m.published, m.claimant, m.report, is_denial(m)))
     for eid, mentions in events:
         for e in mentions:
             if family(e.plover) != "violence":
                 continue
             for p in _fine(e.places):
-                index.setdefault(p.key, []).append((eid, _fine(e.places), e.published, e.claimant, e.report, False))
+                _file(index, p.key, (eid, _fine(e.places), e.published, e.claimant, e.report, False))
     return index
 
 
@@ -151,10 +171,11 @@ def _fine(places: Iterable[PlaceInfo]) -> tuple[PlaceInfo, ...]:
 
 
 def _against(denials: list[ClaimMention], denier: PartyInfo | None,
-             index: dict[str, list[Indexed]]) -> list[Indexed]:
+             index: PlaceIndex) -> list[Indexed]:
     seen: dict[tuple[str, str], Indexed] = {}
     for d in denials:
-        hits = [h for p in _fine(d.places) for key in (p.key, f"@{d.article}:{p.key}") for h in index.get(key, [])]
+        hits = [h for p in _fine(d.places) for key in (p.key, f"@{d.article}:{p.key}")
+                for h in _near_in_time(index, key, d.published)]
         for hit in hits:
             _, places, published, claimant, report, denial = hit
             if denial or (claimant and denier and claimant.side == denier.side):
@@ -189,10 +210,12 @@ def _claim_x(claim_id: str, denials: list[ClaimMention], denier: PartyInfo | Non
 def control_contradictions(timelines: Iterable[Timeline]) -> list[Contradiction]:
     out = []
     for tl in timelines:
-        held = [e for e in tl.entries if e.controller and e.date and e.claimant]
+        held = [e for e in tl.entries if e.controller and e.date and e.claimant]  # entries are in date order
         for i, a in enumerate(held):
             for b in held[i + 1:]:
-                if a.controller == b.controller or _days_apart(a.date, b.date) > 1:
+                if _days_apart(a.date, b.date) > 1:
+                    break  # a sweep: only the entries of the next day can disagree with this one
+                if a.controller == b.controller:
                     continue
                 if a.claimant == b.claimant:
                     continue
