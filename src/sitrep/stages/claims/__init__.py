@@ -88,7 +88,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.12"
+VERSION = "1.13"
 
 
 # ---------------------------------------------------------------- assembly

@@ -404,7 +404,7 @@ def quote_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
         s, e = trim(d.text, unit.start + m.start(1), unit.start + m.end(1))
         if len(d.text[s:e].split()) < 3 or any(c.start < e and s < c.end for c in covered):
             continue
-        if not has_clause(d, s, e) and len(d.text[s:e].split()) < QUOTED_PASSAGE_WORDS:
+        if not has_clause(d, s, e) and not is_quoted_passage(d, s, e):
             continue  # a phrase in quote marks ("a “democratic battering ram”") characterises, it reports nothing
         root = next((t for t in unit.tokens if t.dep_ == "ROOT"), None)
         who = subject_of(root) if root is not None else None
@@ -419,7 +419,18 @@ def quote_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
     return out
 
 
-QUOTED_PASSAGE_WORDS = 6  # a verbless quote this long is a quoted passage, not a characterising phrase
+QUOTED_PASSAGE_WORDS = 6
+
+
+def is_quoted_passage(d: Doc2, start: int, end: int) -> bool:
+    """A verbless quote of QUOTED_PASSAGE_WORDS words or more that is a verb's object ('the report
+    identified “the central role of farming in ...”') is quoted content; one inside a noun or
+    prepositional phrase ('an assault on “basic things such as ...”') characterises."""
+    span = d.doc.char_span(start, end, alignment_mode="expand") if d.doc is not None else None
+    if span is None or len(d.text[start:end].split()) < QUOTED_PASSAGE_WORDS:
+        return False
+    return any(t.dep_ in ("dobj", "obj", "attr", "oprd", "ccomp") and t.head.pos_ in ("VERB", "AUX")
+               and not start <= t.head.idx < end for t in span)
 
 
 def has_clause(d: Doc2, start: int, end: int) -> bool:
