@@ -197,6 +197,6 @@ def test_the_writer_calling_a_claim_false_in_its_sentence_denies_it(run, text, c
 
 
 def test_a_long_verbless_quote_inside_a_prepositional_phrase_characterises(run):
-    rec = run("Olaf Berg spoke in May, warning against an assault on “simple things such as home, bread, school or "
+    rec = run("Olaf Berg gave a speech in May, full of praise for “simple things such as home, bread, school or "
               "church bells.”")
     assert not any("simple things" in s for s in spans(rec))
