@@ -577,6 +577,7 @@ CUE_FAMILIES = {
     "atrocity": "Witnesses described atrocities carried out by the soldiers in the village.",
     "sink_warship": "A navy frigate sank after the rebels fired on it.",
     "military_campaign": "The army renewed its campaign to take the eastern provinces.",
+    "infrastructure_strike": "Rebel rockets hit the power station outside the city.",
     "condemn_label": "Calling the raid cowardly, the governor promised an inquiry.",
     "disaster_natural": "A strong earthquake struck the coastal province.",
     "disaster_manmade": "A gas cylinder exploded at the factory.",
@@ -983,3 +984,34 @@ def test_assisting_in_and_election_campaigns_are_no_aid_or_assault(run, text):
 def test_a_peninsula_is_ground_that_can_be_taken(run):
     text = "The rebels captured the Jaffna peninsula after heavy fighting."
     assert "Non-state actor overtakes territory" in _acled(run(text))
+
+
+def test_explosions_after_a_strike_are_that_strike(run):
+    towns = [("Kharkiv", "city", "UA"), ("Russia", "country", "RU")]
+    text = ("Explosions from at least one Russian missile strike shook Kharkiv in Ukraine, Russia and Ukraine said.\n"
+            "Residents said there were explosions in an eastern district of Kharkiv.")
+    assert _acled(run(text, **_war(text, towns))) == ["Shelling/artillery/missile attack"] * 2
+    text = "A roadside bomb planted by Russia exploded near Kharkiv in Ukraine.\nLater there were explosions in Kharkiv."
+    assert set(_acled(run(text, **_war(text, towns)))) == {"Remote explosive/landmine/IED"}
+
+
+def test_a_dominant_place_sets_the_scene_of_an_act_told_without_one(run):
+    text = ("Troops reached Hostomel in Ukraine.\n\nHostomel airport was shelled. Hostomel burned.\n\n"
+            "Residents of Hostomel hid in Irpin.\n\nOn leaving, the soldiers took forty workers into Belarus.")
+    import re
+
+    places = tuple(Place(id=f"p{i}", name=name, kind=kind, country=country,  # type: ignore[arg-type]
+                         mentions=tuple(Span(start=m.start(), end=m.end(), text=name) for m in re.finditer(name, text)))
+                   for i, (name, kind, country) in enumerate([("Hostomel", "city", "UA"), ("Irpin", "city", "UA"),
+                                                            ("Belarus", "country", "BY"), ("Ukraine", "country", "UA")], 1))
+    rec = run(text, places=places)
+    abduction = next(e for e in rec.events if e.acled and e.acled[1] == "Abduction/forced disappearance")
+    assert "p1" in abduction.places
+    one = run(text.replace("Hostomel burned.", "Irpin burned. Irpin fell."), places=tuple(
+        p.model_copy(update={"mentions": p.mentions[:1]}) for p in places))
+    assert "p1" not in next(e for e in one.events if e.acled and e.acled[1] == "Abduction/forced disappearance").places
+
+
+def test_hackers_attacking_a_grid_is_no_attack_on_civilians(run):
+    text = "Hackers attacked the power grid of Ukraine last winter, Russia and Ukraine said."
+    assert not {"Attack", "Shelling/artillery/missile attack"} & set(_acled(run(text, **_war(text, [("Russia", "country", "RU")]))))

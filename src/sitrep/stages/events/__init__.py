@@ -112,7 +112,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "2.4"
+VERSION = "2.5"
 MAX_SPAN = 400
 SPEECH_ACTS = frozenset({"AGREE", "DEMAND", "REJECT", "THREATEN", "DISAPPROVE"})
 COOPERATIVE = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT", "INVESTIGATE"})
@@ -136,9 +136,13 @@ REFINE_GAP = 3  # characters between a protest sentence and the next one that re
 FRAME_SENTENCES = 2  # sentences after a disaster/responsibility blocker that need a strong cue
 BLOCKED_MIN = 5.0  # table score a cue needs in those sentences
 SCENE_SENTENCES = 2  # how far back an event without a place looks for one
+FOCUS_MIN = 4  # mentions a story's dominant local place needs
+FOCUS_LEAD = 2  # ... and how many times the mentions of the next one
 SPLIT_TYPES = frozenset({"Explosions/Remote violence", "Battles"})  # ACLED codes one event per location
 CIVILIAN_ATTACK = "Attack"
 REMOTE_VIOLENCE = "Explosions/Remote violence"
+BARE_EXPLOSION = "Remote explosive/landmine/IED"
+EXPLOSION_LOOKBACK = 3  # events back that a bare explosion may belong to
 TERRITORIAL = frozenset({GOV_REGAINS, NONSTATE_OVERTAKES, "Non-violent transfer of territory"})
 
 
@@ -162,13 +166,14 @@ def find_events(record: Record, parse: Doc, tables: Tables) -> tuple[Event, ...]
     index = index_arguments(record)
     conflict = choose_conflict(record, tables)
     fact_check = is_fact_check(record.title, record.text)
+    focus = focus_place(record)
     after_blocker = 0
     previous: list[SpacySpan] = []
     for sent in parse.sents:
         hits = sentence_hits(sent, tables)
         min_score = BLOCKED_MIN if after_blocker else 0.0
         after_blocker = FRAME_SENTENCES if hits and hits[0].cue.is_blocker else max(after_blocker - 1, 0)
-        scene = scene_places(index, record.text, previous[-SCENE_SENTENCES:], sent)
+        scene = scene_places(index, record.text, previous[-SCENE_SENTENCES:], sent) or focus
         story = organised_story(record.text, previous, sent, tables, conflict)
         frame = read_frame(sent, record.text, tables, organised_before=story, conflict=conflict, fact_check=fact_check)
         real = [h for h in hits if h.cue.is_blocker or (
@@ -181,7 +186,7 @@ def find_events(record: Record, parse: Doc, tables: Tables) -> tuple[Event, ...]
             found.extend(events_for(hit, sent, record, index, tables, scene, agents, conflict))
         events.extend(dedupe(found))
         previous.append(sent)
-    events = merge_repeats(refine_protests(events, tables), record)
+    events = merge_repeats(refine_explosions(refine_protests(events, tables)), record)
     return tuple(e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, 1))
 
 
@@ -304,6 +309,33 @@ def refine_protests(events: list[Event], tables: Tables) -> list[Event]:
         if outcome is not None:
             out[i] = event.model_copy(update={"acled": outcome.acled, "plover": outcome.plover})
     return out
+
+
+def refine_explosions(events: list[Event]) -> list[Event]:
+    """Explosions told without a device ("explosions shook the capital", "there were blasts in a
+    district") right after a strike by a named weapon are that strike's explosions: they take
+    its sub-type, not the roadside-bomb default of a bare explosion."""
+    out = list(events)
+    for i, event in enumerate(out):
+        if not (event.acled and event.acled[1] == BARE_EXPLOSION and _trigger_word(event)[:4] in ("expl", "blas")):
+            continue
+        strike = next((e for e in reversed(out[max(0, i - EXPLOSION_LOOKBACK):i])
+                       if e.acled and e.acled[0] == REMOTE_VIOLENCE and e.acled[1] != BARE_EXPLOSION), None)
+        if strike is not None:
+            out[i] = event.model_copy(update={"acled": strike.acled})
+    return out
+
+
+def focus_place(record: Record) -> tuple[str, ...]:
+    """The local place a story is about, when one dominates: at least FOCUS_MIN mentions and
+    FOCUS_LEAD times as many as any other place below country level ("the Chernobyl exclusion
+    zone" all through an article). It sets the scene of an ACLED-typed act told without a
+    place in a paragraph that names none ("they took 150 guards into Belarus")."""
+    counts = sorted(((len(p.mentions), p.id) for p in record.places if p.kind not in ("country", "region")), reverse=True)
+    if not counts or counts[0][0] < FOCUS_MIN:
+        return ()
+    runner_up = counts[1][0] if len(counts) > 1 else 0
+    return (counts[0][1],) if counts[0][0] >= FOCUS_LEAD * runner_up else ()
 
 
 def scene_places(index: ArgumentIndex, text: str, previous: list[SpacySpan], sent: SpacySpan) -> tuple[str, ...]:
