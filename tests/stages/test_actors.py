@@ -238,3 +238,14 @@ def test_a_plural_speaker_stays_a_group_when_its_adjective_names_a_place(nlp):
     europe = Place(id="p1", name="Europe", mentions=(Span(start=4, end=12),))
     rec = make_actors_stage().run(Record(id="t", text=text, places=(europe,)), nlp(text))
     assert "European nations" in [a.name for a in rec.actors]
+
+
+def test_a_capitalised_plural_speaker_is_a_group(nlp):
+    from sitrep.model import Record
+    from sitrep.stages.actors import make_actors_stage
+
+    text = "Democrats say the bill is dead."
+    doc = nlp(text)
+    assert doc[0].tag_ == "NNPS"  # the case this covers: a plural the tagger reads as a proper noun
+    rec = make_actors_stage().run(Record(id="t", text=text), doc)
+    assert [(a.name, a.kind) for a in rec.actors] == [("Democrats", "group")]

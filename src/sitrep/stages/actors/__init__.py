@@ -86,7 +86,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "find_actors", "make_actors_stage", "translit_key"]
 
-VERSION = "1.7"
+VERSION = "1.8"
 
 
 def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:

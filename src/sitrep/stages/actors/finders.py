@@ -283,7 +283,7 @@ def collective_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
     say", "The European nations hosting refugees say"): the head with its modifiers and a short
     'for'/'of' phrase; not figures, images, reports and other things that report without being actors."""
     for tok in ctx.doc:
-        if tok.tag_ != "NNS" or tok.dep_ not in SUBJECT_DEPS or tok.head.lemma_.lower() not in t.reporting:
+        if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ not in SUBJECT_DEPS or tok.head.lemma_.lower() not in t.reporting:
             continue
         if tok.lower_ in t.junk.not_speakers or tok.lower_ in t.group_heads:
             continue  # known group heads are found by the group patterns, with their sides
