@@ -370,3 +370,24 @@ def test_a_party_to_a_court_case_is_not_a_place(stage: Stage, nlp: Any) -> None:
     assert "Dundalk" not in got and "Ireland" in got
     text = "Lawyers in Kharkiv cited Kharkiv v. Ivanenko, a ruling of 2019."
     assert [m.start for m in places(stage, nlp, text)["Kharkiv"].mentions] == [text.index("Kharkiv")]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Troops reclaimed Lyman, a strategic city in eastern Ukraine.", "city"),
+    ("They reached Vesele, a small village.", "city"),
+    ("The boats crossed the Oskil, a narrow river near the border.", "river"),
+    ("Kateryna, a resident of the village, said she stayed.", None),
+    ("Ivan, a city official, said so.", None),
+])
+def test_an_apposition_names_the_kind_of_place(text: str, cue: str | None) -> None:
+    from sitrep.stages.places.evidence import appositive_cue
+    from sitrep.stages.places.recognise import Mention
+
+    word = text.split(",")[0].split()[-1]
+    start = text.index(word)
+    assert appositive_cue(text, Mention(start, start + len(word), word, ())) == cue
+
+
+def test_a_reclaimed_town_is_a_place_even_when_tagged_a_person(stage: Stage, nlp: Any) -> None:
+    got = places(stage, nlp, "The army has also reclaimed Balakliia, a strategic city, from Russian forces.")
+    assert got["Balakliya"].kind == "city" and got["Balakliya"].country == "UA"

@@ -75,7 +75,7 @@ from sitrep.stages.places.tables import Tables, load_tables
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.7.0"
+VERSION = "1.8.0"
 MAX_ALTERNATIVES = 3
 
 

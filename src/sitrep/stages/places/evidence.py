@@ -15,6 +15,7 @@ Read by recognise.find_mentions after the gazetteer scan and the cues:
 - Common words: a one-word name whose lowercase form the same text uses as an ordinary word
   ("the council", "a mass grave", "human rights") is that word, unless a cue or container says
   place or it is a country or first-level region.
+- Appositions: "Lyman, a strategic city in eastern Ukraine" says what the name is: a city cue.
 - Court cases: a party to one ("United States v. Windsor", "Roe v. Wade") is not a place, unless a cue
   or container says so or it names a country.
 - Headlines: in a title-cased line spaCy's labels are unreliable; a name there needs a cue, a
@@ -136,6 +137,22 @@ def is_dateline(text: str, m: Mention) -> bool:
     before = text[max(0, m.start - 40):m.start].rstrip(" \t")
     opens_line = m.start < 40 and not before or before.endswith("\n")
     return opens_line and DATELINE_AFTER.match(text, m.end) is not None
+
+
+# 'Lyman, a strategic city in eastern Ukraine', 'Vesele, a small village': an apposition that says what the name is
+# the kind word heads the apposition ('a city in', 'a town of 20,000', 'a village.'), not 'a city official' or
+# 'a resident of the village'
+APPOSITIVE_KIND = re.compile(r",\s+(?:a|an|the)\s+(?:(?!of\b)[a-z-]+\s+){0,3}?(city|town|village|settlement|port|river|"
+                             r"region|province)(?=\s+(?:in|on|of|near|that|which|where|with|about|some|just|north|south|"
+                             r"east|west)\b|\s*[,.;:)—–-]|\s*$)")
+APPOSITIVE_CUES = {"city": "city", "town": "city", "village": "city", "settlement": "city", "port": "city",
+                   "river": "river", "region": "region", "province": "region"}
+
+
+def appositive_cue(text: str, m: Mention) -> str | None:
+    """The feature cue an apposition right after the name gives ('Lyman, a strategic city ...' -> city)."""
+    found = APPOSITIVE_KIND.match(text, m.end)
+    return APPOSITIVE_CUES[found.group(1)] if found else None
 
 
 CASE_PARTY_BEFORE = re.compile(r"\bv(?:s)?\.\s*$")

@@ -117,8 +117,10 @@ def _with_evidence(doc: Doc, full: str, found: list[Mention]) -> list[Mention]:
 
 
 def _with_line_evidence(full: str, m: Mention, heads: list[tuple[int, int]]) -> Mention:
-    """Age, headline and dateline flags of one mention (a dateline's name is locative)."""
+    """Age, headline and dateline flags and an apposition's cue of one mention (a dateline's name is locative)."""
     dateline = not m.demonym and evidence.is_dateline(full, m)
+    if m.cue is None and not m.demonym:
+        m = replace(m, cue=evidence.appositive_cue(full, m))
     hits = m.hits
     if dateline and any(h.entry.kind != "river" for h in hits):
         hits = tuple(h for h in hits if h.entry.kind != "river")  # a story is filed from a town, not a river
@@ -370,8 +372,8 @@ def _mention(doc: Doc, i: int, j: int, text: str, hits: tuple[Hit, ...], ent_of:
 
 
 # lemmas of verbs whose object is a place: taking, holding, attacking, leaving it
-LOCATIVE_VERBS = frozenset({"capture", "recapture", "retake", "liberate", "seize", "occupy", "shell", "bomb", "strike",
-                            "attack", "storm", "encircle", "surround", "besiege", "enter", "evacuate", "abandon",
+LOCATIVE_VERBS = frozenset({"capture", "recapture", "retake", "reclaim", "regain", "liberate", "seize", "occupy", "shell",
+                            "bomb", "strike", "attack", "storm", "encircle", "surround", "besiege", "enter", "evacuate", "abandon",
                             "defend", "hold", "reach", "bombard", "raid", "target", "hit", "visit", "flee", "leave"})
 
 
