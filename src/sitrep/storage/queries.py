@@ -60,7 +60,11 @@ def name_key(name: str) -> str:
 
 def name_words(name: str) -> list[str]:
     """The distinct words of a name's key, sorted (what `actor_words` holds per actor)."""
-    return sorted(set(WORD.findall(name_key(name))))
+    return key_words(name_key(name))
+
+
+def key_words(key: str) -> list[str]:
+    return sorted(set(WORD.findall(key)))
 
 
 def conditions(f: ArticleFilter, dialect: str) -> list[sa.ColumnElement[bool]]:

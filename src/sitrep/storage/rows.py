@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from sitrep.model import Record, TimeExpr
 from sitrep.storage import schema as t
-from sitrep.storage.queries import name_key, name_words
+from sitrep.storage.queries import key_words, name_key
 
 Row = dict[str, Any]
 
@@ -81,15 +81,16 @@ def duplicate_item_id(record: Record) -> str | None:
 def item_rows(record: Record) -> dict[sa.Table, list[Row]]:
     """Rows for every item table (some lists may be empty)."""
     days = {time.id: timex_range(time) for time in record.times}
+    actor_keys = {x.id: name_key(x.name) for x in record.actors}  # unidecode once per actor
     a = record.id
     return {
         t.places: [{"article_id": a, "item_id": p.id, "name": p.name, "name_key": name_key(p.name),
                     "geonameid": p.geonameid, "lat": p.lat, "lon": p.lon, "kind": p.kind,
                     "country": p.country, "admin1": p.admin1} for p in record.places],
-        t.actors: [{"article_id": a, "item_id": x.id, "name": x.name, "name_key": name_key(x.name),
+        t.actors: [{"article_id": a, "item_id": x.id, "name": x.name, "name_key": actor_keys[x.id],
                     "kind": x.kind, "role": x.role, "side": x.side} for x in record.actors],
-        t.actor_words: [{"article_id": a, "item_id": x.id, "word": word} for x in record.actors
-                        for word in name_words(x.name)],
+        t.actor_words: [{"article_id": a, "item_id": item, "word": word} for item, key in actor_keys.items()
+                        for word in key_words(key)],
         t.times: [{"article_id": a, "item_id": x.id, "type": x.type, "value": x.value, "mod": x.mod,
                    "start_date": days[x.id][0], "end_date": days[x.id][1]} for x in record.times],
         t.quantities: [{"article_id": a, "item_id": q.id, "unit": q.unit, "value": q.value,

@@ -184,6 +184,7 @@ actor_words = sa.Table(  # revision 0003: each word of an actor's name_key, for 
     sa.Column("item_id", sa.String(32), primary_key=True),
     sa.Column("word", sa.Text, primary_key=True),
     sa.Index("ix_actor_words_word", "word", "article_id", "item_id"),
+    sqlite_with_rowid=False,
 )
 
 item_places = sa.Table(
