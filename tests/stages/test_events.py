@@ -1015,3 +1015,25 @@ def test_a_dominant_place_sets_the_scene_of_an_act_told_without_one(run):
 def test_hackers_attacking_a_grid_is_no_attack_on_civilians(run):
     text = "Hackers attacked the power grid of Ukraine last winter, Russia and Ukraine said."
     assert not {"Attack", "Shelling/artillery/missile attack"} & set(_acled(run(text, **_war(text, [("Russia", "country", "RU")]))))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The company offered no additional information about the plan.", []),
+    ("Half of the voters would even consider supporting the candidate.", []),
+    ("Voters cast protest ballots in the north.", []),
+    ("He spoke in a video conference on Tuesday.", []),
+    ("The mayor has the voters to thank for his success.", []),
+    ("The firm faced a customer backlash.", []),
+    ("The migrants' ambition was to survive.", []),
+    ("The president vowed to remain in the capital.", ["AGREE"]),
+    ("The general vowed to crush the rebels.", ["THREATEN"]),
+    ("Police arrested forty migrants near the border.", ["CRIME"]),
+])
+def test_nothing_given_considered_acts_and_look_alike_words(run, text, want):
+    assert [e.plover for e in run(text).events] == want
+
+
+def test_a_possibility_that_an_act_happens_is_no_act(run):
+    text = "Few believed the possibility that the army would invade, Russia and Ukraine said."
+    rec = run(text, **_war(text, [("Russia", "country", "RU")]))
+    assert [e.plover for e in rec.events if e.plover in ("ASSAULT", "THREATEN")] == []

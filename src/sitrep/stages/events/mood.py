@@ -52,7 +52,7 @@ ATTEMPT_HEADS = frozenset({
 })
 PLAN_HEADS = frozenset({
     "plan", "aim", "intend", "hope", "expect", "seek", "want", "wish", "dream", "scheme", "plot", "set", "due", "schedule", "poise",
-    "need",
+    "need", "consider", "contemplate", "mull", "weigh",
 })
 UNREAL_STATES = frozenset({"impossible", "unlikely", "possible", "hypothetical", "unthinkable", "conceivable"})
 NEGATION_PASSING = frozenset({
@@ -77,12 +77,18 @@ MAX_STEPS = 6
 def is_unreal(trigger: Token) -> bool:
     """The trigger's act is asked about, supposed, conditional, demanded, planned, negated by
     "no" or by a governing verb ("would not dare target"), or what there is no evidence of."""
-    if is_question(trigger) or negated_by_no(trigger) or is_compared(trigger):
+    if is_question(trigger) or negated_by_no(trigger) or is_compared(trigger) or gives_nothing(trigger):
         return True
     chain = _clause_chain(trigger)
     if any(_unreal_clause(verb) for verb in chain) or any(_negates_below(head) for head in chain[1:]):
         return True
     return any(_governed_by(verb, PLAN_HEADS) for verb in chain) or _without_evidence(chain[-1])
+
+
+def gives_nothing(trigger: Token) -> bool:
+    """ "offered no additional information", "made no concessions", "gave no details": the
+    verb's object is negated by "no", so nothing was given or done."""
+    return trigger.pos_ == "VERB" and any(c.dep_ == "dobj" and negated_by_no(c) for c in trigger.children)
 
 
 def is_compared(trigger: Token) -> bool:
@@ -260,8 +266,11 @@ def _is_condition(verb: Token) -> bool:
 
 
 def _is_supposed(token: Token) -> bool:
-    """ "the possibility of Russia carrying out an attack", "the risk of an invasion"."""
+    """ "the possibility of Russia carrying out an attack", "the risk of an invasion", "the
+    possibility that Putin would invade"."""
     head = token.head
+    if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in SUPPOSED:
+        return True
     return token.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and head.head.lemma_.lower() in SUPPOSED
 
 
