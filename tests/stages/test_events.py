@@ -1037,3 +1037,10 @@ def test_a_possibility_that_an_act_happens_is_no_act(run):
     text = "Few believed the possibility that the army would invade, Russia and Ukraine said."
     rec = run(text, **_war(text, [("Russia", "country", "RU")]))
     assert [e.plover for e in rec.events if e.plover in ("ASSAULT", "THREATEN")] == []
+
+
+def test_explosions_from_a_strike_are_the_strike(run):
+    text = "Explosions from at least one strike shook Kharkiv on Saturday, Russia and Ukraine said."
+    rec = run(text, **_war(text, [("Kharkiv", "city", "UA"), ("Russia", "country", "RU")]))
+    assert _acled(rec)[:1] == ["Shelling/artillery/missile attack"]
+    assert "ASSAULT" not in [e.plover for e in run("Workers went on strike after explosions at the plant.").events]
