@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.stages.events.prefilter import first_keys, may_match, word_beginnings
+from sitrep.stages.events.prefilter import candidate_cues, first_keys, may_match, word_beginnings
 from sitrep.stages.events.tables import compile_pattern, load_tables
 
 
@@ -19,7 +19,7 @@ def tables():
 
 def test_keys_of_a_literal_alternation() -> None:
     pattern = compile_pattern("(air|aerial|drone) ~ (strike*|raid*)", {})
-    assert first_keys(pattern) == frozenset({"air", "aer", "dro"})
+    assert first_keys(pattern) == frozenset({"air ", "aerial", "drone "})
     assert not may_match(pattern, word_beginnings("troop shell the town"))
     assert may_match(pattern, word_beginnings("a drone hit the depot"))
 
@@ -33,7 +33,7 @@ def test_patterns_it_cannot_read_are_never_skipped() -> None:
 
 def test_optional_first_word_keeps_both_beginnings() -> None:
     pattern = compile_pattern("(heavy )?shelling*", {})
-    assert first_keys(pattern) == frozenset({"hea", "she"})
+    assert first_keys(pattern) == frozenset({"heavy ", "shelli"})
 
 
 WORDS = ["air", "strike", "airstrike", "drone", "attack", "shell", "shelling", "the", "troop", "protest",
@@ -64,3 +64,20 @@ def load_tables_once():
     if not _TABLES:
         _TABLES.append(load_tables())
     return _TABLES[0]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=25))
+@settings(max_examples=200, deadline=None)
+def test_candidate_cues_are_the_cues_that_may_match_in_order(words: list[str]) -> None:
+    text = " ".join(words)
+    cues = load_tables_once().cues
+    beginnings = word_beginnings(text)
+    assert candidate_cues(cues, text) == [cue for cue in cues if may_match(cue.pattern, beginnings)]
+    assert all(cue in candidate_cues(cues, text) for cue in cues if cue.pattern.search(text))
+
+
+def test_whole_word_keys() -> None:
+    pattern = compile_pattern("(be|jet) attack*", {})
+    assert first_keys(pattern) == frozenset({"be ", "jet "})
+    assert not may_match(pattern, word_beginnings("because jets attack"))
+    assert may_match(pattern, word_beginnings("jet attack"))

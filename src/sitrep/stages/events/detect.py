@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sitrep.stages.events.arguments import clause_verb
 from sitrep.stages.events.mood import is_reported
-from sitrep.stages.events.prefilter import may_match, word_beginnings
+from sitrep.stages.events.prefilter import candidate_cues
 from sitrep.stages.events.tables import Cue, Tables
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class LemmaString:
         return self.sent[index]
 
 
+@lru_cache(maxsize=16)  # speed only: a sentence's lemma string is read by the cue match and the frames
 def lemma_string(sent: SpacySpan) -> LemmaString:
     starts: list[int] = []
     parts: list[str] = []
@@ -182,9 +184,8 @@ def sentence_hits(sent: SpacySpan, tables: Tables) -> list[Hit]:
     """Every hit of the sentence, best first (earliest trigger on ties)."""
     lemmas = lemma_string(sent)
     idioms = tuple(m.span() for m in tables.contexts["IDIOM"].finditer(lemmas.text))
-    beginnings = word_beginnings(lemmas.text)  # speed only: skips cues that cannot match (prefilter.py)
-    hits = demote_governed([hit for cue in tables.cues if may_match(cue.pattern, beginnings)
-                            for hit in cue_hits(cue, lemmas, idioms, tables)])
+    cues = candidate_cues(tables.cues, lemmas.text)  # speed only: the others cannot match (prefilter.py)
+    hits = demote_governed([hit for cue in cues for hit in cue_hits(cue, lemmas, idioms, tables)])
     return sorted(hits, key=lambda h: (-h.score, h.first.i))
 
 

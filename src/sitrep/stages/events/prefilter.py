@@ -6,7 +6,8 @@ reads the compiled pattern (Python's own regex parser) and returns the set of up
 beginnings that the first word of any match must start with, or None when it cannot tell (a
 character class, a wildcard or case folding first). A sentence whose words start with none of
 a cue's keys has no match of it, so the cue's regex need not be run there: running it would
-find nothing. The keys are computed once per pattern and process.
+find nothing. `candidate_cues` looks the sentence's word beginnings up in an index of the keys
+(built once per cue table and process) and returns the cues that may match, in table order.
 
 Example: "(air|aerial|drone) ~ (strike*|raid*)" -> {"air", "aer", "dro"}; the sentence
 "troops shelled the town" has the word beginnings {"t", "tr", "tro", "s", "sh", ...}, none of
@@ -17,9 +18,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
-KEY_CHARS = 3
+C = TypeVar("C")
+
+KEY_CHARS = 6
+WHOLE = " "  # a key ending in it is a whole word ("be " = the word "be", not "because")
 WORD_START = r"(?<!\S)"  # how every cue pattern begins (tables.compile_pattern); others are never skipped
 
 
@@ -35,17 +39,62 @@ def first_keys(pattern: re.Pattern[str]) -> frozenset[str] | None:
         keys = _prefixes(list(parser.parse(pattern.pattern)), KEY_CHARS)
     except _Unknown:
         return None
-    return None if "" in keys else frozenset(keys)
+    return None if "" in keys or WHOLE in keys else frozenset(keys)  # WHOLE alone: an empty match
 
 
 def word_beginnings(text: str) -> set[str]:
-    """The first 1..KEY_CHARS characters of every whitespace-separated word of `text`."""
-    return {word[:n] for word in set(text.split()) for n in range(1, KEY_CHARS + 1)}
+    """The first 1..KEY_CHARS characters of every whitespace-separated word of `text`, and each
+    word shorter than KEY_CHARS followed by WHOLE."""
+    words = set(text.split())
+    return {word[:n] for word in words for n in range(1, KEY_CHARS + 1)} | {w + WHOLE for w in words if len(w) < KEY_CHARS}
+
+
+def candidate_cues(cues: tuple[C, ...], text: str) -> list[C]:
+    """The cues (objects with a `.pattern`), in their order, whose pattern may match `text`:
+    every other one has no match in it."""
+    always, by_key = _cue_index(cues)
+    found = set(always)
+    for word in set(text.split()):
+        for n in range(1, min(len(word), KEY_CHARS) + 1):
+            found.update(by_key.get(word[:n], ()))
+        if len(word) < KEY_CHARS:
+            found.update(by_key.get(word + WHOLE, ()))
+    return [cues[i] for i in sorted(found)]
+
+
+def _cue_index(cues: tuple[Any, ...]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """Cue numbers never skipped, and key -> numbers of the cues it may start; built once per table."""
+    entry = _INDEXES.get(id(cues))
+    if entry is not None and entry[0] is cues:
+        return entry[1], entry[2]
+    always: list[int] = []
+    by_key: dict[str, list[int]] = {}
+    for number, cue in enumerate(cues):
+        keys = first_keys(cue.pattern)
+        if keys is None:
+            always.append(number)
+        for key in keys or ():
+            by_key.setdefault(key, []).append(number)
+    if len(_INDEXES) >= 8:
+        _INDEXES.clear()
+    _INDEXES[id(cues)] = (cues, tuple(always), {k: tuple(v) for k, v in by_key.items()})
+    return _cue_index(cues)
+
+
+_INDEXES: dict[int, tuple[tuple[Any, ...], tuple[int, ...], dict[str, tuple[int, ...]]]] = {}
 
 
 def may_match(pattern: re.Pattern[str], beginnings: set[str]) -> bool:
     keys = first_keys(pattern)
     return keys is None or not keys.isdisjoint(beginnings)
+
+
+@cache
+def _word_end() -> list[Any]:
+    r"""The parsed body of (?!\S)."""
+    import re._parser as parser
+
+    return list(parser.parse(r"(?!\S)")[0][1][1])
 
 
 class _Unknown(Exception):
@@ -63,7 +112,9 @@ def _prefixes(items: list[tuple[Any, Any]], need: int) -> set[str]:
     rest = items[1:]
     if op is c.LITERAL:
         char = chr(av)
-        return {""} if char.isspace() else {char + p for p in _prefixes(rest, need - 1)}
+        return {WHOLE} if char.isspace() else {char + p for p in _prefixes(rest, need - 1)}
+    if op is c.ASSERT_NOT and av[0] == 1 and list(av[1]) == _word_end():
+        return {WHOLE}  # (?!\S): the word ends here
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return _prefixes(rest, need)
     if op is c.SUBPATTERN:
