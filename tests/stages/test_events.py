@@ -1044,3 +1044,25 @@ def test_explosions_from_a_strike_are_the_strike(run):
     rec = run(text, **_war(text, [("Kharkiv", "city", "UA"), ("Russia", "country", "RU")]))
     assert _acled(rec)[:1] == ["Shelling/artillery/missile attack"]
     assert "ASSAULT" not in [e.plover for e in run("Workers went on strike after explosions at the plant.").events]
+
+
+@pytest.mark.parametrize("text", [
+    "He also dealt with an injury late in the season.",
+    "His relentlessness made him a fan favourite.",
+    "People with compromised immune systems are alarmed.",
+    "Such measures were acceptable as a stopgap.",
+    "Asked if he regretted the delay, the mayor shrugged.",
+    "Officials said during an evening news conference that the roads were closed.",
+    "A court ruling struck down the mandate on Monday.",
+    "The firm spent millions hiring consultants.",
+])
+def test_look_alike_agreements_concessions_demands_and_consultations(run, text):
+    assert [e.plover for e in run(text).events] == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The two parties reached a compromise on the budget.", "AGREE"),
+    ("Thousands of protesters gathered in the square against the new law.", "PROTEST"),
+])
+def test_compromises_and_protesters_still_count(run, text, want):
+    assert want in [e.plover for e in run(text).events]
