@@ -1066,3 +1066,13 @@ def test_look_alike_agreements_concessions_demands_and_consultations(run, text):
 ])
 def test_compromises_and_protesters_still_count(run, text, want):
     assert want in [e.plover for e in run(text).events]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("I applaud the council for its courage.", []),
+    ("We urge the governor to veto the bill.", []),
+    ("\u201cWe condemn this attack,\u201d the minister said.", ["DISAPPROVE"]),
+    ("I met the mayor last week.", ["CONSULT"]),
+])
+def test_the_writers_own_present_speech_acts_are_no_reports(run, text, want):
+    assert [e.plover for e in run(text).events] == want

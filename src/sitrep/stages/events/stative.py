@@ -6,7 +6,9 @@ A trigger word can sit in a clause that reports no act at a time:
   ("immigration is a threat to the nation-state", "they view him as a menace", "the move was a
   done deal");
 - an infinitival relative: what a noun is for or could be used for ("an enemy to blame", "a
-  deal to sign", "the powers to arrest").
+  deal to sign", "the powers to arrest");
+- the writer's own act: a first-person present-tense speech act outside quotes ("I applaud
+  the council", "We urge readers to vote"), which a letter or column performs, not reports.
 
 Only PLOVER-only hits are judged here (cues without an ACLED type): ACLED-typed violent and
 territorial hits have their own test in eventive.py, and a strike told as "the strikes, which
@@ -27,6 +29,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sitrep.stages.events.arguments import clause_verb
+from sitrep.stages.events.mood import is_reported
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -36,8 +39,19 @@ AS_VERBS = frozenset({"view", "see", "regard", "describe", "characterize", "char
 
 
 def is_no_happening(trigger: Token) -> bool:
-    """The trigger describes, tallies or sets a purpose rather than reporting one act."""
-    return is_description(trigger) or is_infinitival_relative(trigger)
+    """The trigger describes, sets a purpose or is the writer's own act rather than a report."""
+    return is_description(trigger) or is_infinitival_relative(trigger) or is_writers_own(trigger)
+
+
+def is_writers_own(trigger: Token) -> bool:
+    """ "I applaud the council for ...", "We urge readers to ...": a first-person present-tense
+    speech act outside quotes and reported speech is the text itself praising or urging (a
+    letter, a column), not a report of an act. Quoted or reported ("'We condemn it,' he said")
+    it is someone's act and stays."""
+    verb = clause_verb(trigger)
+    if verb.i != trigger.i or verb.tag_ not in ("VBP", "VBZ") or is_reported(verb):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
 
 
 def is_description(trigger: Token) -> bool:
