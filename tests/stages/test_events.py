@@ -1076,3 +1076,9 @@ def test_compromises_and_protesters_still_count(run, text, want):
 ])
 def test_the_writers_own_present_speech_acts_are_no_reports(run, text, want):
     assert [e.plover for e in run(text).events] == want
+
+
+def test_a_definite_subject_noun_points_back_at_the_act_told_before(run):
+    text = "The two ministers held discussions in Vienna on Monday.\nThe discussions underline how far the sides have moved."
+    assert [e.plover for e in run(text).events] == ["CONSULT"]
+    assert [e.plover for e in run("The discussions in Vienna ended on Monday.").events] == ["CONSULT"]

@@ -112,7 +112,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "2.9"
+VERSION = "2.10"
 MAX_SPAN = 400
 SPEECH_ACTS = frozenset({"AGREE", "DEMAND", "REJECT", "THREATEN", "DISAPPROVE"})
 COOPERATIVE = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT", "INVESTIGATE"})
@@ -121,6 +121,7 @@ SPEAKER_PRONOUNS = frozenset({"i", "we", "you", "one"})
 OBLIGATION = frozenset({"must", "should"})
 INTENT_HEADS = frozenset({"willing", "prepared", "ready", "promise", "pledge", "offer", "plan", "intend", "vow", "prepare"})
 RETELL_OVERLAP = 0.5
+ANAPHORIC_DETERMINERS = frozenset({"the", "these", "those", "this"})
 STOPWORDS = frozenset({"that", "this", "with", "from", "have", "been", "were", "will", "said", "says", "their", "they", "also", "which", "after", "about", "would", "there", "when", "into", "than", "more", "other"})
 VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 LONE_OFFICERS = frozenset({"officer", "policeman", "policewoman", "cop", "deputy", "trooper", "sheriff"})
@@ -183,11 +184,29 @@ def find_events(record: Record, parse: Doc, tables: Tables) -> tuple[Event, ...]
         found: list[Event] = []
         agents = agent_places(sent, hits)
         for hit in pick_hits(real, min_score):
+            if is_back_reference(hit, events + found):
+                continue  # "The discussions underline ...": the talks told before, not new talks
             found.extend(events_for(hit, sent, record, index, tables, scene, agents, conflict))
         events.extend(dedupe(found))
         previous.append(sent)
     events = merge_repeats(refine_explosions(refine_protests(events, tables)), record)
     return tuple(e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, 1))
+
+
+def is_back_reference(hit: Hit, told: list[Event]) -> bool:
+    """A definite event noun as the subject of its clause ("The discussions underline the
+    extent ...", "These sanctions follow ...") with nothing of its own (no possessor, modifier
+    or of-phrase) speaks about an act of that type and word told earlier in the article: it
+    is that act again, no new one."""
+    noun = hit.first
+    if hit.cue.acled is not None or noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False  # ACLED codes each report of a violent act; the analysis merges them
+    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children):
+        return False
+    if any(c.dep_ in ("poss", "compound", "amod", "prep", "nummod", "acl", "relcl") for c in noun.children):
+        return False
+    stem = noun.text.lower()[:5]
+    return any(e.plover == hit.cue.plover and e.trigger is not None and stem in e.trigger.text.lower() for e in told)
 
 
 def has_verb(text: str, sent: SpacySpan, trigger: Token) -> bool:
