@@ -206,7 +206,7 @@ def is_back_reference(hit: Hit, told: list[Event]) -> bool:
     if any(c.dep_ in ("poss", "compound", "amod", "prep", "nummod", "acl", "relcl") for c in noun.children):
         return False
     stem = noun.text.lower()[:5]
-    return any(e.plover == hit.cue.plover and e.trigger is not None and stem in e.trigger.text.lower() for e in told)
+    return any(e.plover == hit.cue.plover and e.trigger is not None and stem in (e.trigger.text or "").lower() for e in told)
 
 
 def has_verb(text: str, sent: SpacySpan, trigger: Token) -> bool:
