@@ -1082,3 +1082,12 @@ def test_a_definite_subject_noun_points_back_at_the_act_told_before(run):
     text = "The two ministers held discussions in Vienna on Monday.\nThe discussions underline how far the sides have moved."
     assert [e.plover for e in run(text).events] == ["CONSULT"]
     assert [e.plover for e in run("The discussions in Vienna ended on Monday.").events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Australia has sanctioned more than 800 people since the invasion.", []),
+    ("Some 12 million people in total have been forced to flee their homes.", []),
+    ("Australia sanctioned 14 senators on Friday.", ["SANCTION"]),
+])
+def test_running_totals_are_no_single_events(run, text, want):
+    assert [e.plover for e in run(text).events] == want

@@ -7,6 +7,8 @@ A trigger word can sit in a clause that reports no act at a time:
   done deal");
 - an infinitival relative: what a noun is for or could be used for ("an enemy to blame", "a
   deal to sign", "the powers to arrest");
+- a tally: a perfect tense summing acts up to now with a number ("has sanctioned more than 800
+  people since the invasion", "12 million people in total have been forced to flee");
 - the writer's own act: a first-person present-tense speech act outside quotes ("I applaud
   the council", "We urge readers to vote"), which a letter or column performs, not reports.
 
@@ -34,13 +36,32 @@ from sitrep.stages.events.mood import is_reported
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+TALLY_WORDS = ("so far", "to date", "in total", "in all", "altogether", "all told")
 AS_VERBS = frozenset({"view", "see", "regard", "describe", "characterize", "characterise", "portray", "depict",
                       "cast", "brand", "label", "paint", "frame", "treat", "consider", "perceive", "present", "call"})
 
 
 def is_no_happening(trigger: Token) -> bool:
     """The trigger describes, sets a purpose or is the writer's own act rather than a report."""
-    return is_description(trigger) or is_infinitival_relative(trigger) or is_writers_own(trigger)
+    return is_description(trigger) or is_infinitival_relative(trigger) or is_writers_own(trigger) \
+        or is_tally(trigger)
+
+
+def is_tally(trigger: Token) -> bool:
+    """ "Australia has sanctioned more than 800 people since the invasion", "12 million people in
+    total have been forced to flee": a count of acts summed up to now (a perfect tense, a
+    running total's words and a number among its arguments) aggregates many happenings; it is
+    no one event."""
+    verb = clause_verb(trigger)
+    if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have"
+                                                   for c in verb.children):
+        return False
+    words = [t for t in verb.subtree if t.i != verb.i]
+    text = " ".join(t.lower_ for t in words)
+    if not (any(t.lower_ == "since" and t.head.i == verb.i for t in words) or any(w in text for w in TALLY_WORDS)):
+        return False
+    arguments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return any(t.like_num or t.lower_ in ("millions", "thousands", "hundreds", "dozens") for a in arguments for t in a.subtree)
 
 
 def is_writers_own(trigger: Token) -> bool:
