@@ -1091,3 +1091,9 @@ def test_a_definite_subject_noun_points_back_at_the_act_told_before(run):
 ])
 def test_running_totals_are_no_single_events(run, text, want):
     assert [e.plover for e in run(text).events] == want
+
+
+def test_a_negated_main_clause_does_not_negate_its_adverbial_clause(run):
+    text = "While intelligence sharing among the two services has increased, it is not at the level of a full alliance."
+    assert "COOPERATE" in [e.plover for e in run(text).events]
+    assert "ASSAULT" not in [e.plover for e in run("The army did not dare to attack the town.").events]

@@ -72,6 +72,7 @@ SPEECH_VERBS = frozenset({
 OPEN_QUOTES = frozenset({'"', "“", "«"})
 CLOSE_QUOTES = frozenset({'"', "”", "»"})
 MAX_STEPS = 6
+UNNEGATED_DEPS = frozenset({"advcl", "conj", "parataxis", "relcl"})  # "While X has increased, it is not ...": X stands
 
 
 def is_unreal(trigger: Token) -> bool:
@@ -80,7 +81,8 @@ def is_unreal(trigger: Token) -> bool:
     if is_question(trigger) or negated_by_no(trigger) or is_compared(trigger) or gives_nothing(trigger):
         return True
     chain = _clause_chain(trigger)
-    if any(_unreal_clause(verb) for verb in chain) or any(_negates_below(head) for head in chain[1:]):
+    if any(_unreal_clause(verb) for verb in chain) or any(
+            _negates_below(head) for below, head in zip(chain, chain[1:], strict=False) if below.dep_ not in UNNEGATED_DEPS):
         return True
     return any(_governed_by(verb, PLAN_HEADS) for verb in chain) or _without_evidence(chain[-1])
 
