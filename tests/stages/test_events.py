@@ -578,6 +578,7 @@ CUE_FAMILIES = {
     "sink_warship": "A navy frigate sank after the rebels fired on it.",
     "military_campaign": "The army renewed its campaign to take the eastern provinces.",
     "infrastructure_strike": "Rebel rockets hit the power station outside the city.",
+    "mine_laying": "Retreating soldiers laid mines along the river road.",
     "condemn_label": "Calling the raid cowardly, the governor promised an inquiry.",
     "disaster_natural": "A strong earthquake struck the coastal province.",
     "disaster_manmade": "A gas cylinder exploded at the factory.",
@@ -1097,3 +1098,16 @@ def test_a_negated_main_clause_does_not_negate_its_adverbial_clause(run):
     text = "While intelligence sharing among the two services has increased, it is not at the level of a full alliance."
     assert "COOPERATE" in [e.plover for e in run(text).events]
     assert "ASSAULT" not in [e.plover for e in run("The army did not dare to attack the town.").events]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The ministry said France had sent a lot of military equipment to the army.", "AID"),
+    ("Foreign troops became involved in the civil war in 1992.", "ASSAULT"),
+    ("Retreating soldiers laid mines along the river road.", "ASSAULT"),
+])
+def test_quantities_of_aid_involvement_in_wars_and_mine_laying(run, text, want):
+    assert want in [e.plover for e in run(text).events]
+
+
+def test_mining_coal_is_no_mine_laying(run):
+    assert "ASSAULT" not in [e.plover for e in run("Workers at the coal mine laid new rails for the army.").events]
