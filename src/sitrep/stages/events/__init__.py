@@ -53,7 +53,15 @@ Approach (rules over the spaCy parse, tables as data in `sitrep/data/events/`):
    "firefighters battled the flames" are no attacks.
 8. One event per happening per article: a later sentence on another line that retells an
    event (same types and trigger word, a shared argument, most content words in common) is
-   merged into the first telling, which takes the arguments only the repeat names.
+   merged into the first telling, which takes the arguments only the repeat names; a bare
+   definite subject noun ("The discussions underline ...") points back at the act of that word
+   told before and gives no new PLOVER-only event. A running total ("has sanctioned more than
+   800 people since ...") is no single event (stative.py).
+9. Where: a sanction is placed at its target, not at the countries that impose it ("The US,
+   with its allies, imposed costs on Russia" -> Russia); an ACLED act told without a place in a
+   paragraph naming none takes the story's dominant local place (`focus_place`); bare
+   explosions right after a named strike are that strike (`refine_explosions`). A fact-check
+   document (frame.py `is_fact_check`) is one debunk frame.
 
 Example: "The Ukrainian army has also reclaimed Izyum from Russian forces." ->
 Event(plover="ASSAULT", acled=("Battles", "Government regains territory"), trigger="reclaimed",
