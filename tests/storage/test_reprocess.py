@@ -58,3 +58,15 @@ def test_reprocess_in_one_process_builds_the_pipeline_once(sqlite_url: str, monk
         assert (report.reprocessed, report.failed, len(built)) == (1, 0, 1)
         assert reprocess(store, Settings(), stale_only=True).reprocessed == 0
     assert len(built) == 2  # once per run: the versions and the extraction come from one pipeline
+
+
+def test_stored_documents_are_read_page_by_page_in_ingest_order(store: Store) -> None:
+    from sitrep.storage.reprocess import stored_documents
+
+    store.put_records([plain_record(f"p{i}", story_text(i % 3 + 1), outlet="P") for i in range(7)])
+    whole = [d.id for d in stored_documents(store, None)]
+    assert whole == [f"p{i}" for i in range(7)]
+    assert [d.id for d in stored_documents(store, None, page=2)] == whole
+    assert [d.id for d in stored_documents(store, None, page=7)] == whole
+    report = reprocess(store, Settings(), stages={"fake": "2"}, extract=_versioned("2"))
+    assert report.reprocessed == 7

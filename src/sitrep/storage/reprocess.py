@@ -87,20 +87,29 @@ def stale_count(store: Store, stages: dict[str, str]) -> int:
         return int(connection.execute(query).scalar_one())
 
 
-def stored_documents(store: Store, stale_key: str | None) -> Iterator[Document]:
-    """Documents rebuilt from the stored articles (those whose stages differ from `stale_key`)."""
+def stored_documents(store: Store, stale_key: str | None, *, page: int = 500) -> Iterator[Document]:
+    """Documents rebuilt from the stored articles (those whose stages differ from `stale_key`), read
+    `page` articles at a time in ingest order (memory stays flat in the store's size; no read is
+    left open while the caller writes the records back)."""
     a, r = t.articles, t.records
-    query = (sa.select(a.c.id, a.c.title, a.c.text, a.c.outlet, a.c.url, r.c.record)
-             .join(r, r.c.article_id == a.c.id).order_by(a.c.seq))
-    if stale_key is not None:
-        query = query.where(r.c.stages_key != stale_key)
-    with store.engine.connect() as connection:
-        found = list(connection.execute(query))
-    for row in found:
-        record = _record(row.record)
-        given = record.published.value if record.published and not record.published.inferred else None
-        yield Document(id=row.id, title=row.title, text=row.text, source=row.outlet, url=row.url, published=given,
-                       origin=f"store:{row.id}")
+    after: int | None = None
+    while True:
+        query = (sa.select(a.c.seq, a.c.id, a.c.title, a.c.text, a.c.outlet, a.c.url, r.c.record)
+                 .join(r, r.c.article_id == a.c.id).order_by(a.c.seq).limit(page))
+        if stale_key is not None:
+            query = query.where(r.c.stages_key != stale_key)
+        if after is not None:
+            query = query.where(a.c.seq > after)
+        with store.engine.connect() as connection:
+            found = list(connection.execute(query))
+        for row in found:
+            record = _record(row.record)
+            given = record.published.value if record.published and not record.published.inferred else None
+            yield Document(id=row.id, title=row.title, text=row.text, source=row.outlet, url=row.url,
+                           published=given, origin=f"store:{row.id}")
+        if len(found) < page:
+            return
+        after = found[-1].seq
 
 
 def replace_records(store: Store, records: list[Record], failed: list[FailureEntry]) -> None:
