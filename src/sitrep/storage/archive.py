@@ -34,6 +34,7 @@ from pydantic import ValidationError
 from sitrep.ingest import Failure
 from sitrep.model import SCHEMA, Record
 from sitrep.storage import schema as t
+from sitrep.storage.store import StoredFailure
 
 STORED = "sitrep.stored/1"
 FAILURE = "sitrep.failure/1"
@@ -67,16 +68,6 @@ class Restored:
     @property
     def current(self) -> StoredVersion:
         return self.versions[-1]
-
-
-@dataclass(frozen=True)
-class RestoredFailure:
-    document: str
-    origin: str | None
-    reason: str
-    code: str
-    stage: str | None
-    failed: datetime
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -148,7 +139,7 @@ def _line(obj: dict[str, Any]) -> str:
 # -- reading ---------------------------------------------------------------------------------
 
 
-def read_archive(lines: Iterable[tuple[str, str]]) -> Iterator[Record | Restored | RestoredFailure | Failure]:
+def read_archive(lines: Iterable[tuple[str, str]]) -> Iterator[Record | Restored | StoredFailure | Failure]:
     """(where, line) pairs of an export (or a plain record file) -> what to store, one article at a time."""
     group: list[tuple[str, dict[str, Any]]] = []
     for where, line in lines:
@@ -197,9 +188,9 @@ def _restored(lines: list[tuple[str, dict[str, Any]]]) -> Restored:
                     _time(last["last_ingested"]), _time(last.get("extracted")) if last.get("extracted") else None)
 
 
-def _failure_line(where: str, obj: dict[str, Any]) -> RestoredFailure | Failure:
+def _failure_line(where: str, obj: dict[str, Any]) -> StoredFailure | Failure:
     try:
-        return RestoredFailure(str(obj["document"]), obj.get("origin"), str(obj["reason"]), str(obj["code"]),
+        return StoredFailure(str(obj["document"]), obj.get("origin"), str(obj["reason"]), str(obj["code"]),
                                obj.get("stage"), _time(obj["failed"]))
     except (KeyError, ValueError, TypeError) as exc:
         return Failure(where, f"not a valid {FAILURE} line ({_reason(exc)})")

@@ -39,13 +39,13 @@ from sitrep.nlp.parser import batched
 from sitrep.pipeline import DocumentFailure, Outcome
 from sitrep.storage import rows
 from sitrep.storage import schema as t
-from sitrep.storage.archive import SCHEMAS, Restored, RestoredFailure, read_archive
-from sitrep.storage.store import Store
+from sitrep.storage.archive import SCHEMAS, Restored, read_archive
+from sitrep.storage.store import Store, StoredFailure
 from sitrep.storage.writing import Entry, FailureEntry, Writer, Written, WrittenOutcome
 
 BATCH_SIZE = 100
 LOOKUP_SIZE = 256
-Stored = Record | Restored | RestoredFailure  # what an exported file holds, stored as it is
+Stored = Record | Restored | StoredFailure  # what an exported file holds, stored as it is
 Work = Document | Stored | Failure | tuple[str, str]  # ("unchanged", id) for a skipped document
 Extract = Callable[[Iterable[Document]], Iterator[Outcome]]
 
@@ -235,7 +235,7 @@ def _entry(work: Work) -> Entry:
             return ("failure", FailureEntry(document=work.id, origin=work.id,
                                             reason=f"the record uses item id {duplicate!r} twice"))
         return ("restore", work)
-    if isinstance(work, RestoredFailure):
+    if isinstance(work, StoredFailure):
         return ("failure", FailureEntry(document=work.document, origin=work.origin, reason=work.reason,
                                         code=work.code, stage=work.stage, failed=work.failed))
     if isinstance(work, Failure):
