@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -130,6 +131,10 @@ def test_exports(client: TestClient) -> None:
     assert client.get("/api/export/geojson?place=Izium").json()["features"][0]["properties"]["place"] == "Izium"
     lines = client.get("/api/export/jsonl").text.strip().splitlines()
     assert len(lines) == 4 and all('"schema": "sitrep.record/1"' in line for line in lines)
+    stored = [json.loads(line) for line in client.get("/api/export/jsonl?versions=all").text.splitlines()]
+    assert [(o["schema"], o["id"], o["current"]) for o in stored] == [
+        ("sitrep.stored/1", json.loads(line)["id"], True) for line in lines]
+    assert_error(client.get("/api/export/jsonl?versions=some"), 422, "validation_error")
 
 
 def test_articles_list_search_and_detail(client: TestClient) -> None:

@@ -91,23 +91,43 @@ def write_archive(connection: sa.Connection, handle: TextIO) -> ArchiveCounts:
     return counts
 
 
-def archive_lines(connection: sa.Connection) -> Iterator[tuple[str, str]]:
+PAGE = 500  # articles read per query: memory stays flat in the size of the store
+
+
+def archive_lines(connection: sa.Connection, page: int = PAGE) -> Iterator[tuple[str, str]]:
     """(kind, line): the lines of the module docstring for every article and failure of the store;
-    kind is `earlier`, `current` or `failure`."""
+    kind is `earlier`, `current` or `failure`. Articles are read `page` at a time in ingest order
+    (keyset on `seq`), so a store of any size streams in bounded memory."""
+    after: int | None = None
+    while True:
+        rows = _article_page(connection, after, page)
+        yield from _article_lines(connection, rows)
+        if len(rows) < page:
+            break
+        after = rows[-1].seq
+    for f in connection.execute(sa.select(t.failures).order_by(t.failures.c.document)):
+        yield "failure", _line({"schema": FAILURE, "document": f.document, "origin": f.origin, "reason": f.reason,
+                     "code": f.code, "stage": f.stage, "failed": _stamp(f.failed)})
+
+
+def _article_page(connection: sa.Connection, after: int | None, page: int) -> list[sa.Row[Any]]:
     a, r = t.articles, t.records
-    query = (sa.select(a.c.id, a.c.version, a.c.canonical, a.c.first_ingested, a.c.last_ingested,
+    query = (sa.select(a.c.seq, a.c.id, a.c.version, a.c.canonical, a.c.first_ingested, a.c.last_ingested,
                        r.c.record, r.c.extracted)
-             .join(r, r.c.article_id == a.c.id).order_by(a.c.seq))
-    for row in list(connection.execute(query)):
+             .join(r, r.c.article_id == a.c.id).order_by(a.c.seq).limit(page))
+    if after is not None:
+        query = query.where(a.c.seq > after)
+    return list(connection.execute(query))
+
+
+def _article_lines(connection: sa.Connection, rows: list[sa.Row[Any]]) -> Iterator[tuple[str, str]]:
+    for row in rows:
         if row.version > 1:
             yield from _earlier_lines(connection, row.id)
         yield "current", _line({"schema": STORED, "id": row.id, "version": row.version, "current": True,
                      "canonical": row.canonical, "first_ingested": _stamp(row.first_ingested),
                      "last_ingested": _stamp(row.last_ingested), "extracted": _stamp(row.extracted),
                      "record": _json(row.record)})
-    for f in connection.execute(sa.select(t.failures).order_by(t.failures.c.document)):
-        yield "failure", _line({"schema": FAILURE, "document": f.document, "origin": f.origin, "reason": f.reason,
-                     "code": f.code, "stage": f.stage, "failed": _stamp(f.failed)})
 
 
 def _earlier_lines(connection: sa.Connection, article_id: str) -> Iterator[tuple[str, str]]:

@@ -4,7 +4,8 @@
   (country names from the gazetteer when it is built, else the ISO-2 code);
 - `geojson`: every located event as a FeatureCollection (all properties of the event);
 - `jsonl`: the stored records, one per line, streamed (ingesting it into an empty store gives
-  the same analysis).
+  the same analysis); `?versions=all` streams the whole store instead, every version, link and
+  failure, exactly the file `sitrep export --to jsonl` writes (ingesting it gives the same store).
 All three come from `sitrep.analysis.exports` and the store; the views' filters apply to acled
 and geojson.
 """
@@ -14,15 +15,16 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response, StreamingResponse
 
 from sitrep.analysis.exports import geojson, write_acled
 from sitrep.api.errors import ErrorBody
 from sitrep.api.params import ViewQuery
 from sitrep.api.service import Service, get_service
+from sitrep.storage.archive import archive_lines
 
 router = APIRouter(prefix="/api/export", tags=["exports"], responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 ServiceDep = Annotated[Service, Depends(get_service)]
@@ -45,11 +47,25 @@ def export_geojson(service: ServiceDep, query: QueryDep) -> dict[str, Any]:
 
 
 @router.get("/jsonl", response_class=StreamingResponse, responses={200: {"content": {"application/x-ndjson": {}}}},
-            summary="The stored records, one sitrep.record/1 per line")
-def export_jsonl(service: ServiceDep) -> StreamingResponse:
-    def lines() -> Iterator[str]:
-        for record in service.store.iter_records():
-            yield json.dumps(record.to_json_dict(), ensure_ascii=False) + "\n"
+            summary="The stored records, one per line; with versions=all the whole store as `sitrep export --to jsonl` writes it")
+def export_jsonl(service: ServiceDep,
+                 versions: Annotated[Literal["current", "all"], Query(
+                     description="current: one sitrep.record/1 line per article (its current record); all: every "
+                                 "stored version, near-duplicate link, ingest times and failure (sitrep.stored/1 and "
+                                 "sitrep.failure/1 lines, what `sitrep export --to jsonl` writes and `sitrep ingest` "
+                                 "restores)")] = "current") -> StreamingResponse:
+    lines = _archive_lines(service) if versions == "all" else _record_lines(service)
+    name = "sitrep-store.jsonl" if versions == "all" else "sitrep-records.jsonl"
+    return StreamingResponse(lines, media_type="application/x-ndjson",
+                             headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
-    return StreamingResponse(lines(), media_type="application/x-ndjson",
-                             headers={"Content-Disposition": 'attachment; filename="sitrep-records.jsonl"'})
+
+def _record_lines(service: Service) -> Iterator[str]:
+    for record in service.store.iter_records():
+        yield json.dumps(record.to_json_dict(), ensure_ascii=False) + "\n"
+
+
+def _archive_lines(service: Service) -> Iterator[str]:
+    with service.store.engine.connect() as connection:
+        for _, line in archive_lines(connection):
+            yield line
