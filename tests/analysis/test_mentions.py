@@ -3,7 +3,7 @@
 from sitrep.analysis import analyse
 from sitrep.analysis.mentions import is_government_use, parse_timex, party_key
 from sitrep.model import Actor, Span
-from tests.analysis.builders import KYIV, article
+from tests.analysis.builders import KHARKIV, KYIV, article
 
 MOSCOW = (524901, 55.75, 37.62, "city", "RU", "Moskva")
 
@@ -54,6 +54,33 @@ def test_a_stated_year_keeps_events_of_different_years_apart() -> None:
     a.event("hit power plants", "ASSAULT", actor="Russia")
     events = analyse([a.stored()]).events
     assert len(events) == 2  # last year's invasion is not this week's strikes, same actor or not
+
+
+def test_one_year_ago_dates_the_day_a_year_before_the_report() -> None:
+    from datetime import date
+
+    from sitrep.analysis.mentions import anniversary
+    published = date(2023, 3, 15)
+    exact = anniversary("One year ago", parse_timex("2022"), published)
+    assert exact is not None and (exact.first, exact.precision) == (date(2022, 3, 15), "day")
+    hedged = anniversary("almost a year ago", parse_timex("2022"), published)
+    assert hedged is not None and hedged.precision == "year"
+    assert (hedged.first, hedged.last) == (date(2022, 2, 12), date(2022, 4, 15))
+    assert anniversary("two years ago", parse_timex("2021"), published).precision == "year"  # type: ignore[union-attr]
+    assert anniversary("last year", parse_timex("2022"), published) is None
+    assert anniversary("a year ago", parse_timex("2019"), published) is None  # the value says otherwise
+    assert anniversary("a year ago", parse_timex("2022"), None) is None
+
+
+def test_reports_of_an_anniversary_date_the_event_they_recall() -> None:
+    first = article("y-b", "Office", "2023-03-15", "One year ago, the army launched its offensive on Kharkiv.")
+    first.actor("the army", "group", "RUS").time("One year ago", "2022").place("Kharkiv", *KHARKIV)
+    first.event("launched its offensive", "ASSAULT", actor="the army", when="One year ago", places=("Kharkiv",))
+    second = article("y-c", "Office", "2023-03-13", "Almost one year ago, the army launched its offensive on Kharkiv.")
+    second.actor("the army", "group", "RUS").time("Almost one year ago", "2022").place("Kharkiv", *KHARKIV)
+    second.event("launched its offensive", "ASSAULT", actor="the army", when="Almost one year ago", places=("Kharkiv",))
+    (event,) = analyse([first.stored(), second.stored()]).events
+    assert (event.date, event.date_precision) == ("2022-03-15", "day")
 
 
 def test_a_person_is_keyed_by_the_surname_under_any_transliteration() -> None:

@@ -212,6 +212,38 @@ def parse_timex(value: str | None) -> DateSpan | None:
     return None
 
 
+YEARS_AGO = re.compile(r"(?:(?P<hedge>nearly|almost|about|around|roughly|approximately|some|close to)\s+)?"
+                       r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago", re.I)
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+HEDGE_DAYS = 31  # "nearly one year ago": within a month of the day a year before
+
+
+def anniversary(text: str, span: DateSpan | None, published: date | None) -> DateSpan | None:
+    """'One year ago' dates the day a year before the report ("One year ago, Russia launched its
+    invasion", said on 24 Feb 2023, is 24 Feb 2022); 'nearly two years ago' bounds a month either
+    side of that day (still at year precision: a hedged span dates nothing). TimeML keeps the
+    bare year as the expression's value; only the cross-article dating reads the day."""
+    match = YEARS_AGO.fullmatch(text.strip())
+    if match is None or published is None or span is None or span.precision != "year":
+        return None
+    n = int(match["n"]) if match["n"].isdigit() else NUMBER_WORDS[match["n"].lower()]
+    day = _years_before(published, n)
+    if n <= 0 or not span.first <= day <= span.last:
+        return None
+    if match["hedge"] or n > 1:
+        return DateSpan(max(span.first, day - timedelta(days=HEDGE_DAYS * n)),
+                        min(span.last, day + timedelta(days=HEDGE_DAYS * n)), "year")
+    return DateSpan(day, day, "day")
+
+
+def _years_before(day: date, n: int) -> date:
+    try:
+        return day.replace(year=day.year - n)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - n, day=28)
+
+
 ALIASES = {"u.n.": "united nations", "un": "united nations", "u.s.": "united states", "us": "united states",
            "usa": "united states", "u.k.": "united kingdom", "uk": "united kingdom", "eu": "european union",
            "e.u.": "european union", "unhcr": "united nations refugee agency"}
@@ -441,7 +473,10 @@ class _Reader:
 
     def when(self, time_id: str | None) -> DateSpan | None:
         time = self.times.get(time_id) if time_id else None
-        return parse_timex(time.value) if time and time.type in ("DATE", "TIME") else None
+        if time is None or time.type not in ("DATE", "TIME"):
+            return None
+        span = parse_timex(time.value)
+        return anniversary(time.text, span, self.published) or span
 
     def said_at(self, time_id: str | None) -> date | None:
         span = self.when(time_id)
