@@ -1,4 +1,5 @@
 from sitrep.analysis import Analyser, analyse
+from sitrep.model import StoredArticle
 from tests.analysis.builders import KHARKIV, KHARKIV_OBLAST, KYIV, article, shelling_reports
 
 
@@ -155,3 +156,39 @@ def test_a_battle_and_the_strike_in_the_next_sentence_are_two_events() -> None:
     a.event("missile blasts", "ASSAULT", ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
             places=("Kyiv",), when="Saturday")
     assert len(analyse([a.stored()]).events) == 2
+
+
+UKRAINE = (690791, 49.0, 32.0, "country", "UA")
+REMOTE = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def _campaign_statement(rid: str, published: str, text: str, trigger: str, when: tuple[str, str] | None = None) -> StoredArticle:
+    a = article(rid, "Ministry", published, text)
+    a.place("Ukraine", *UKRAINE)
+    if when:
+        a.time(*when)
+    a.event(trigger, "ASSAULT", REMOTE, places=("Ukraine",), when=when[0] if when else None)
+    return a.stored()
+
+
+def test_a_strike_campaign_on_a_class_of_infrastructure_is_one_event_across_a_season() -> None:
+    november = _campaign_statement("camp-a", "2022-11-20", "The army keeps hitting Ukraine with waves of strikes on power plants.",
+                                   "strikes on power plants")
+    february = _campaign_statement("camp-b", "2023-02-10", "All winter the enemy bombed the power grid of Ukraine.",
+                                   "bombed the power grid")
+    ports = _campaign_statement("camp-c", "2023-01-15", "Missiles keep falling on the grain ports of Ukraine.",
+                                "falling on the grain ports")
+    dated = _campaign_statement("camp-d", "2022-12-06", "On Monday missiles hit power stations across Ukraine.",
+                                "hit power stations", when=("Monday", "2022-12-05"))
+    events = analyse([november, february, ports, dated]).events
+    merged = [e for e in events if e.articles > 1]
+    assert len(events) == 3 and len(merged) == 1
+    assert {r.article for r in merged[0].reports} == {"camp-a", "camp-b"}  # the grain ports and the dated strike apart
+
+
+def test_campaign_readings_further_apart_than_a_season_stay_apart() -> None:
+    spring = _campaign_statement("camp-e", "2022-04-01", "Strikes on energy infrastructure continue across Ukraine.",
+                                 "Strikes on energy infrastructure")
+    autumn = _campaign_statement("camp-f", "2022-11-01", "Strikes on energy infrastructure continue across Ukraine again.",
+                                 "Strikes on energy infrastructure")
+    assert len(analyse([spring, autumn]).events) == 2

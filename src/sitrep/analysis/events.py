@@ -6,7 +6,9 @@ Steps (each a function below):
    under the places that contain them, each crossed with its type family and the weeks its
    date can fall in. Only owner x owner and owner x member pairs of a block are compared, so
    the work grows with the mentions, not their square. Mentions of one article are also
-   compared with each other (headline, lead and a later paragraph are one event).
+   compared with each other (headline, lead and a later paragraph are one event). A strike
+   campaign against a class of infrastructure told without a day ("strikes on Ukraine's energy
+   grid") is also filed by its class and season: its readings months apart can be one event.
 3. **Score** a pair: types compatible (and the same ACLED event type when both have one),
    places agree (same place or one inside the other), dates agree (same day; an unknown date
    lies inside the reporting window; a stated year bounds it), actors do not conflict, stated
@@ -49,6 +51,20 @@ STATUS_ORDER = ("disputed", "confirmed", "denied", "unconfirmed", "asserted", "r
 
 MentionKey = tuple[str, str]  # (article, item)
 
+# A campaign against a class of infrastructure ("punishing strikes damaging energy grid
+# infrastructure", "When Russia attacked Ukraine's energy infrastructure"): told without a day,
+# it lasts a season, so its readings in statements months apart are one event.
+CAMPAIGN = timedelta(days=183)
+CAMPAIGN_BUCKET = 92  # days; a reading looks two buckets either way (>= CAMPAIGN)
+CAMPAIGN_POINTS = 3.0
+INFRASTRUCTURE = (
+    ("energy", re.compile(r"\b(?:energy|power|electric\w*|heating)\W+(?:\w+\W+){0,2}?"
+                          r"(?:grids?|infrastructure|systems?|facilit\w*|plants?|stations?|suppl\w*|networks?)\b")),
+    ("water", re.compile(r"\bwater\W+(?:\w+\W+){0,1}?(?:infrastructure|systems?|suppl\w*|facilit\w*|networks?)\b")),
+    ("ports", re.compile(r"\b(?:grain|sea|port)\W+(?:\w+\W+){0,1}?(?:ports?|terminals?|infrastructure|facilit\w*)\b")),
+    ("rail", re.compile(r"\brail(?:way)?s?\W+(?:\w+\W+){0,1}?(?:infrastructure|networks?|lines?|stations?|hubs?)\b")),
+)
+
 
 def family(plover: str | None) -> str:
     return FAMILY.get(plover or "", plover or "none")
@@ -65,6 +81,34 @@ def signature(m: EventMention) -> tuple[object, ...]:
     fortnight = m.published.toordinal() // BOTH_UNDATED.days if m.when is None and m.published else None
     return (m.plover, m.acled, m.trigger, m.actor.key if m.actor else None, m.target.key if m.target else None,
             tuple(sorted(p.key for p in m.places)), m.when, m.stems, m.killed, fortnight)
+
+
+def campaign(m: EventMention) -> str | None:
+    """The class of infrastructure a strike campaign told without a day is aimed at, else None:
+    the trigger names the class, the strike is remote violence, and no day is stated."""
+    if family(m.plover) != "violence" or (m.when is not None and m.when.precision == "day"):
+        return None
+    if m.acled is not None and m.acled[0] != "Explosions/Remote violence":
+        return None
+    return next((cls for cls, cue in INFRASTRUCTURE if cue.search(m.trigger)), None)
+
+
+def same_campaign(a: EventMention, b: EventMention) -> str | None:
+    """The class two readings of one campaign share (published within a season of each other)."""
+    cls = campaign(a)
+    if cls is None or cls != campaign(b):
+        return None
+    if a.published is not None and b.published is not None and abs(a.published - b.published) > CAMPAIGN:
+        return None
+    return cls
+
+
+def campaign_buckets(m: EventMention) -> tuple[int, range] | None:
+    """(the bucket a campaign reading is filed in, the buckets it looks in)."""
+    if campaign(m) is None or m.published is None:
+        return None
+    own = m.published.toordinal() // CAMPAIGN_BUCKET
+    return own, range(own - 2, own + 3)
 
 
 # ---------------------------------------------------------------- places and dates
@@ -204,6 +248,9 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
     if where is None and not (same_article and (not a.places or not b.places)):
         return None
     when = date_agreement(a, b)
+    season = same_campaign(a, b)
+    if when is None and season is not None:
+        when = 0.5  # a campaign's readings months apart
     if when is None:
         return None
     if parties_conflict(a.actor, b.actor) or parties_conflict(a.target, b.target):
@@ -215,13 +262,16 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
     why = [f"type {a.plover}~{b.plover}", f"place level {where}", f"date {when}"]
     score = (where if where is not None else 0) + when
     score += _party_points(a, b, why) + _wording_points(a, b, why)
+    if season is not None:
+        score += CAMPAIGN_POINTS
+        why.append(f"one campaign against {season} infrastructure")
     if same_article:
         score += 1
         why.append("same article")
         if abs(b.report.start - a.report.end) <= 2 or abs(a.report.start - b.report.end) <= 2:
             score += 1
             why.append("next sentence")
-    if not same_article and not _corroborated(a, b, where, when):
+    if not same_article and season is None and not _corroborated(a, b, where, when):
         return None
     if same_article and not _same_story(a, b, when):
         return None
@@ -373,6 +423,13 @@ class EventIndex:
                 block = (fam, k, week)
                 out.update(self.owners.get(block, ()))
                 self.members.setdefault(block, []).append(sig)
+        buckets = campaign_buckets(m)
+        if buckets is not None:
+            own_bucket, looked = buckets
+            cls = campaign(m)
+            for b in looked:
+                out.update(self.owners.get((fam, "campaign:" + str(cls), b), ()))
+            self.owners.setdefault((fam, "campaign:" + str(cls), own_bucket), []).append(sig)
         out.discard(sig)
         return out
 
