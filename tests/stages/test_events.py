@@ -906,6 +906,10 @@ def test_grants_settlements_and_idioms(run, text, want):
     assert [e.plover for e in run(text).events] == want
 
 
+def test_talks_that_ended_are_a_consultation(run):
+    assert [e.plover for e in run("The discussions in Vienna ended on Monday.").events] == ["CONSULT"]
+
+
 def test_a_fact_check_keeps_only_the_speech_acts_round_the_claim(run):
     text = ("Posts shared thousands of times say soldiers shelled a school in the city last week.\n"
             "The ministry denied the accusation on Monday.\n"
@@ -1111,3 +1115,14 @@ def test_quantities_of_aid_involvement_in_wars_and_mine_laying(run, text, want):
 
 def test_mining_coal_is_no_mine_laying(run):
     assert "ASSAULT" not in [e.plover for e in run("Workers at the coal mine laid new rails for the army.").events]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("\u201cI think we will have long talks with our partners,\u201d the minister said.", []),
+    ("\u201cI believe they will meet again next week,\u201d he said.", []),
+    ("Analysts expect that the army will launch a new offensive in the spring.", []),
+    ("He predicted that the rebels would retreat from the city.", []),
+    ("\u201cWe will sign the agreement tomorrow,\u201d the minister said.", ["AGREE"]),
+])
+def test_a_future_act_believed_or_predicted_is_a_forecast(run, text, want):
+    assert [e.plover for e in run(text).events] == want

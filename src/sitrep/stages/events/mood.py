@@ -13,6 +13,8 @@ A hit is *unreal* when its trigger sits in
   attempt to seize Kyiv", "failed to topple") is told by `is_attempted`, for territorial events;
 - a noun phrase negated by "no" ("there have been no requests"), or what a possibility, risk
   or fear is of ("the possibility of Russia carrying out an attack");
+- a future act someone believes or predicts ("I think we will have talks", "analysts expect
+  that Russia will launch an offensive"): a forecast, not a commitment;
 - what something is compared with ("a catastrophe worse than the original explosion"), a gerund
   subject of a would/could/might verb ("Stopping dialogue would mean ..."), a state under
   "would be" ("countries would be willing to consider"), an act supposed with "ever" ("in the
@@ -72,6 +74,11 @@ SPEECH_VERBS = frozenset({
 OPEN_QUOTES = frozenset({'"', "“", "«"})
 CLOSE_QUOTES = frozenset({'"', "”", "»"})
 MAX_STEPS = 6
+BELIEF_HEADS = frozenset({
+    "think", "believe", "expect", "predict", "suspect", "guess", "suppose", "assume", "imagine", "reckon",
+    "anticipate", "forecast", "doubt", "bet", "feel", "fear", "project", "estimate", "wonder",
+})  # "I think we will have talks": a forecast of the future, nobody's commitment
+FORECAST_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 UNNEGATED_DEPS = frozenset({"advcl", "conj", "parataxis", "relcl"})  # "While X has increased, it is not ...": X stands
 
 
@@ -160,7 +167,17 @@ def _unreal_clause(token: Token) -> bool:
         return True
     return _is_demanded(token) or _is_supposed(token) or _governed_by(token, MEANS_HEADS) or _said_unreal(token) \
         or _agrees_with_statement(token) or _consequent_of_condition(token) or _supposed_subject(token) \
-        or _would_be(token) or _ever_done(token)
+        or _would_be(token) or _ever_done(token) or _forecast(token)
+
+
+def _forecast(token: Token) -> bool:
+    """ "I think we will have careful discussions", "Analysts expect that Russia will launch an
+    offensive", "He predicted the army would retreat": a future act in the complement of a verb
+    of belief or prediction is what someone expects, not an act done or committed to (a promise
+    is said, "We will sign it," not believed)."""
+    head = token.head
+    return token.dep_ == "ccomp" and head.i != token.i and bool(base_forms(head) & BELIEF_HEADS) \
+        and _has_aux(token, FORECAST_AUX)
 
 
 def _supposed_subject(token: Token) -> bool:
