@@ -192,3 +192,39 @@ def test_campaign_readings_further_apart_than_a_season_stay_apart() -> None:
     autumn = _campaign_statement("camp-f", "2022-11-01", "Strikes on energy infrastructure continue across Ukraine again.",
                                  "Strikes on energy infrastructure")
     assert len(analyse([spring, autumn]).events) == 2
+
+
+RUSSIA = (2017370, 60.0, 100.0, "country", "RU")
+JAPAN = (1861060, 35.69, 139.69, "country", "JP")
+
+
+def test_the_same_numbered_act_of_a_series_is_one_event_wherever_each_report_places_it() -> None:
+    first = article("ser-a", "Office", "2022-03-01",
+                    "Today the government is announcing the first package of sanctions, together with Japan.")
+    first.place("Japan", *JAPAN).time("Today", "2022-03-01")
+    first.event("sanctions", "SANCTION", places=("Japan",), when="Today")
+    recalled = article("ser-b", "Office", "2022-03-03", "Our first package of sanctions hit Russia hard.")
+    recalled.place("Russia", *RUSSIA).event("sanctions", "SANCTION", places=("Russia",))
+    other = article("ser-c", "Office", "2022-03-04", "The second package of sanctions on Russia is ready.")
+    other.place("Russia", *RUSSIA).event("sanctions", "SANCTION", places=("Russia",))
+    events = analyse([first.stored(), recalled.stored(), other.stored()]).events
+    assert sorted(sorted(r.article for r in e.reports) for e in events) == [["ser-a", "ser-b"], ["ser-c"]]
+
+
+def test_an_act_that_todays_act_follows_is_not_todays_act() -> None:
+    a = article("prior-a", "Office", "2022-03-10",
+                "Today we impose sanctions on the largest banks of Russia. "
+                "This follows our action earlier this week to impose sanctions on the elites of Russia.")
+    a.place("Russia", *RUSSIA).time("Today", "2022-03-10").time("earlier this week", "2022-W10")
+    a.event("impose sanctions on the largest", "SANCTION", places=("Russia",), when="Today")
+    a.event("impose sanctions on the elites", "SANCTION", places=("Russia",), when="earlier this week")
+    assert len(analyse([a.stored()]).events) == 2
+
+
+def test_a_year_compared_with_does_not_date_the_act() -> None:
+    a = article("cmp-a", "Office", "2022-03-10", "The measures against Russia go far beyond 2014.")
+    a.place("Russia", *RUSSIA).time("2014", "2014").event("measures", "SANCTION", places=("Russia",), when="2014")
+    b = article("cmp-b", "Office", "2022-03-11", "The measures against Russia go far beyond anything before.")
+    b.place("Russia", *RUSSIA).event("measures", "SANCTION", places=("Russia",))
+    (event,) = analyse([a.stored(), b.stored()]).events
+    assert event.articles == 2

@@ -8,7 +8,8 @@ Steps (each a function below):
    the work grows with the mentions, not their square. Mentions of one article are also
    compared with each other (headline, lead and a later paragraph are one event). A strike
    campaign against a class of infrastructure told without a day ("strikes on Ukraine's energy
-   grid") is also filed by its class and season: its readings months apart can be one event.
+   grid") is also filed by its class and season: its readings months apart can be one event;
+   an act numbered in its series ("the first tranche of sanctions") by its type and number.
 3. **Score** a pair: types compatible (and the same ACLED event type when both have one),
    places agree (same place or one inside the other), dates agree (same day; an unknown date
    lies inside the reporting window; a stated year bounds it), actors do not conflict, stated
@@ -37,7 +38,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from sitrep.analysis.grouping import UnionFind, content_id, count_outlets, report_order, sort_reports
-from sitrep.analysis.mentions import DateSpan, EventMention, PartyInfo, PlaceInfo
+from sitrep.analysis.mentions import DateSpan, EventMention, PartyInfo, PlaceInfo, fold
 from sitrep.analysis.model import Event, Fatalities, MergeReason, Party, PlaceRef
 
 FAMILY = {"ASSAULT": "violence", "CRIME": "violence", "COERCE": "violence", "FIGHT": "violence",
@@ -81,6 +82,46 @@ def signature(m: EventMention) -> tuple[object, ...]:
     fortnight = m.published.toordinal() // BOTH_UNDATED.days if m.when is None and m.published else None
     return (m.plover, m.acled, m.trigger, m.actor.key if m.actor else None, m.target.key if m.target else None,
             tuple(sorted(p.key for p in m.places)), m.when, m.stems, m.killed, fortnight)
+
+
+# An act numbered in its series ("the first tranche of sanctions", "the third round of talks",
+# "the 10th package"): the same ordinal of the same series is the same act, another is another.
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "eleventh", "twelfth")
+SERIES = re.compile(r"\b(" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\W+(?:\w+\W+){0,2}?"
+                    r"(tranches?|packages?|rounds?|waves?|batch(?:es)?)\b")
+SERIES_POINTS = 3.0
+
+
+@lru_cache(maxsize=1 << 14)
+def series_of(text: str) -> tuple[str, str] | None:
+    """(ordinal, series noun) when the sentence numbers exactly one act of one series."""
+    found = {(_ordinal(m[1]), m[2][:4]) for m in SERIES.finditer(text.lower())}
+    return found.pop() if len(found) == 1 else None
+
+
+def _ordinal(word: str) -> str:
+    return str(ORDINALS.index(word) + 1) if word in ORDINALS else word[:-2]
+
+
+def series_agreement(a: EventMention, b: EventMention) -> bool | None:
+    """True: the same numbered act; False: two acts of one series; None: nothing to tell."""
+    sa, sb = series_of(a.report.text), series_of(b.report.text)
+    if sa is None or sb is None or sa[1] != sb[1]:
+        return None
+    return sa == sb
+
+
+PRIOR_ACT = re.compile(r"\b(?:follows?|following|builds? on|comes? (?:on top of|after)|in addition to)"
+                       r"(?: up on| on from)?\s+(?:our|the|its|their|last|yesterday|earlier|previous|an? )")
+
+
+def recalls_prior_act(m: EventMention) -> bool:
+    """The mention's trigger comes after 'follows (up on) our ...': the act recalled as before."""
+    text = fold(m.report.text)
+    cue = PRIOR_ACT.search(text)
+    at = text.find(m.trigger) if m.trigger else -1
+    return cue is not None and at >= cue.start()
 
 
 def campaign(m: EventMention) -> str | None:
@@ -244,9 +285,12 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
     if family(a.plover) != family(b.plover):
         return None
     same_article = a.article == b.article
+    numbered = series_agreement(a, b) if a.plover == b.plover else None
+    if numbered is False:
+        return None  # "the first tranche" and "the second tranche"
     where = place_agreement(location(a), location(b), NEAR_KM.get(family(a.plover), 0.0))
-    if where is None and not (same_article and (not a.places or not b.places)):
-        return None
+    if where is None and not (same_article and (not a.places or not b.places)) and not numbered:
+        return None  # (a numbered act is placed by its partners in one report, its target in another)
     when = date_agreement(a, b)
     season = same_campaign(a, b)
     if when is None and season is not None:
@@ -265,13 +309,16 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
     if season is not None:
         score += CAMPAIGN_POINTS
         why.append(f"one campaign against {season} infrastructure")
+    if numbered:
+        score += SERIES_POINTS
+        why.append("the same numbered act of its series")
     if same_article:
         score += 1
         why.append("same article")
         if abs(b.report.start - a.report.end) <= 2 or abs(a.report.start - b.report.end) <= 2:
             score += 1
             why.append("next sentence")
-    if not same_article and season is None and not _corroborated(a, b, where, when):
+    if not same_article and season is None and not numbered and not _corroborated(a, b, where, when):
         return None
     if same_article and not _same_story(a, b, when):
         return None
@@ -295,7 +342,10 @@ def _corroborated(a: EventMention, b: EventMention, where: int | None, when: flo
 def _same_story(a: EventMention, b: EventMention, when: float) -> bool:
     """In one article the main town is in every sentence: two mentions there are one event only
     with a sign of it (one sentence, the next sentence, one stated day, one actor or trigger,
-    shared wording or figures)."""
+    shared wording or figures). An act the article says today's act follows ("This follows our
+    joint action earlier this week to impose ...") is an earlier act, not today's."""
+    if a.report.start != b.report.start and recalls_prior_act(a) != recalls_prior_act(b):
+        return False
     if a.report.start == b.report.start or when >= 2:
         return True
     if abs(b.report.start - a.report.end) <= 2 or abs(a.report.start - b.report.end) <= 2:
@@ -430,6 +480,12 @@ class EventIndex:
             for b in looked:
                 out.update(self.owners.get((fam, "campaign:" + str(cls), b), ()))
             self.owners.setdefault((fam, "campaign:" + str(cls), own_bucket), []).append(sig)
+        numbered = series_of(m.report.text)
+        if numbered is not None:
+            year = m.published.year if m.published else 0
+            for y in (year - 1, year, year + 1):
+                out.update(self.owners.get((m.plover, "series:" + ":".join(numbered), y), ()))
+            self.owners.setdefault((m.plover, "series:" + ":".join(numbered), year), []).append(sig)
         out.discard(sig)
         return out
 

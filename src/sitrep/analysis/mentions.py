@@ -332,6 +332,14 @@ def is_government_use(text: str, start: int, end: int) -> bool:
     return GOVERNMENT_BEFORE.search(before) is not None or GOVERNMENT_AFTER.match(fold(text[end:end + 60])) is not None
 
 
+COMPARED_BEFORE = re.compile(r"\b(?:beyond|than|compared (?:with|to)|unlike)\s+(?:in\s+|the\s+|those of\s+)?$")
+
+
+def is_compared_time(text: str, start: int) -> bool:
+    """The time at `start` is the term of a comparison ("worse than in 2014", "far beyond 2014")."""
+    return COMPARED_BEFORE.search(fold(text[max(0, start - 30):start])) is not None
+
+
 def place_info(place: Place) -> PlaceInfo:
     key = f"g{place.geonameid}" if place.geonameid is not None else "n" + fold(place.name)
     level = LEVEL.get(place.kind, 2)
@@ -475,6 +483,8 @@ class _Reader:
         time = self.times.get(time_id) if time_id else None
         if time is None or time.type not in ("DATE", "TIME"):
             return None
+        if is_compared_time(self.record.text, time.start):
+            return None  # "sanctions that go far beyond 2014": the standard compared with, not the act's date
         span = parse_timex(time.value)
         return anniversary(time.text, span, self.published) or span
 
