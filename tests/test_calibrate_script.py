@@ -73,3 +73,11 @@ def test_forward_selection_keeps_the_signal_and_drops_the_noise(calibrate):
     folds = calibrate.folds(labels, 5)
     assert len(set(folds)) > 1 and all(folds[i] == folds[i + 30] for i in range(len(data) - 30))
     assert calibrate.select_features(data, folds, 5, 3.0, 10, 4.0) == ["signal"]
+
+
+def test_excluded_features_are_named_per_section(calibrate):
+    assert calibrate.excluded("events:cue,doc,places:resolver", "events") == {"cue", "doc"}
+    assert calibrate.excluded("events:cue,doc,places:resolver", "places") == {"doc", "resolver"}
+    data = [({"cue": 1.0, "actor": 0.0}, True)]
+    assert calibrate.drop(data, {"cue"}) == [({"actor": 0.0}, True)]
+    assert "events:cue" in calibrate.EXCLUDE

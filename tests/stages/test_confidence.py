@@ -172,3 +172,17 @@ def test_event_nominal_past_tense_and_document_modality():
     assert event_features(event(generic, "Sanctions"), Record(id="r", text=generic))["past_tense"] == 0.0
     musing = "If talks fail, troops could attack, and they would, unless allies may help."
     assert modality_density(musing) > modality_density(text) > 0
+
+
+def test_event_bare_complete_and_reported():
+    text = "Troops shelled Izium on Monday. Talks are a good idea. The army will attack the port, he said."
+    town = place(text, "Izium")
+    troops = Actor(id="a1", name="Troops", kind="group", mentions=(span_of(text, "Troops"),))
+    shelled = event(text, "shelled", actor="a1", places=("p1",))
+    talks = event(text, "Talks", "e2", plover="CONSULT")
+    attack = event(text, "attack", "e3")
+    rec = Record(id="r", text=text, places=(town,), actors=(troops,), events=(shelled, talks, attack))
+    f, g, h = (event_features(e, rec) for e in (shelled, talks, attack))
+    assert f["complete"] == 1.0 and f["bare"] == 0.0 and f["reported"] == 0.0
+    assert g["complete"] == 0.0 and g["bare"] == 1.0
+    assert h["reported"] == 1.0 and h["complete"] == 0.0

@@ -6,7 +6,9 @@ Approach
    many alternatives there are and whether they lie far away, mentions, kind, whether the
    mention sits inside a longer proper name ("Antony Blinken"), whether the text around it
    names the place's region or country ("Zavody, in the Kharkiv region"), whether it lies in
-   the document's main country; events — the cue score, actor/target/place/time/claim present,
+   the document's main country; events — the cue score, actor/target/place/time/claim present, none of actor, target
+   and place ("bare"), a past material act with its actor and place ("complete"), a reporting
+   verb in the sentence,
    PLOVER family, ACLED violence, modal or negated wording before the trigger, a quotation, a
    repeat of an earlier event, a headline-short paragraph; claims — quotation, linked claimant
    and its kind/side, channel, time, status, evidence, a reporting verb next to the span.
@@ -52,7 +54,7 @@ if TYPE_CHECKING:
 
     from sitrep.config import Settings
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 DATA_FILE = ("confidence.json",)
 VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 VERBAL = frozenset({"DISAPPROVE", "DEMAND", "REJECT", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "CONCEDE"})
@@ -105,6 +107,9 @@ def event_features(event: Event, record: Record) -> dict[str, float]:
     para_end = text.find("\n", at)
     para = text[para_start:para_end if para_end >= 0 else len(text)]
     violent = bool(event.acled and event.acled[0] in VIOLENT_ACLED)
+    sentence = _sentence_at(text, at)
+    past = bool(_PAST.search(text[max(para_start, at - 40):at + 40]))
+    bare = event.actor is None and event.target is None and not event.places
     return {
         "cue": event.confidence if event.confidence is not None else 0.5,
         "actor": float(event.actor is not None),
@@ -127,6 +132,9 @@ def event_features(event: Event, record: Record) -> dict[str, float]:
         "nominal": float(bool(_NOMINAL.search(before[-25:]))),
         "past_tense": float(bool(_PAST.search(text[max(para_start, at - 40):at + 40]))),
         "doc_modality": modality_density(text),
+        "bare": float(bare),
+        "complete": float(event.actor is not None and bool(event.places) and past and event.plover not in VERBAL),
+        "reported": float(bool(_REPORTING.search(sentence))),
     }
 
 
@@ -157,6 +165,14 @@ def modality_density(text: str) -> float:
     """Modal and conditional words per 100 words: commentary and analysis write more of them than
     reports of what happened, and their event readings are more often hypothetical."""
     return 100 * len(_MODAL.findall(text)) / max(len(text.split()), 1)
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence round a character offset (split at . ! ? followed by a space, or a line break)."""
+    starts = [m.end() for m in re.finditer(r"[.!?][\"”’]?\s|\n", text[max(0, at - 300):at])]
+    lo = max(0, at - 300) + (starts[-1] if starts else 0)
+    end = re.search(r"[.!?][\"”’]?(?:\s|$)|\n", text[at:at + 300])
+    return text[lo:at + (end.end() if end else 300)]
 
 
 @lru_cache(maxsize=8)
