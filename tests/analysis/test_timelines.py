@@ -27,3 +27,28 @@ def test_an_undated_withdrawal_takes_its_events_stated_date_and_a_surrounding_di
     assert len([e for e in bundle.events if e.plover == "RETREAT"]) == 1
     entries = {t.place.name: [(e.date, e.change) for e in t.entries] for t in bundle.timelines}
     assert entries == {"Bucha": [("2022-04-01", "withdrew")], "Kyiv": [("2022-04-01", "withdrew")]}
+
+
+def test_a_sentence_saying_who_holds_a_place_gives_a_hold_on_its_publication_day() -> None:
+    from tests.analysis.builders import IZIUM, KHARKIV, article
+
+    melitopol = (702320, 46.85, 35.37, "city", "UA", "Zaporizhzhia Oblast")
+    a = article("h-a", "Wire", "2022-05-03", "The port of Berdiansk is quiet. Melitopol remains under Russian control. "
+                "Ukrainian troops still hold Kharkiv and the villages north of it. Russia does not control Izium.")
+    a.place("Melitopol", *melitopol).place("Kharkiv", *KHARKIV).place("Izium", *IZIUM)
+    entries = {t.place.name: [(e.date, e.change, e.controller, e.status) for e in t.entries]
+               for t in analyse([a.stored()]).timelines}
+    assert entries == {"Melitopol": [("2022-05-03", "holds", "RUS", "reported")],
+                       "Kharkiv": [("2022-05-03", "holds", "UKR", "reported")]}
+
+
+def test_standing_control_is_read_from_the_words_around_the_place() -> None:
+    from sitrep.analysis.mentions import standing_control
+
+    assert standing_control("the plant at ", " has been under russian control since march.") == "RUS"
+    assert standing_control("the russian-occupied ", " region") == "RUS"
+    assert standing_control("kyiv, where ", " remained in ukrainian hands") == "UKR"
+    assert standing_control("russian forces have held ", " since the spring") == "RUS"
+    assert standing_control("", " is not under russian control") is None
+    assert standing_control("russia wants to control ", "") is None
+    assert standing_control("russian forces captured ", " on monday") is None  # a change, read from its event

@@ -42,7 +42,7 @@ from sitrep.analysis.model import (
     Timeline,
 )
 from sitrep.analysis.records import articles_from_records
-from sitrep.analysis.timelines import build_timelines, from_claim, from_event
+from sitrep.analysis.timelines import ControlMention, build_timelines, from_claim, from_event, from_standing
 from sitrep.errors import InputError
 from sitrep.model import StoredArticle
 
@@ -86,7 +86,8 @@ class Analyser:
         claim_groups = [(claim_id(g), g) for g in self.claims.groups()]
         claims = sorted((build_claim(g, groups, event_of, series_of) for _, g in claim_groups),
                         key=lambda c: report_order(c.reports[0]))
-        timelines = _timelines(event_groups, claim_groups)
+        standing = [from_standing(s) for a in sorted(self.articles.values(), key=lambda a: a.article) for s in a.standing]
+        timelines = build_timelines(_readings(event_groups, claim_groups) + standing)
         contradictions = _contradictions(series, claim_groups, event_groups, timelines, self.common_places())
         return Analysis(articles=len(self.articles), events=tuple(events), claims=tuple(claims),
                         figures=tuple(series), contradictions=tuple(contradictions), timelines=tuple(timelines))
@@ -117,12 +118,12 @@ def _event_order(e: Event) -> tuple[str, str]:
     return (e.date or e.reports[0].published or "9999", e.id)
 
 
-def _timelines(event_groups: list[tuple[str, list[EventMention]]],
-               claim_groups: list[tuple[str, list[ClaimMention]]]) -> list[Timeline]:
+def _readings(event_groups: list[tuple[str, list[EventMention]]],
+              claim_groups: list[tuple[str, list[ClaimMention]]]) -> list[ControlMention]:
     dates = {eid: (stated_date(g) or (None, None))[0] for eid, g in event_groups}
     readings = [r for eid, g in event_groups for m in g for r in from_event(m, eid, dates[eid])]
     readings += [r for cid, g in claim_groups for m in g for r in from_claim(m, cid)]
-    return build_timelines(readings)
+    return readings
 
 
 def _contradictions(series: list[Series], claim_groups: list[tuple[str, list[ClaimMention]]],

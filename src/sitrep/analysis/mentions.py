@@ -132,6 +132,20 @@ class ArticleMentions:
     claims: tuple[ClaimMention, ...] = ()
     quantities: tuple[QuantityMention, ...] = ()
     places: dict[str, PlaceInfo] = field(default_factory=dict)
+    standing: tuple[StandingControl, ...] = ()
+
+
+@dataclass(frozen=True)
+class StandingControl:
+    """A sentence saying who holds a place at the time of writing ("Kherson remains under Russian
+    control", "Ukrainian forces still hold Bakhmut", "Russian-occupied Melitopol")."""
+
+    place: PlaceInfo
+    controller: str  # UKR | RUS
+    report: Report
+    claimant: PartyInfo | None
+    status: str
+    said_at: date | None
 
 
 # ---------------------------------------------------------------- small readers
@@ -548,7 +562,7 @@ def read_article(article: StoredArticle) -> ArticleMentions:
     return ArticleMentions(
         article=article.record.id, outlet=reader.outlet, group=article.canonical or article.record.id,
         published=reader.published, events=tuple(_events(reader)), claims=tuple(_claims(reader)),
-        quantities=tuple(_quantities(reader)), places=reader.places)
+        quantities=tuple(_quantities(reader)), places=reader.places, standing=tuple(_standing(reader)))
 
 
 def _events(reader: _Reader) -> list[EventMention]:
@@ -570,6 +584,50 @@ def _events(reader: _Reader) -> list[EventMention]:
             amounts=tuple(sorted((q.value, q.unit) for q in record.quantities
                                  if e.start <= q.start and q.end <= e.end and q.unit.lower() in MONEY_UNITS)),
             article_place=None if e.places else main_place))
+    return out
+
+
+SIDE_OF = {"russian": "RUS", "russia's": "RUS", "ukrainian": "UKR", "ukraine's": "UKR", "russia": "RUS", "ukraine": "UKR"}
+_SIDE = r"(?P<side>russian|ukrainian|russia's|ukraine's)"
+_FORCES = r"(?:\s+(?:armed\s+)?(?:forces|troops|army|military|soldiers|units))?"
+STANDING_AFTER = re.compile(  # PLACE ... remains under Russian control
+    r"^[^.;:()]{0,60}?\b(?:remains?|remained|is|was|are|were|stays?|stayed|has been|have been|had been)\s+"
+    r"(?:still\s+|now\s+|firmly\s+|largely\s+|entirely\s+|fully\s+)?(?:in\s+|under\s+)"
+    rf"{_SIDE}\s+(?:military\s+)?(?:control|hands|occupation)\b")
+STANDING_BEFORE = re.compile(  # Russian forces (still) hold/control PLACE; Russian-held PLACE
+    rf"(?:(?:{_SIDE}{_FORCES}|(?P<state>russia|ukraine))\s+(?:still\s+|now\s+|continues? to\s+|firmly\s+)?"
+    r"(?:(?:has|have|had)\s+(?:long\s+)?)?(?:holds?|controls?|held|controlled)|(?P<side2>russian|ukrainian)-(?:held|controlled|occupied))"
+    r"\s+(?:the\s+)?(?:(?:city|town|village|port|region|plant|site)\s+of\s+)?(?:\w+\s+){0,2}?$")
+NOT_STANDING = re.compile(r"\b(?:not|never|no longer|wants?|hopes?|seeks?|tries|tried|if|would|could|may|might)\b")
+
+
+def standing_control(sentence_before: str, sentence_after: str) -> str | None:
+    """The side a sentence says holds the place between the two folded stretches, else None."""
+    after = STANDING_AFTER.match(sentence_after)
+    if after is not None and not NOT_STANDING.search(sentence_after[:after.end()]):
+        return SIDE_OF[after["side"]]
+    before = STANDING_BEFORE.search(sentence_before[-80:])
+    if before is not None and not NOT_STANDING.search(sentence_before[-80:][:before.start()][-25:]):
+        return SIDE_OF[before["side"] or before["side2"] or before["state"]]
+    return None
+
+
+def _standing(reader: _Reader) -> list[StandingControl]:
+    text, out = reader.record.text, []
+    for place in reader.record.places:
+        info = reader.places.get(place.id)
+        if info is None or info.level == 0 or info.country is None:
+            continue
+        for m in place.mentions:
+            start, end = sentence_bounds(text, m.start, m.end)
+            side = standing_control(fold(text[start:m.start]), fold(text[m.end:end]))
+            if side is None:
+                continue
+            claim = next((c for c in reader.record.claims if c.start <= m.start and m.end <= c.end), None)
+            out.append(StandingControl(
+                place=info, controller=side, report=reader.report(start, end, claim.id if claim else place.id),
+                claimant=reader.claimant(claim.id) if claim else None,
+                status=reader.mention_status(claim.id) if claim else "reported", said_at=reader.published))
     return out
 
 

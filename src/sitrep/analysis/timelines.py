@@ -1,7 +1,9 @@
 """Control timelines: who held which place when, according to whom.
 
 Steps:
-1. **Read** each territorial event mention and each claim about a place (`control_change`):
+1. **Read** each territorial event mention, each claim about a place (`control_change`) and
+   each sentence saying who holds a place as it is written (`mentions.standing_control`:
+   "Kherson remains under Russian control", "Ukrainian forces still hold Bakhmut"):
    the ACLED sub-type and the words of the sentence say the change (recaptured, captured,
    withdrew, encircled, holds, contested), the actor's side (or the opposite of the
    target's) says who holds the place afterwards. A withdrawal has controller null unless
@@ -28,8 +30,8 @@ import re
 from dataclasses import dataclass
 
 from sitrep.analysis.events import party_model
-from sitrep.analysis.grouping import UnionFind, report_order, sort_reports
-from sitrep.analysis.mentions import ClaimMention, EventMention, PartyInfo, PlaceInfo, fold
+from sitrep.analysis.grouping import UnionFind, content_id, report_order, sort_reports
+from sitrep.analysis.mentions import ClaimMention, EventMention, PartyInfo, PlaceInfo, StandingControl, fold
 from sitrep.analysis.model import Report, Timeline, TimelineEntry
 
 OPPONENT = {"UKR": "RUS", "RUS": "UKR"}
@@ -146,6 +148,13 @@ def from_claim(m: ClaimMention, claim_id: str) -> list[ControlMention]:
     return [ControlMention(p, claim_id, change, controller_of(change, None, None, text, p),
                            m.claimant, m.status, m.report, m.said_at.isoformat() if m.said_at else None)
             for p in m.places if is_controllable(p)]
+
+
+def from_standing(s: StandingControl) -> ControlMention:
+    """A sentence saying who holds the place as the article is written: a hold on its publication day."""
+    group = content_id("S", s.report.article, s.report.start, s.place.key)
+    return ControlMention(s.place, group, "holds", s.controller, s.claimant, s.status, s.report,
+                          s.said_at.isoformat() if s.said_at else None)
 
 
 def _claimed_attempt(change: str, text: str) -> bool:
