@@ -100,3 +100,19 @@ def test_a_claim_the_other_side_denies_is_disputed_but_a_sides_own_denial_stays_
     b.claim("reports that the talks had failed", "Peskov", status="denied")
     statuses = {c.reports[0].article: c.status for c in analyse([a.stored(), b.stored()]).claims}
     assert statuses == {"dn-a": "disputed", "dn-b": "denied"}
+
+
+def test_a_quote_cut_short_in_another_article_is_the_same_claim() -> None:
+    whole = ("the government will never accept the seizure of the southern provinces and will keep supplying the "
+             "defenders with every weapon they need until the last town is free and rebuilt again")
+    a = article("tr-a", "One", "2022-10-01", f"The prime minister said {whole}.")
+    a.actor("The prime minister", "person", "GBR").claim(whole, "The prime minister")
+    cut = "the government will never accept the seizure of the southern provinces"
+    b = article("tr-b", "Two", "2022-10-02", f"The prime minister vowed {cut}.")
+    b.actor("The prime minister", "person", "GBR").claim(cut, "The prime minister")
+    other = "the southern provinces will hold elections next spring"
+    c = article("tr-c", "Three", "2022-10-02", f"The prime minister said {other}.")
+    c.actor("The prime minister", "person", "GBR").claim(other, "The prime minister")
+    claims = analyse([a.stored(), b.stored(), c.stored()]).claims
+    merged = next(x for x in claims if x.articles > 1)
+    assert {r.article for r in merged.reports} == {"tr-a", "tr-b"} and merged.outlets == 2

@@ -8,7 +8,9 @@ Steps:
 3. **Link** two mentions when the claimant key is the same, no figure differs, and their
    content words overlap enough, both as containment and as Jaccard (`is_same_statement`): a quote, its paraphrase and a shortened headline share
    most of their content words; in one article a headline summing up a long quote needs only
-   containment and four shared words. Unattributed mentions need near-identical wording.
+   containment and four shared words; a quote cut short elsewhere needs most of the shorter
+   wording's words (at least five) in the same order (`is_truncation`). Unattributed mentions
+   need near-identical wording.
 4. **Build**: the fullest wording is the content; status follows the reports in published
    order (`history`), `disputed` when one report asserts and another denies (or one report
    says the other side denied it).
@@ -29,7 +31,7 @@ from dataclasses import dataclass, field
 
 from sitrep.analysis.events import party_model
 from sitrep.analysis.grouping import UnionFind, content_id, count_outlets, report_order, sort_reports
-from sitrep.analysis.mentions import ClaimMention, PartyInfo, PlaceInfo
+from sitrep.analysis.mentions import ClaimMention, PartyInfo, PlaceInfo, stem_sequence
 from sitrep.analysis.model import Claim, HistoryStep, Party, PlaceRef
 
 COMMON = 200
@@ -37,6 +39,7 @@ CONTAINMENT = 0.6
 UNATTRIBUTED = 0.85
 JACCARD = 0.4  # a short claim inside a long one ("his invasion of Ukraine") is not the same statement
 SUMMARY, SUMMARY_WORDS = 0.7, 4  # ... unless, in one article, it carries most of its words and at least four
+TRUNCATED, TRUNCATED_WORDS = 0.8, 5  # ... or it is the long one cut short: most of its words, in order
 
 MentionKey = tuple[str, str]
 
@@ -64,9 +67,31 @@ def is_same_statement(a: ClaimMention, b: ClaimMention) -> float | None:
     union = len((a.stems | b.stems) - numbers_a - numbers_b) or 1
     # an article's headline or lead summing up the long quote it then gives
     summary = a.article == b.article and shared >= SUMMARY_WORDS and score >= SUMMARY
-    if shared >= 2 and score >= need and (shared / union >= JACCARD or summary):
+    if shared >= 2 and score >= need and (shared / union >= JACCARD or summary or is_truncation(a, b)):
         return score
     return None
+
+
+def in_order(short: tuple[str, ...], long: tuple[str, ...]) -> int:
+    """How many of `short`'s stems `long` has in the same order (longest common subsequence)."""
+    prev = [0] * (len(long) + 1)
+    for s in short:
+        cur = [0]
+        for j, w in enumerate(long):
+            cur.append(prev[j] + 1 if s == w else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def is_truncation(a: ClaimMention, b: ClaimMention) -> bool:
+    """One wording is the other cut short ("X will never recognise the annexation" quoted whole in
+    one article, its first clause in another): most of the shorter one's words, in its order,
+    and at least `TRUNCATED_WORDS` of them."""
+    sa, sb = stem_sequence(a.report.text), stem_sequence(b.report.text)
+    short, long = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    if len(short) < TRUNCATED_WORDS:
+        return False
+    return in_order(short, long) >= max(TRUNCATED_WORDS, TRUNCATED * len(short))
 
 
 def _numbers(stems: frozenset[str]) -> frozenset[str]:

@@ -182,6 +182,14 @@ def stems_of(text: str) -> frozenset[str]:
                      for w in words if w and w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
 
 
+@lru_cache(maxsize=1 << 16)
+def stem_sequence(text: str) -> tuple[str, ...]:
+    """The content stems of `stems_of` in the order of the text (for truncated quotes)."""
+    words = (w.strip("'’-") for w in WORD.findall(fold(text)))
+    return tuple(_number_stem(w) if w[0].isdigit() else w[:5]
+                 for w in words if w and w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
+
+
 def _number_stem(word: str) -> str:
     return word.rstrip(".,").replace(",", "")
 
