@@ -113,3 +113,17 @@ def test_a_government_body_without_a_side_in_an_official_statement_takes_the_pub
     official = next(c for c in claims if "gb-a" in {r.article for r in c.reports})
     assert {r.article for r in official.reports} == {"gb-a", "gb-b"} and official.claimant is not None
     assert official.claimant.side == "USA"  # a news wire's unsided report stays apart
+
+
+def test_earlier_this_week_is_the_days_before_the_report_and_later_the_days_after() -> None:
+    from datetime import date
+
+    from sitrep.analysis.mentions import this_side_of_today
+    thursday, week = date(2022, 6, 16), parse_timex("2022-W24")
+    earlier = this_side_of_today("earlier this week", week, thursday)
+    later = this_side_of_today("Later this week", week, thursday)
+    assert earlier is not None and (earlier.first, earlier.last) == (date(2022, 6, 13), date(2022, 6, 15))
+    assert later is not None and (later.first, later.last) == (date(2022, 6, 17), date(2022, 6, 19))
+    assert this_side_of_today("earlier this week", week, date(2022, 6, 13)) == week  # Monday: nothing before
+    assert this_side_of_today("this week", week, thursday) == week
+    assert this_side_of_today("earlier this week", week, date(2022, 7, 1)) == week  # another week's report

@@ -259,6 +259,22 @@ def anniversary(text: str, span: DateSpan | None, published: date | None) -> Dat
     return DateSpan(day, day, "day")
 
 
+EARLIER_LATER = re.compile(r"(earlier|later)\s+(?:this|that)\s+(week|month|year)", re.I)
+
+
+def this_side_of_today(text: str, span: DateSpan | None, published: date | None) -> DateSpan | None:
+    """'earlier this week' is the days of the week before the report's day, 'later this week'
+    the days after it (the TimeML value is the whole week)."""
+    match = EARLIER_LATER.fullmatch(text.strip())
+    if match is None or span is None or published is None or not span.first <= published <= span.last:
+        return span
+    if match[1].lower() == "earlier":
+        last = published - timedelta(days=1)
+        return DateSpan(span.first, last, span.precision) if last >= span.first else span
+    first = published + timedelta(days=1)
+    return DateSpan(first, span.last, span.precision) if first <= span.last else span
+
+
 def _years_before(day: date, n: int) -> date:
     try:
         return day.replace(year=day.year - n)
@@ -508,7 +524,7 @@ class _Reader:
         if is_compared_time(self.record.text, time.start):
             return None  # "sanctions that go far beyond 2014": the standard compared with, not the act's date
         span = parse_timex(time.value)
-        return anniversary(time.text, span, self.published) or span
+        return anniversary(time.text, span, self.published) or this_side_of_today(time.text, span, self.published)
 
     def said_at(self, time_id: str | None) -> date | None:
         span = self.when(time_id)
