@@ -52,3 +52,24 @@ def test_standing_control_is_read_from_the_words_around_the_place() -> None:
     assert standing_control("", " is not under russian control") is None
     assert standing_control("russia wants to control ", "") is None
     assert standing_control("russian forces captured ", " on monday") is None  # a change, read from its event
+
+
+def test_the_capturer_is_the_side_named_other_than_as_the_loser() -> None:
+    from sitrep.analysis.timelines import capturer_named
+
+    assert capturer_named("Years ago Russia staged a vote after it captured Ukraine's Crimean Peninsula.") == "RUS"
+    assert capturer_named("Columns entered the zone in the first hours of Russia's invasion of Ukraine.") == "RUS"
+    assert capturer_named("In the east of Ukraine, Russians captured the depot.") == "RUS"
+    assert capturer_named("Ukrainian troops captured the village from Russia.") == "UKR"
+    assert capturer_named("Russia and Ukraine fought; the town was taken.") is None
+
+
+def test_a_capture_told_without_an_actor_goes_to_the_side_that_took_it() -> None:
+    from tests.analysis.builders import article
+
+    crimea = (703883, 45.0, 34.0, "region", "UA", "Crimea")
+    a = article("cap-a", "Paper", "2022-04-19", "Russia may stage a vote, as it did after it captured Ukraine's Crimea.")
+    a.place("Crimea", *crimea).event("captured", "ASSAULT", ("Battles", "Non-state actor overtakes territory"),
+                                     places=("Crimea",))
+    (timeline,) = analyse([a.stored()]).timelines
+    assert [(e.change, e.controller) for e in timeline.entries] == [("captured", "RUS")]

@@ -102,11 +102,33 @@ def controller_of(change: str, actor: PartyInfo | None, target: PartyInfo | None
     side = actor.side if actor else None
     if side is None and target is not None and target.side:
         side = OPPONENT.get(target.side)
+    if side is None and change == "captured":
+        side = capturer_named(text)
     if side is None and change in ("captured", "holds"):
         side = _only_side_named(text)
     if side is None and change in ("recaptured", "holds") and place.country == "UA":
         side = "UKR"
     return side
+
+
+SIDE_NAME = re.compile(r"\b(russians|russian|russia|ukrainians|ukrainian|ukraine)((?:['’]s|s)?)\b", re.I)
+LOSER_BEFORE = re.compile(r"\b(?:of|against|on|in|into|from|across|inside|to)\s+(?:the\s+)?$", re.I)
+OWNED_AFTER = re.compile(r"\s+(?:[A-Z]\w*|\w+\s+(?:peninsula|region|oblast|city|town|port|coast|territory)|"
+                         r"(?:territory|land|cities|towns|regions|east|south|north|west)\b)")
+
+
+def capturer_named(text: str) -> str | None:
+    """The one side a capture sentence names other than as the loser: not after 'of/against/
+    into' ("the invasion of Ukraine") nor as the possessor of what was taken ("it captured
+    Ukraine's Crimea"), so "Russia ... captured Ukraine's Crimean Peninsula" gives RUS."""
+    sides = set()
+    for m in SIDE_NAME.finditer(text):
+        if not m[2] and LOSER_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        if m[2] and OWNED_AFTER.match(text, m.end()):
+            continue
+        sides.add("RUS" if m[1].lower().startswith("russia") else "UKR")
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _only_side_named(text: str) -> str | None:
