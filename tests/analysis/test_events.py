@@ -158,6 +158,17 @@ def test_a_battle_and_the_strike_in_the_next_sentence_are_two_events() -> None:
     assert len(analyse([a.stored()]).events) == 2
 
 
+def test_a_later_predicate_of_todays_act_is_not_the_act_it_follows() -> None:
+    from sitrep.analysis.events import recalls_prior_act
+    from sitrep.analysis.mentions import read_article
+
+    text = "This step follows up on last week's listing of the banks, and freezes the assets of their owners."
+    a = article("prior-b", "Office", "2022-03-10", text)
+    a.event("listing of the banks", "SANCTION").event("freezes the assets", "SANCTION")
+    listing, freezing = read_article(a.stored()).events
+    assert recalls_prior_act(listing) and not recalls_prior_act(freezing)
+
+
 UKRAINE = (690791, 49.0, 32.0, "country", "UA")
 REMOTE = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
 

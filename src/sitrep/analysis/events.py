@@ -116,12 +116,17 @@ PRIOR_ACT = re.compile(r"\b(?:follows?|following|builds? on|comes? (?:on top of|
                        r"(?: up on| on from)?\s+(?:our|the|its|their|last|yesterday|earlier|previous|an? )")
 
 
+PHRASE_END = re.compile(r"[,;:]|\s(?:and|but|while)\s")
+
+
 def recalls_prior_act(m: EventMention) -> bool:
-    """The mention's trigger comes after 'follows (up on) our ...': the act recalled as before."""
+    """The mention's trigger is in the phrase after 'follows (up on) our ...': the act recalled as
+    before ("This action follows up on yesterday's action targeting X"), not a later predicate
+    of today's act ("..., and cuts them off, freezes their assets")."""
     text = fold(m.report.text)
     cue = PRIOR_ACT.search(text)
     at = text.find(m.trigger) if m.trigger else -1
-    return cue is not None and at >= cue.start()
+    return cue is not None and at >= cue.start() and PHRASE_END.search(text, cue.end(), max(cue.end(), at)) is None
 
 
 def campaign(m: EventMention) -> str | None:
