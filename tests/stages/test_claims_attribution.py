@@ -201,3 +201,29 @@ def test_denial_of_an_account_version_figures_or_narrative(run, rebuttal):
 def test_more_reporting_verbs(run, verb):
     rec = run(f"The governor {verb} that the roads were closed.")
     assert claimant(rec, claim_at(rec, "the roads were closed")) == "governor"
+
+
+def test_name_parsed_as_a_conjunct_of_a_common_noun_subject_speaks(run):
+    rec = run("“Two-thirds of the members back the new plan,” the author and journalist Marc Weitzmann told me.")
+    assert claimant(rec, claim_at(rec, "back the new plan")) == "Marc Weitzmann"
+
+
+def test_role_phrase_before_a_reporting_verb_is_its_subject_not_an_apposition(run):
+    rec = run("Putin, the official said, “is as sure as anyone can be of his plan.”")
+    c = claim_at(rec, "sure as anyone")
+    assert claimant(rec, c) != "Vladimir Putin"
+    assert next(a.role for a in rec.actors if a.name == "Vladimir Putin") == "President"
+
+
+def test_two_according_to_in_one_sentence_bound_each_other_and_a_quote_follows_its_source(run):
+    rec = run("By early this year, according to American officials, he was working alone, surrounded by aides "
+              "who, according to Smith, “had learned never to bring bad news to the table.”")
+    assert claimant(rec, claim_at(rec, "bring bad news")) == "Smith"
+    assert all("By early" not in rec.text[c.start:c.end] for c in rec.claims if claimant(rec, c) == "Smith")
+
+
+def test_first_person_subject_inside_a_quote_is_the_quote_speaker(run):
+    rec = run("“My main lesson from the group is that they distrust the mayor,” Tomas Lindgren of the Civic "
+              "Forum told me. “I worry that the vote will lead to low turnout.”")
+    c = claim_at(rec, "low turnout")
+    assert (claimant(rec, c), c.claimant_text) == ("Tomas Lindgren", None)

@@ -6,7 +6,8 @@ Approach (one pass of compiled patterns over the text, plus spaCy entities):
      - persons: spaCy PERSON entities and names from a table of well-known people
        (data/actors/people.json); the words before the name give role and side
        ("Ukrainian army commander-in-chief Valeriy Zaluzhny" -> role "commander-in-chief",
-       side UKR), as does an apposition after it (", Ukraine's foreign minister"); a name runs on
+       side UKR), as does an apposition after it (", Ukraine's foreign minister", but not a role
+       phrase that is the subject of the next verb: "Putin, the official said,"); a name runs on
        over lower-case particles ("Ursula von" + "der Leyen");
      - organisations: organisation heads after a nationality adjective or "Country's"
        ("the Russian Defense Ministry" -> org RUS) and named organisations (Kremlin, NATO...);
@@ -86,7 +87,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "find_actors", "make_actors_stage", "translit_key"]
 
-VERSION = "1.8"
+VERSION = "1.9"
 
 
 def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:

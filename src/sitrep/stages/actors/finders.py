@@ -41,7 +41,7 @@ def describe_person(t: Tables, ctx: Context, start: int, end: int) -> tuple[str 
                lambda: t.broad_prefix_re.search(before))
     for find in finders:  # lazily: the wider patterns only when the narrow ones gave no side
         m = find()
-        if m is None:
+        if m is None or (find is finders[1] and speaks_next(t, ctx, end + m.end())):
             continue
         role = role or t.titles.get(m.group("title").lower(), m.group("title"))
         org = m.groupdict().get("org")
@@ -55,6 +55,14 @@ def describe_person(t: Tables, ctx: Context, start: int, end: int) -> tuple[str 
             role = role or t.titles.get(m.group("title").lower(), m.group("title"))
     like = t.like_re.match(ctx.text, end)
     return role, side or (t.demonyms[like.group("dem")] if like else None) or fled_side(t, ctx, end)
+
+
+def speaks_next(t: Tables, ctx: Context, pos: int) -> bool:
+    """'Putin, the official said, ...': a role phrase right before a reporting verb is that verb's
+    subject (another person), not an apposition describing the name before it."""
+    m = re.match(r"\s+", ctx.text[pos:pos + 3])
+    tok = ctx.token(pos + (m.end() if m else 0))
+    return tok is not None and tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in t.reporting
 
 
 def place_side(t: Tables, ctx: Context, start: int, end: int) -> str | None:

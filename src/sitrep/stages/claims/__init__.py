@@ -9,7 +9,9 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
      - anaphoric attributions: "X announced this ...", "This was shown on the map that X made
        public" make the previous sentence X's claim (or complete the claim already there);
      - "according to X, C" (an apposition after X belongs to the attribution; it beats an agentless
-       "are believed to" in the same sentence); quotes inside a sentence whose subject is an actor;
+       "are believed to" in the same sentence; two of them in one sentence bound each other's content,
+       and a quote right after the attribution is its content); quotes inside a sentence whose subject
+       is an actor;
      - "C, Kyiv's mayor, Vitali Klitschko, said ..." when the parser hung the verb elsewhere: the
        actor right before the verb claims the sentence up to the attribution;
      - a coordinated reporting verb with its own actor subject ("Ukraine says A and Biden has
@@ -24,7 +26,8 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
      the last organisation, group or state, at most PRONOUN_REACH sentences back). A subject that is no
      actor stays as written (claimant_text) unless it cannot be a source: a clock zone, a feast, a weapon,
      a time expression or a place. `reported` is only for claims with no claimant. The actor is looked
-     for in the subject's core (head, modifiers, appositions, "of/for" phrases), not in its clauses;
+     for in the subject's core (head, modifiers, appositions, "of/for" phrases), not in its clauses,
+     else in a later conjunct ("the author and journalist X told me");
      a pronoun prefers the last compatible actor named as a subject; "they" may be an unnamed official.
      No claim: questions outside quote marks, the writer's inferences from things ("this document
      suggests that C"), phrases in quote marks without a verb ("a “democratic battering ram”").
@@ -41,7 +44,8 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
      the last claim before it denied. The sentence is kept as evidence.
   5. Quote continuation: a claim ending inside a quote it opened runs on to the closing mark; a
      sentence with no claim that opens a quote right after a quoted claim ("“A,” he said. “B.”",
-     or the next paragraph) is a claim of the same claimant and channel, and the chain goes on.
+     or the next paragraph) is a claim of the same claimant and channel, and the chain goes on; an
+     I/we subject inside such a quote ("“I worry that C.”") is the quote's speaker.
   6. Quantities and places inside each claim span; ids c1.. in text order.
 
 Example: "Ukrainian army commander-in-chief Valeriy Zaluzhny says his forces recaptured more than
@@ -80,7 +84,12 @@ from sitrep.stages.claims.finders import (
 )
 from sitrep.stages.claims.frames import fill_frames
 from sitrep.stages.claims.hedges import apply_hedges
-from sitrep.stages.claims.quotes import continue_quotes, extend_quotes, unmarked_quote_leads
+from sitrep.stages.claims.quotes import (
+    continue_quotes,
+    extend_quotes,
+    first_person_speakers,
+    unmarked_quote_leads,
+)
 from sitrep.stages.claims.units import split_units
 
 if TYPE_CHECKING:
@@ -88,7 +97,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.13"
+VERSION = "1.14"
 
 
 # ---------------------------------------------------------------- assembly
@@ -118,6 +127,7 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
     fill_frames(d, drafts)
     drafts = continue_quotes(d, dedupe(d, drafts))
     unmarked_quote_leads(d, drafts)
+    first_person_speakers(d, drafts)
     return number(record, drafts)
 
 

@@ -53,7 +53,7 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
     voice = voice_owner(d, who)
     if voice is not None and (named := antecedent(d, voice.idx, PRONOUN_KINDS[voice.lower_], floor)):
         return named, None, "asserted"  # "his office said" speaks for him
-    actor = d.actor_in(*core_span(who, unit))
+    actor = d.actor_in(*core_span(who, unit)) or conjunct_actor(d, who, unit)
     if actor:
         return actor, None, "asserted"
     author = author_of(who) or earlier_document_author(d, who, unit)
@@ -142,6 +142,15 @@ def core_span(who: Token, unit: Unit) -> tuple[int, int]:
     lo = max(min(t.idx for t in keep), unit.start)
     hi = min(max(t.idx + len(t) for t in keep), unit.end)
     return lo, hi
+
+
+def conjunct_actor(d: Doc2, who: Token, unit: Unit) -> str | None:
+    """'the author and journalist X told me': the parser may hang the name as a conjunct of a
+    common-noun head; when the head's core names no actor, the first conjunct that does speaks."""
+    for conj in who.conjuncts:
+        if conj.i > who.i and (actor := d.actor_in(*core_span(conj, unit))):
+            return actor
+    return None
 
 
 def antecedent(d: Doc2, pos: int, kinds: Sequence[str], floor: int) -> str | None:

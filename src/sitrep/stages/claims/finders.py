@@ -376,7 +376,7 @@ def anaphoric_attribution(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft])
 
 def according_drafts(d: Doc2, unit: Unit) -> list[Draft]:
     """'According to X, C' and 'C, according to X'."""
-    out = []
+    frames = []
     for tok in unit.tokens:
         if tok.lower_ != "according":
             continue
@@ -384,16 +384,27 @@ def according_drafts(d: Doc2, unit: Unit) -> list[Draft]:
         obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if obj is None:
             continue
-        claimant, as_written, status = claimant_of(d, obj, unit)
         lo, hi = tok.idx, obj.right_edge.idx + len(obj.right_edge)
         appos = re.match(r",\s+(?:a|an|the)\s[^,]{3,120},", d.text[hi:unit.end])
         if appos and lo - unit.start < 3:  # "According to X, a Telegram channel close to Y, C"
             hi += appos.end() - 1
-        s, e = (hi, unit.end) if lo - unit.start < unit.end - hi else (unit.start, lo)
+        frames.append((lo, hi, obj))
+    out = []
+    for k, (lo, hi, obj) in enumerate(frames):
+        claimant, as_written, status = claimant_of(d, obj, unit)
+        floor = frames[k - 1][1] if k else unit.start  # the content stops at another 'according to'
+        ceiling = frames[k + 1][0] if k + 1 < len(frames) else unit.end
+        if QUOTE_AFTER_RE.match(d.text, hi, unit.end) or lo - floor < ceiling - hi:
+            s, e = hi, ceiling  # "who, according to X, “C”": the quote after the attribution
+        else:
+            s, e = floor, lo
         s, e = trim(d.text, s, e)
         if e - s >= 8:
             out.append(Draft(s, e, unit.index, claimant, as_written, status, frame=[(lo, hi)]))
     return out
+
+
+QUOTE_AFTER_RE = re.compile(r",?\s*[“\"]")
 
 
 def quote_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:

@@ -146,3 +146,27 @@ def unmarked_quote_leads(d: Doc2, drafts: list[Draft]) -> None:
         if prev.para == unit.para and is_first_person(prev) and e - s >= 8 and d.text[s] not in CLOSING \
                 and x.end - s <= MAX_SPAN:
             x.start = s
+
+
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+
+
+def in_open_quote(d: Doc2, x: Draft) -> bool:
+    """The draft starts inside quote marks opened earlier in its paragraph and closed after it."""
+    floor = paragraph_start(d, x.unit)
+    opening = d.text.rfind("“", floor, x.start + 1)
+    return opening >= 0 and d.text.find("”", opening, x.start) < 0 and d.text.find("”", x.start) >= 0
+
+
+def first_person_speakers(d: Doc2, drafts: list[Draft]) -> None:
+    """'“My view is C,” X told me. “I worry that D.”': an I/we subject inside quote marks is the quote's
+    speaker, the claimant of the quoted claim just before it in the paragraph (drafts sorted by start)."""
+    last: Draft | None = None
+    for x in drafts:
+        if (x.claimant is None and (x.claimant_text or "").lower() in FIRST_PERSON_SUBJECTS and last is not None
+                and last.quote and last.claimant is not None and x.unit - last.unit <= 1
+                and d.units[last.unit].para == d.units[x.unit].para and in_open_quote(d, x)):
+            x.claimant, x.claimant_text, x.status = last.claimant, None, "asserted"
+            x.channel = x.channel or last.channel
+            x.quote = True
+        last = x
