@@ -78,6 +78,11 @@ ROWS: list[tuple[Entry, list[str]]] = [
     (Entry(735914, "Kateríni", "P", "PPL", "GR", "ESYE12", 40.27, 22.51, 53_293, "city"), ["Katerina"]),
     (Entry(1279396, "Ābu", "P", "PPL", "IN", "24", 24.59, 72.72, 24_981, "city"), ["Abu"]),
     (Entry(379555, "El Fasher", "P", "PPL", "SD", "55", 13.63, 25.35, 252_609, "city"), []),
+    # a region named with its type word ('Borno State'), a second-level region by its own name (Ceredigion)
+    (Entry(2346794, "Borno", "A", "ADM1", "NG", "02", 11.5, 13.0, 5_860_183, "region"), ["Borno State"]),
+    (Entry(2331447, "Maiduguri", "P", "PPL", "NG", "02", 11.85, 13.16, 1_112_449, "city"), []),
+    (Entry(2653814, "Ceredigion", "A", "ADM2", "GB", "WLS", 52.25, -4.0, 0, "region"), []),
+    (Entry(2657782, "Aberystwyth", "P", "PPL", "GB", "WLS", 52.41, -4.08, 16_000, "city"), []),
     (Entry(-1, "Oskil", "H", "STM", "UA", None, 50.0, 37.8, 0, "river"), ["Oskol"]),
     (Entry(-2, "Siverskyi Donets", "H", "STM", "UA", None, 48.9, 38.3, 0, "river"),
      ["Seversky Donets", "Severski Donets", "Donets"]),
@@ -88,7 +93,7 @@ ADMIN1 = [("UA", "07", "Kharkiv Oblast", 706482), ("UA", "08", "Kherson Oblast",
           ("US", "WA", "Washington", 5815135), ("UA", "05", "Donetsk Oblast", 709716),
           ("UA", "26", "Zaporizhzhia Oblast", 687699), ("UA", "13", "Kyiv Oblast", 703446),
           ("RU", "61", "Rostov Oblast", 501165), ("US", "NY", "New York", 5128638),
-          ("US", "MA", "Massachusetts", 6254926)]
+          ("US", "MA", "Massachusetts", 6254926), ("NG", "02", "Borno", 2346794)]
 ABBREVIATIONS = [(6254926, "Mass.")]
 
 

@@ -16,8 +16,11 @@ Approach
 2. Resolve (resolve.py): score each gazetteer candidate by kind/population prior, cue
    fit, transliteration tier and document coherence (the story's countries and regions);
    countries and regions resolve to their own GeoNames record and centre, not a capital.
-3. Group mentions by GeoNames id into one Place each; ids p1.. in order of first mention;
-   the runner-up readings are kept as `alternatives`.
+3. Named sites the gazetteer lacks ('Central Mental Hospital in Dublin', 'Freedom Avenue in Kherson')
+   are placed at the town named right after them in their sentence (located.py): kind `other`, no
+   GeoNames id, confidence 0.6, the town as the alternative.
+4. Group mentions by GeoNames id (a located site by its name) into one Place each; ids p1.. in order of
+   first mention; the runner-up readings are kept as `alternatives`.
 
 Example
     "Russian troops retreated beyond the rivers Oskil and Severski Donets."
@@ -48,7 +51,8 @@ Known failure modes
   uses inside a person's name ('Mohamed Salah' ... 'Salah') is not a small town.
 - Oceans, seas and the Middle East sit at hand-entered points, not GeoNames' own points.
 - Names the gazetteer lacks (villages under 500 people, streets, venues) are not emitted: their
-  coordinates are unknown, and a guessed point would be a silent guess. No PyPI, npm or Debian
+  coordinates are unknown, and a guessed point would be a silent guess; only a named building or street
+  with a town right after it is emitted, at that town's point (step 3). No PyPI, npm or Debian
   package ships GeoNames' villages below cities500 (e.g. Zavody, Novomykhailivka), so front-line
   villages stay out ("Zavody, in the Kharkiv region" gives the oblast only).
 - "Russian forces shelled Donetsk": a demonym naming who acts is a mention of its country but
@@ -68,6 +72,7 @@ from sitrep.gazetteer import open_gazetteer
 from sitrep.gazetteer.store import Entry, Gazetteer
 from sitrep.model import Candidate, Place, Record, Span
 from sitrep.pipeline import Stage
+from sitrep.stages.places.located import Sentence, locate, located_key, named_entities
 from sitrep.stages.places.recognise import Mention, find_mentions
 from sitrep.stages.places.resolve import Resolution, resolve_all
 from sitrep.stages.places.tables import Tables, load_tables
@@ -75,7 +80,7 @@ from sitrep.stages.places.tables import Tables, load_tables
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.8.0"
+VERSION = "1.9.0"
 MAX_ALTERNATIVES = 3
 
 
@@ -98,7 +103,8 @@ def extract_places(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool =
     mentions = find_mentions(doc, gaz, tables, demonyms=demonyms, text=full)
     evidence = demonym_evidence(doc, tables, mentions)
     resolutions = [r for r in resolve_all(mentions, gaz, evidence) if r.entry is not None]
-    return group_places(resolutions, full)
+    sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
+    return group_places(resolutions + locate(named_entities(doc), resolutions, sentences), full)
 
 
 def demonym_evidence(doc: Doc, tables: Tables, mentions: list[Mention]) -> Counter[str]:
@@ -114,10 +120,10 @@ def demonym_evidence(doc: Doc, tables: Tables, mentions: list[Mention]) -> Count
 
 def group_places(resolutions: list[Resolution], text: str) -> tuple[Place, ...]:
     """One Place per resolved entry, mentions in text order, ids by first mention."""
-    groups: dict[int, list[Resolution]] = {}
+    groups: dict[int | str, list[Resolution]] = {}
     for r in sorted(resolutions, key=lambda r: r.mention.start):
         assert r.entry is not None
-        groups.setdefault(r.entry.geonameid, []).append(r)
+        groups.setdefault(located_key(r.entry), []).append(r)
     return tuple(_place(f"p{n}", rs, text) for n, rs in enumerate(groups.values(), start=1))
 
 

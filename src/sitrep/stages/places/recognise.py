@@ -330,14 +330,16 @@ def is_acronym(text: str) -> bool:
 
 def plausible_hits(text: str, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
     """An acronym names a town only by the town's own name ('LONDON' in a dateline), never by an
-    alternate (airport codes such as 'MOD' for Modesto); countries, regions and areas keep theirs (UK, EU)."""
+    alternate (airport codes such as 'MOD' for Modesto), and never a second-level region ('MIDI');
+    countries, first-level regions and areas keep theirs (UK, EU)."""
     if hits and len(text.rstrip(".")) <= 3 and not text.isupper():
         # 'Car' in 'Touring Car' is not CAR; a two- or three-letter name is a code only in capitals
         hits = tuple(h for h in hits if name_key(h.entry.name) == name_key(text))
     if not hits or not is_acronym(text):
         return hits
     key = name_key(text)
-    return tuple(h for h in hits if h.entry.kind != "city" or name_key(h.entry.name) == key)
+    return tuple(h for h in hits if h.entry.kind not in ("city", "region") or h.entry.fcode == "ADM1"
+                 or name_key(h.entry.name) == key and h.entry.kind == "city")
 
 
 def _run_ends(doc: Doc, i: int) -> list[int]:
@@ -443,7 +445,24 @@ def _cue_of(doc: Doc, m: Mention, tok_at: dict[int, int], tok_end: dict[int, int
         # 'the state of Oaxaca', 'City of Kyiv ...' opening a sentence; not 'Secretary of State Antony Blinken'
         # or 'State Minister Fowzie' (a capitalised title)
         return replace(m, cue=tables.cues_before[doc[k].lower_], cue_plural=_plural(doc[k].lower_))
-    return m
+    return _own_type_word(m, tables)
+
+
+def _own_type_word(m: Mention, tables: Tables) -> Mention:
+    """'Borno State', 'Suffolk County', 'Kharkiv Oblast' matched whole: the name's own last word is its cue,
+    when a reading of the whole name is of that kind (not 'Kansas City' read as a region)."""
+    words = m.name.split()
+    kind = tables.cues_after.get(words[-1].lower()) if len(words) > 1 else None
+    if kind is None or not any(h.tier == 0 and _fits_kind(h.entry.kind, h.entry.fcode, kind) for h in m.hits):
+        return m
+    return replace(m, cue=kind)
+
+
+def _fits_kind(kind: str, fcode: str, cue: str) -> bool:
+    """Does a gazetteer entry's kind fit a cue word's kind (county: a second-level region)?"""
+    if cue == "county":
+        return kind == "region" and fcode != "ADM1"
+    return kind == cue
 
 
 def _plural(word: str) -> bool:
@@ -531,9 +550,18 @@ def importance(hits: tuple[Hit, ...]) -> int:
             best = max(best, 3)
         elif e.population >= 100_000:
             best = max(best, 2)
-        elif e.population >= 5_000:
+        elif e.population >= 5_000 or e.fcode == "ADM2" and _own_name(e.name):
             best = max(best, 1)
     return best
+
+
+def _own_name(name: str) -> bool:
+    """A second-level region's name without a type word ('Ceredigion', not 'Suffolk County' read as 'Suffolk')."""
+    return name.split()[-1].lower() not in REGION_TYPE_WORDS
+
+
+REGION_TYPE_WORDS = frozenset({"county", "district", "raion", "municipality", "parish", "borough", "region",
+                               "province", "prefecture", "department", "city", "shire"})
 
 
 # ---------------------------------------------------------------- 4. demonyms

@@ -1,0 +1,121 @@
+"""Named places the gazetteer lacks (streets, buildings, venues, camps), located at the town the story puts them in.
+
+spaCy tags "Alder Hey Children's Hospital", "Northumberland Avenue" or "Abu Shouk camp" as a facility,
+location or organisation, but no GeoNames extract that sitrep ships carries them. Such a name, ending in a
+building or street word (BUILDING_WORDS), is emitted as a place of kind
+`other`, without a GeoNames id, at the point of the town named after it in the same sentence
+("X Hospital in Liverpool", "X School, Parkland, Florida"). Only a town (a city-level gazetteer reading)
+locates a name: a country or a first-level region is too large to stand for a building's point. A town
+named before the name or elsewhere in the story was measured as a locator too (GeoWebNews check part: about
+half of such guesses land beyond 161 km), so without a town after it in its sentence the name is not emitted.
+Facility and location names without a building word ('Citi Field', 'Eastern Conference', 'Le Pen' mis-tagged)
+were measured too: on the hand-annotated news they are mostly no places at all, so they stay out. Airports are
+named after their town ('Boryspil Airport'), which the gazetteer reads, so they are no building word here.
+The confidence is LOCATED_CONFIDENCE (the point is the town's, not the building's), and the town is the one
+alternative.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitrep.gazetteer.names import name_key
+from sitrep.gazetteer.store import Entry
+from sitrep.stages.places.recognise import Mention
+from sitrep.stages.places.resolve import Resolution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+LOCATED_CONFIDENCE = 0.6  # a located name's confidence: the point is its town's, not its own
+MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+BUILDING_WORDS = frozenset({"arena", "avenue", "barracks", "basilica", "boulevard", "bridge", "camp",
+                            "cathedral", "cemetery", "church", "courthouse", "drive", "embassy", "hospital", "hotel",
+                            "lane", "mall", "market", "mosque", "palace", "park", "plaza", "prison", "restaurant",
+                            "road", "school", "square", "stadium", "station", "street", "temple", "tower"})
+SITE_LABELS = frozenset({"FAC", "LOC", "ORG", "GPE"})  # spaCy labels a hospital or a street any of these
+
+
+@dataclass(frozen=True)
+class Named:
+    """A named entity of the parse: char span, text, spaCy label."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+def locatable(e: Named) -> bool:
+    """A named site: an entity of two or more words whose last word is a building's or a street's
+    ('Northumberland Avenue', 'Central Mental Hospital' tagged an organisation); not a name in capitals only."""
+    words = e.text.split()
+    if not 1 < len(words) <= MAX_WORDS or not any(c.islower() for c in e.text):
+        return False
+    return e.label in SITE_LABELS and words[-1].lower() in BUILDING_WORDS
+
+
+def locate(named: list[Named], resolved: list[Resolution], sentences: list[Sentence]) -> list[Resolution]:
+    """Resolutions for the locatable names no mention covers, at their towns' points (see the module doc)."""
+    towns = sorted((r for r in resolved if r.entry is not None and r.entry.kind == "city" and not r.mention.demonym),
+                   key=lambda r: r.mention.start)
+    if not towns:
+        return []
+    taken = [(r.mention.start, r.mention.end) for r in resolved]
+    out = []
+    for e in named:
+        if not locatable(e) or any(s < e.end and e.start < t for s, t in taken):
+            continue
+        m = Mention(e.start, e.end, e.text, (), e.label, True)
+        town = _town_of(m, towns, _sentence_of(m, sentences))
+        if town is None:
+            continue
+        out.append(_located(m, town))
+    return out
+
+
+def named_entities(doc: Doc) -> list[Named]:
+    """The parse's entities, without a leading 'the' or a trailing possessive."""
+    out = []
+    for ent in doc.ents:
+        span = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+        if len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
+            span = span[:-1]
+        out.append(Named(span.start_char, span.end_char, span.text, ent.label_))
+    return out
+
+
+def _sentence_of(m: Mention, sentences: list[Sentence]) -> Sentence:
+    for s in sentences:
+        if s.start <= m.start < s.end:
+            return s
+    return Sentence(m.start, m.end)
+
+
+def _town_of(m: Mention, towns: list[Resolution], sent: Sentence) -> Resolution | None:
+    """The first town named after the name in its sentence ('X Hospital in Liverpool', 'X School, Parkland')."""
+    return next((r for r in towns if m.end <= r.mention.start < sent.end), None)
+
+
+def _located(m: Mention, town: Resolution) -> Resolution:
+    assert town.entry is not None
+    t = town.entry
+    entry = Entry(0, m.name, "S", "", t.country, t.admin1, t.lat, t.lon, 0, "other")
+    margin = math.log(LOCATED_CONFIDENCE / (1.0 - LOCATED_CONFIDENCE))  # the stage's confidence is logistic in it
+    return Resolution(m, entry, town.score, ((town.score, entry), (town.score - margin, t)))
+
+
+def located_key(entry: Entry) -> int | str:
+    """The grouping key of a place: its GeoNames id, or for a located name its name key."""
+    return entry.geonameid if entry.geonameid != 0 else "~" + name_key(entry.name)
+

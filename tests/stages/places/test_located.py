@@ -1,0 +1,89 @@
+"""Named sites the gazetteer lacks, located at the town named after them (stages/places/located.py);
+a region's own type word ('Borno State'); second-level regions by their own name; acronyms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.gazetteer import Gazetteer
+from sitrep.gazetteer.store import Entry, Hit
+from sitrep.model import Place, Record
+from sitrep.pipeline import Stage
+from sitrep.stages.places import make_places_stage
+from sitrep.stages.places.located import LOCATED_CONFIDENCE, Named, locatable
+from sitrep.stages.places.recognise import plausible_hits
+from tests.gazetteer.small import build_small_gazetteer
+
+
+@pytest.fixture(scope="module")
+def stage(tmp_path_factory: pytest.TempPathFactory) -> Stage:
+    gaz = Gazetteer(build_small_gazetteer(tmp_path_factory.mktemp("gaz") / "g.sqlite"))
+    return make_places_stage(Settings(), gaz)
+
+
+def places(stage: Stage, nlp: Any, text: str) -> dict[str, Place]:
+    record = stage.run(Record(id="t", text=text), nlp(text))
+    for p in record.places:
+        for m in p.mentions:
+            assert text[m.start:m.end] == m.text
+    return {p.name: p for p in record.places}
+
+
+@pytest.mark.parametrize(("text", "site", "town"), [
+    ("Patients were moved to the Saint Luke General Hospital in Kharkiv on Monday.", "Saint Luke General Hospital",
+     "Kharkiv"),
+    ("Shops along Freedom Avenue in Kherson reopened after the shelling stopped.", "Freedom Avenue", "Kherson"),
+    ("Volunteers handed out bread at the Central Railway Station in Atlanta, Georgia.", "Central Railway Station",
+     "Atlanta"),
+])
+def test_a_named_site_lies_at_the_town_named_after_it(stage: Stage, nlp: Any, text: str, site: str, town: str) -> None:
+    got = places(stage, nlp, text)
+    assert site in got, sorted(got)
+    p = got[site]
+    assert p.kind == "other" and p.geonameid is None
+    assert (p.lat, p.lon) == (got[town].lat, got[town].lon) and p.country == got[town].country
+    assert p.confidence == pytest.approx(LOCATED_CONFIDENCE, abs=0.001)
+    assert [a.name for a in p.alternatives] == [town]
+
+
+@pytest.mark.parametrize("text", [
+    "The Saint Luke General Hospital said it had run out of beds.",  # no town at all
+    "Officials in Kharkiv said the Saint Luke General Hospital had run out of beds.",  # the town comes first
+    "The Saint Luke General Hospital is in Ukraine.",  # a country is no building's point
+])
+def test_a_named_site_without_a_town_after_it_is_not_emitted(stage: Stage, nlp: Any, text: str) -> None:
+    assert "Saint Luke General Hospital" not in places(stage, nlp, text)
+
+
+@pytest.mark.parametrize(("named", "ok"), [
+    (Named(0, 21, "Northumberland Avenue", "FAC"), True),
+    (Named(0, 19, "Eastern Conference", "LOC"), False),  # no building word: an event, a league
+    (Named(0, 19, "Boryspil Airport", "FAC"), False),  # an airport is read by its town's name
+    (Named(0, 23, "Central Mental Hospital", "ORG"), True),  # an organisation named for its building
+    (Named(0, 22, "Ministry of Agriculture", "ORG"), False),  # an organisation, no building word
+    (Named(0, 9, "Hospital", "FAC"), False),  # one word: part of a longer name
+    (Named(0, 9, "CITY HALL", "FAC"), False),  # capitals only: a headline or a label
+])
+def test_locatable_names(named: Named, ok: bool) -> None:
+    assert locatable(named) is ok
+
+
+def test_a_region_named_with_its_type_word_is_a_region(stage: Stage, nlp: Any) -> None:
+    got = places(stage, nlp, "Troops paraded at the barracks in Maiduguri Borno State on Sunday.")
+    assert got["Borno"].kind == "region" and got["Borno"].mentions[0].text == "Borno State"
+    assert "Maiduguri" in got
+
+
+def test_a_second_level_region_by_its_own_name(stage: Stage, nlp: Any) -> None:
+    got = places(stage, nlp, "Two hikers went missing on a coastal path in Ceredigion last week.")
+    assert got["Ceredigion"].kind == "region" and got["Ceredigion"].geonameid == 2653814
+
+
+def test_an_acronym_is_no_second_level_region() -> None:
+    county = Entry(1, "Midi", "A", "ADM2", "YE", "15", 16.3, 42.8, 0, "region")
+    state = Entry(2, "Uttar Pradesh", "A", "ADM1", "IN", "36", 27.0, 81.0, 200_000_000, "region")
+    assert plausible_hits("MIDI", (Hit(county, 0),)) == ()
+    assert plausible_hits("UP", (Hit(state, 0),)) == (Hit(state, 0),)
