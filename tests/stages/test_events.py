@@ -1126,3 +1126,45 @@ def test_mining_coal_is_no_mine_laying(run):
 ])
 def test_a_future_act_believed_or_predicted_is_a_forecast(run, text, want):
     assert [e.plover for e in run(text).events] == want
+
+
+def test_a_time_the_sentence_only_compares_with_is_not_the_events_time(run):
+    from sitrep.model import TimeExpr
+
+    def when_of(text: str, *phrases: str) -> str | None:
+        times = tuple(TimeExpr(id=f"t{i}", start=text.index(p), end=text.index(p) + len(p), text=p, type="DATE",
+                               value=p) for i, p in enumerate(phrases, 1))
+        events = run(text, times=times).events
+        return events[0].when if events else "no event"
+
+    assert when_of("Today the government imposed sanctions on the bank that go far beyond 2014.", "Today", "2014") == "t1"
+    assert when_of("The army shelled the town harder than in 2015.", "2015") is None
+    assert when_of("The army shelled the town in 2015.", "2015") == "t1"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Governments usually condemn such attacks.", []),
+    ("Authoritarian regimes often find ways to circumvent sanctions.", []),
+    ("The streaming service has long offered a cheaper tier.", []),
+    ("The neighbouring state has long supported the separatists in the region.", []),
+    ("The government condemned the attack on Monday.", ["DISAPPROVE"]),
+])
+def test_a_habit_told_with_an_adverb_of_frequency_is_no_event(run, text, want):
+    assert [e.plover for e in run(text).events] == want
+
+
+def test_a_conjoined_verb_shares_the_future_of_the_first(run):
+    assert run("Analysts say the rebels will advance and occupy the city.").events == ()
+    assert "ASSAULT" in [e.plover for e in run("The rebels advanced and occupied the city on Monday.").events]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The chief executive of the firm said profits rose.", []),
+    ("The team executed the plan flawlessly.", []),
+    ("A portrait hangs in the hall.", []),
+    ("The prisoner was executed by firing squad.", ["COERCE"]),
+    ("Guards hanged two prisoners at dawn.", ["COERCE"]),
+    ("The regime carried out the execution of three dissidents.", ["COERCE"]),
+])
+def test_executions_and_hangings_need_a_person_put_to_death(run, text, want):
+    assert [e.plover for e in run(text).events] == want

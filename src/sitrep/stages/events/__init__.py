@@ -406,7 +406,7 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
     base = Event(
         id="e0", start=start, end=end, plover=plover, acled=acled, actor=actor,
         target=actor_in(index, object_range(verb)),
-        when=time_in(index, start, end, trigger_start),
+        when=time_in(index, start, end, trigger_start, record.text),
         claim=claim_for(index, start, end, trigger_start),
         trigger=Span(start=trigger_start, end=trigger_end, text=record.text[trigger_start:trigger_end]),
         confidence=round(min(0.95, 0.3 + max(hit.score, 0.0) / 10), 2),
@@ -469,7 +469,7 @@ def plover_for_mood(verb: Token, plover: str | None, trigger: Token | None = Non
     announced sanction stays a SANCTION."""
     if plover is None:
         return plover
-    auxes = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxes = shared_auxes(verb)
     if plover in SPEECH_ACTS:
         if trigger is not None and trigger.lemma_.lower() in OBLIGATION:  # "Russia must withdraw," he said
             return None if has_speaker_subject(trigger.head if trigger.dep_ == "aux" else verb) else plover
@@ -489,6 +489,16 @@ def plover_for_mood(verb: Token, plover: str | None, trigger: Token | None = Non
     if conditional:
         return "THREATEN"  # "will withdraw its force unless ...": an ultimatum
     return "AGREE" if plover in COOPERATIVE else "THREATEN"
+
+
+def shared_auxes(verb: Token) -> set[str]:
+    """The auxiliaries of the verb, and of the verb it is conjoined to when it has neither an
+    auxiliary nor a subject of its own: in "Russia will invade and occupy the city" the "will"
+    governs "occupy" too."""
+    own = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if own or verb.dep_ != "conj" or verb.head.i == verb.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return own
+    return {c.lemma_.lower() for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
 
 
 def speech_act_for_mood(verb: Token, plover: str, auxes: set[str]) -> str | None:

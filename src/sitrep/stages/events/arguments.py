@@ -7,6 +7,7 @@ overlap. Places and times are those the record found inside the event span.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -133,8 +134,14 @@ def place_mentions_in(index: ArgumentIndex, start: int, end: int) -> dict[str, l
     return found
 
 
-def time_in(index: ArgumentIndex, start: int, end: int, near: int) -> str | None:
-    inside = index.times.inside(start, end)
+COMPARED_TIME = re.compile(r"\b(?:beyond|than|compared (?:with|to))\s+(?:(?:in|at|on|during)\s+)?(?:the\s+)?$", re.I)
+
+
+def time_in(index: ArgumentIndex, start: int, end: int, near: int, text: str = "") -> str | None:
+    """The time expression of the span nearest the trigger, leaving out a time the sentence only
+    compares with ("measures that go far beyond 2014", "more than in 2014", "compared with last
+    year"): "Today, the administration is imposing measures that go far beyond 2014" is today."""
+    inside = [r for r in index.times.inside(start, end) if not COMPARED_TIME.search(text[max(0, r[0] - 25):r[0]])]
     if not inside:
         return None
     return min(inside, key=lambda r: (abs(r[0] - near), r[2]))[3].id

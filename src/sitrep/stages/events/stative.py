@@ -9,6 +9,8 @@ A trigger word can sit in a clause that reports no act at a time:
   deal to sign", "the powers to arrest");
 - a tally: a perfect tense summing acts up to now with a number ("has sanctioned more than 800
   people since the invasion", "12 million people in total have been forced to flee");
+- a habit: an adverb of frequency on the verb ("usually condemn", "often find ways", "has
+  long offered"): what is done as a rule, no one act;
 - the writer's own act: a first-person present-tense speech act outside quotes ("I applaud
   the council", "We urge readers to vote"), which a letter or column performs, not reports.
 
@@ -18,8 +20,8 @@ hit the city repeatedly" is still a strike.
 
 Example: "Voters view the governor as a threat to the party." -> no THREATEN event.
 
-Habits and tallies ("has visited Kyiv several times", "people who support our position") are
-not judged: on the check part of the annotated articles, such clauses are as often counted
+Habits told without an adverb of frequency ("has visited Kyiv several times", "people who
+support our position") are not judged: on the check part of the annotated articles, such clauses are as often counted
 events as not, so a rule for them did not hold up.
 
 Known failure modes: the parse decides what is a predicate or a relative clause ("the
@@ -36,6 +38,10 @@ from sitrep.stages.events.mood import is_reported
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+HABIT_ADVERBS = frozenset({
+    "often", "usually", "typically", "generally", "normally", "routinely", "frequently", "traditionally",
+    "habitually", "regularly", "commonly", "customarily", "ordinarily", "seldom", "rarely", "sometimes",
+})
 TALLY_WORDS = ("so far", "to date", "in total", "in all", "altogether", "all told")
 AS_VERBS = frozenset({"view", "see", "regard", "describe", "characterize", "characterise", "portray", "depict",
                       "cast", "brand", "label", "paint", "frame", "treat", "consider", "perceive", "present", "call"})
@@ -44,7 +50,21 @@ AS_VERBS = frozenset({"view", "see", "regard", "describe", "characterize", "char
 def is_no_happening(trigger: Token) -> bool:
     """The trigger describes, sets a purpose or is the writer's own act rather than a report."""
     return is_description(trigger) or is_infinitival_relative(trigger) or is_writers_own(trigger) \
-        or is_tally(trigger)
+        or is_tally(trigger) or is_habit(trigger)
+
+
+def is_habit(trigger: Token) -> bool:
+    """ "Governments usually condemn such attacks", "Regimes often find ways round sanctions",
+    "The service has long offered a cheaper tier": an adverb of frequency or habit (or "long"
+    with a perfect tense) on the clause verb tells what someone does as a rule, not one act."""
+    verb = clause_verb(trigger)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    if adverbs & HABIT_ADVERBS:
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return perfect and "long" in adverbs
 
 
 def is_tally(trigger: Token) -> bool:
