@@ -227,3 +227,15 @@ def test_first_person_subject_inside_a_quote_is_the_quote_speaker(run):
               "Forum told me. “I worry that the vote will lead to low turnout.”")
     c = claim_at(rec, "low turnout")
     assert (claimant(rec, c), c.claimant_text) == ("Tomas Lindgren", None)
+
+
+def test_news_outlet_that_reports_is_the_claimant_but_one_spoken_to_is_not(run):
+    rec = run("“The party will not stop at third place,” Le Monde reported on Friday. "
+              "The Economist noted that older voters backed the president. "
+              "The village was shelled overnight, according to Reuters. "
+              "The mayor told Reuters that the bridge was hit.")
+    assert claimant(rec, claim_at(rec, "third place")) == "Le Monde"
+    assert claimant(rec, claim_at(rec, "older voters")) == "Economist"
+    assert claimant(rec, claim_at(rec, "village was shelled")) == "Reuters"
+    assert claimant(rec, claim_at(rec, "bridge was hit")) == "mayor"
+    assert not any(a.name == "Telegram" for a in run("The ministry said on Telegram that the bridge was hit.").actors)

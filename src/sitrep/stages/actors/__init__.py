@@ -28,7 +28,8 @@ Approach (one pass of compiled patterns over the text, plus spaCy entities):
      Ukrainians", the place a person fled from, and an organisation's apposition ("Baza, a channel
      with links to Russian security services"). Possessives without apostrophe ("Russias
      defense ministry") count as possessives, and "Russias"/"UNHCRs Mantoo" are not actors.
-     Media outlets and platforms ("the Financial Times", "Telegram") are channels, never actors; clock
+     Media outlets and platforms ("the Financial Times", "Telegram") are channels, never actors, except an
+     outlet that itself reports ("Le Monde reported", "according to Reuters": an org, the source); clock
      zones ("GMT"), feasts ("Orthodox Easter"), weapons ("HIMARS", "S-300"), hashtags, handles and names
      inside photo credits are never actors (data/actors/not_actors.json); a one-word name that the text
      treats as a place ("recaptured Lyman", "Lyman, a strategic city", "Vovchansk, Lyman and Chuhuiv")
@@ -66,6 +67,7 @@ from sitrep.stages.actors.finders import (
     collective_speakers,
     group_mentions,
     org_mentions,
+    outlet_speakers,
     person_mentions,
     role_mentions,
     speaker_mentions,
@@ -87,7 +89,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "find_actors", "make_actors_stage", "translit_key"]
 
-VERSION = "1.9"
+VERSION = "1.10"
 
 
 def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:
@@ -101,7 +103,8 @@ def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:
     persons += appositive_names(t, ctx, persons)
     persons += surname_mentions(ctx, persons)
     candidates = [*persons, *(m for m in orgs if m.kind != "person"), *group_mentions(t, ctx),
-                  *state_mentions(t, ctx), *role_mentions(t, ctx), *collective_speakers(t, ctx)]
+                  *state_mentions(t, ctx), *role_mentions(t, ctx), *collective_speakers(t, ctx),
+                  *outlet_speakers(t, ctx)]
     mentions = resolve_links(t, select(drop_surnames_as_orgs(candidates)), ctx)
     sides_from_affiliation(ctx, mentions)
     return build_actors(t, mentions)

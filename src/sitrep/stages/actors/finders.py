@@ -269,6 +269,28 @@ def speaker_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
             yield Mention(start, end, "org", "x:" + name.lower(), name, 6, side=appos_side(t, ctx, end))
 
 
+def outlet_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
+    """A news outlet that itself reports ('Le Monde reported', 'the Economist noted', 'according to
+    Reuters') is the source of what it says: an organisation. An outlet someone speaks to ('told
+    Reuters') stays a channel, and platforms and photo credits ('on Telegram', 'Getty Images') are never sources."""
+    names = sorted(t.media - t.platforms, key=len, reverse=True)
+    if not names:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    for m in pattern.finditer(ctx.text):
+        tok = head_token(ctx, m.start(), m.end())
+        if tok is None:
+            continue
+        speaker = tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in t.reporting and tok.head.pos_ in ("VERB", "AUX")
+        if speaker or is_according_to(tok):
+            name = m.group(0)
+            yield Mention(m.start(), m.end(), "org", "x:" + strip_the_word(name).lower(), strip_the_word(name), 3)
+
+
+def strip_the_word(name: str) -> str:
+    return re.sub(r"^(?i:the)\s+", "", name)
+
+
 ORG_WORDS = frozenset({
     "Ministry", "Office", "Agency", "Council", "Committee", "Service", "Forces", "Army", "Command", "Group",
     "Department", "Staff", "Guard", "Police", "Court", "Commission", "Union", "Institute", "Center", "Centre",

@@ -57,6 +57,7 @@ class Tables:
     group_heads: dict[str, str]
     bare_groups: frozenset[str]
     media: frozenset[str]
+    platforms: frozenset[str]  # media that carry others' words (and photo credits): never a source
     titles: dict[str, str]  # lower-cased -> as listed
     people: dict[str, dict[str, Any]]  # alias or name -> person entry
     preferred_country: dict[str, str]
@@ -128,7 +129,7 @@ def load_tables() -> Tables:
         capitals=sides["capitals"], heads={k.lower(): v for k, v in orgs["heads"].items()},
         named={k: (v[0], v[1]) for k, v in orgs["named"].items()},
         group_heads={k.lower(): v for k, v in orgs["group_heads"].items()},
-        bare_groups=frozenset(orgs["bare_groups"]), media=frozenset(orgs["media"]),
+        bare_groups=frozenset(orgs["bare_groups"]), media=frozenset(orgs["media"]), platforms=frozenset(orgs["platforms"]),
         titles={t.lower(): t for t in titles}, people=by_alias, preferred_country=preferred,
         prefix_re=re.compile(rf"{_B}{side_pre}(?:(?P<org>{heads}|{named})\s+)?(?P<title>{title})\s+$"),
         suffix_re=re.compile(
