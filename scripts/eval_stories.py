@@ -50,7 +50,7 @@ def ingest(db: Path) -> None:
 
 def export(db: Path, out: Path) -> None:
     subprocess.run([str(SITREP), "export", "--to", "analysis", str(out), "--db", f"sqlite:///{db}"],
-                   check=True, stdout=subprocess.DEVNULL)
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def grade(bundle: Path, gold: Path) -> tuple[str, tuple[int, int, int]]:

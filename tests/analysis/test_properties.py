@@ -38,7 +38,24 @@ def _identity() -> list[StoredArticle]:
     return [a.stored(), b.stored()]
 
 
-POOL = shelling_reports() + area_reports() + _more() + _identity()
+def _seasons() -> list[StoredArticle]:
+    """A strike campaign told in two statements months apart, a numbered act recalled, a standing hold."""
+    ukraine, russia = (690791, 49.0, 32.0, "country", "UA"), (2017370, 60.0, 100.0, "country", "RU")
+    remote = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    a = article("p-s1", "Ministry", "2022-11-20", "The army keeps hitting Ukraine with strikes on power plants.")
+    a.place("Ukraine", *ukraine).event("strikes on power plants", "ASSAULT", remote, places=("Ukraine",))
+    b = article("p-s2", "Ministry", "2023-02-10", "All winter the enemy bombed the power grid of Ukraine.")
+    b.place("Ukraine", *ukraine).event("bombed the power grid", "ASSAULT", remote, places=("Ukraine",))
+    c = article("p-s3", "Office", "2022-03-01", "Today we announce the first package of sanctions on Russia. "
+                "Melitopol remains under Russian control.")
+    c.place("Russia", *russia).place("Melitopol", 702320, 46.85, 35.37, "city", "UA", "Zaporizhzhia Oblast")
+    c.time("Today", "2022-03-01").event("sanctions", "SANCTION", places=("Russia",), when="Today")
+    d = article("p-s4", "Office", "2022-03-03", "Our first package of sanctions hit Russia hard.")
+    d.place("Russia", *russia).event("sanctions", "SANCTION", places=("Russia",))
+    return [a.stored(), b.stored(), c.stored(), d.stored()]
+
+
+POOL = shelling_reports() + area_reports() + _more() + _identity() + _seasons()
 FULL = analyse(POOL).to_json_dict()
 
 
