@@ -239,3 +239,12 @@ def test_news_outlet_that_reports_is_the_claimant_but_one_spoken_to_is_not(run):
     assert claimant(rec, claim_at(rec, "village was shelled")) == "Reuters"
     assert claimant(rec, claim_at(rec, "bridge was hit")) == "mayor"
     assert not any(a.name == "Telegram" for a in run("The ministry said on Telegram that the bridge was hit.").actors)
+
+
+@pytest.mark.parametrize("speaker", ["a senior NATO intelligence official", "a senior U.S. defense official",
+                                     "a Western security official"])
+def test_unnamed_official_with_a_field_word_is_a_person_not_the_organisation(run, speaker):
+    rec = run(f"“He has a firm belief in his own control,” {speaker} said.")
+    c = claim_at(rec, "firm belief")
+    a = next(a for a in rec.actors if a.id == c.claimant)
+    assert (a.kind, a.role) == ("person", "official")

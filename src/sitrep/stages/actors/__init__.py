@@ -18,7 +18,7 @@ Approach (one pass of compiled patterns over the text, plus spaCy entities):
        of a reporting verb is a person ("the engineer, Valerii Semenov, told"), the proper-noun
        object of "according to" an organisation; later bare surnames of persons join them;
      - unnamed officials: "a Kremlin spokesman", "the governor of the Belgorod region", "a UK government
-       spokesperson", "a European official" (side from the organisation, nationality, country or place),
+       spokesperson", "a European official", "a senior NATO intelligence official" (side from the organisation, nationality, country or place),
        kept when no named person with that role precedes; an indefinite one ("a spokesman", "another
        official") is a new person, never an earlier one, and one in apposition to a name describes it;
      - collective speakers: a plural noun phrase that is the subject of a reporting verb ("Aid
@@ -89,7 +89,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "find_actors", "make_actors_stage", "translit_key"]
 
-VERSION = "1.10"
+VERSION = "1.11"
 
 
 def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:

@@ -21,6 +21,9 @@ _E = r"(?![\w-])"
 
 
 # Regional adjectives that qualify an unnamed official without naming a side ("a European official").
+# The field of an unnamed official between the affiliation and the title ("a senior NATO intelligence official").
+FIELDS = ("(?i:intelligence|defen[cs]e|military|security|government|administration|foreign[- ]policy|"
+          "counterterrorism|law[- ]enforcement|border|health|energy|state)")
 REGION_ADJECTIVES = "(?:European|Western|Arab|African|Asian|Nordic|Baltic|Gulf|Latin American|Middle Eastern)"
 
 
@@ -148,7 +151,7 @@ def load_tables() -> Tables:
         role_re=re.compile(
             rf"{_B}(?P<art>(?i:the|a|an|one|another))\s+(?:(?i:senior|top|local|regional|deputy|former|unnamed|acting)\s+)*"
             rf"(?:(?P<nat>{nat})\s+|(?P<poss>{ctry})\s+|(?P<org>{named})\s+|(?P<region>{REGION_ADJECTIVES})\s+|(?P<place>{caps}|[A-Z][\w-]+(?=['’]?s\s))(?:['’]?s)?\s+)?"
-            rf"(?:{heads}\s+)?(?P<title>{title})"
+            rf"(?:{FIELDS}\s+)?(?:{heads}\s+)?(?P<title>{title})"
             rf"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:\s+(?i:region|oblast|province|city))?"
             rf"(?=\s*[,.;:!?)]|\s+(?:said|says|told|has|had|have|was|is|were|who|which|in|on|at|and)\b))?"
             rf"{_E}(?!\s+[A-Z])"),
