@@ -127,3 +127,11 @@ def test_earlier_this_week_is_the_days_before_the_report_and_later_the_days_afte
     assert this_side_of_today("earlier this week", week, date(2022, 6, 13)) == week  # Monday: nothing before
     assert this_side_of_today("this week", week, thursday) == week
     assert this_side_of_today("earlier this week", week, date(2022, 7, 1)) == week  # another week's report
+
+
+def test_british_and_american_spellings_share_their_stems() -> None:
+    from sitrep.analysis.mentions import stems_of, us_spelling
+
+    assert stems_of("They honour the centre of the defence line") == stems_of("They honor the center of the defense line")
+    assert stems_of("a labour camp 5 metres away") == stems_of("a labor camp 5 meters away")
+    assert [us_spelling(w) for w in ("four", "your", "hour", "tour")] == ["four", "your", "hour", "tour"]

@@ -178,15 +178,26 @@ def stems_of(text: str) -> frozenset[str]:
     """Content words cut to five letters (a cheap stemmer: 'recaptured' ~ 'recapture'); numbers
     whole, without separators ("3,000" ~ "3000", and "1,000" is not "1,000,000")."""
     words = (w.strip("'’-") for w in WORD.findall(fold(text)))
-    return frozenset(_number_stem(w) if w[0].isdigit() else w[:5]
+    return frozenset(_number_stem(w) if w[0].isdigit() else us_spelling(w)[:5]
                      for w in words if w and w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
+
+
+def us_spelling(word: str) -> str:
+    """One spelling for British and American forms before the five-letter cut: 'honour' ~
+    'honor', 'centre' ~ 'center', 'defence' ~ 'defense' (the cut already joins -ise/-ize)."""
+    if len(word) > 4:
+        word = OUR_TRE.sub(lambda m: "or" if m[1] else "ter", word)
+    return word.replace("defenc", "defens").replace("offenc", "offens")
+
+
+OUR_TRE = re.compile(r"(?:(?<=\w\w)(our)|(?<=\w\w)tre)(?=s?$)")
 
 
 @lru_cache(maxsize=1 << 16)
 def stem_sequence(text: str) -> tuple[str, ...]:
     """The content stems of `stems_of` in the order of the text (for truncated quotes)."""
     words = (w.strip("'’-") for w in WORD.findall(fold(text)))
-    return tuple(_number_stem(w) if w[0].isdigit() else w[:5]
+    return tuple(_number_stem(w) if w[0].isdigit() else us_spelling(w)[:5]
                  for w in words if w and w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
 
 
