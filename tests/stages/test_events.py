@@ -1168,3 +1168,22 @@ def test_a_conjoined_verb_shares_the_future_of_the_first(run):
 ])
 def test_executions_and_hangings_need_a_person_put_to_death(run, text, want):
     assert [e.plover for e in run(text).events] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The old general would meet his commanders every morning in those years.", []),
+    ("The minister would sign the deal if parliament agreed.", []),
+    ("The minister said he would sign the deal next week.", ["AGREE"]),
+    ("The president will sign the deal next week, his office said.", ["AGREE"]),
+])
+def test_would_outside_reported_speech_is_a_habit_or_a_supposition(run, text, want):
+    assert [e.plover for e in run(text).events] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The two countries are close partners, especially when it comes to intelligence sharing.", []),
+    ("When it comes to sanctions, the bloc is divided.", []),
+    ("The agencies share intelligence on a daily basis.", ["COOPERATE"]),
+])
+def test_a_noun_a_topic_phrase_introduces_is_no_act(run, text, want):
+    assert [e.plover for e in run(text).events] == want

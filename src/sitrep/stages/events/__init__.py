@@ -120,7 +120,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "2.14"
+VERSION = "2.15"
 MAX_SPAN = 400
 SPEECH_ACTS = frozenset({"AGREE", "DEMAND", "REJECT", "THREATEN", "DISAPPROVE"})
 COOPERATIVE = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT", "INVESTIGATE"})
@@ -481,6 +481,9 @@ def plover_for_mood(verb: Token, plover: str | None, trigger: Token | None = Non
     promised = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS
     if not (auxes & FUTURE or promised):
         return plover
+    if auxes & FUTURE == {"would"} and not promised and not is_reported(verb):
+        return None  # "Putin would meet his generals every morning", "the minister would sign if ...":
+        # a habit in the past or a supposition; only a reported "would" ("he said he would sign") is a future
     conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children)
     if plover == "SANCTION" and not (promised or conditional):
         return plover  # "the EU will impose sanctions": an announced measure, not a threat

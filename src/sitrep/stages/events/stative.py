@@ -11,6 +11,8 @@ A trigger word can sit in a clause that reports no act at a time:
   people since the invasion", "12 million people in total have been forced to flee");
 - a habit: an adverb of frequency on the verb ("usually condemn", "often find ways", "has
   long offered"): what is done as a rule, no one act;
+- a topic: a noun introduced by "when it comes to" or "in terms of" ("especially when it comes
+  to intelligence sharing");
 - the writer's own act: a first-person present-tense speech act outside quotes ("I applaud
   the council", "We urge readers to vote"), which a letter or column performs, not reports.
 
@@ -50,7 +52,20 @@ AS_VERBS = frozenset({"view", "see", "regard", "describe", "characterize", "char
 def is_no_happening(trigger: Token) -> bool:
     """The trigger describes, sets a purpose or is the writer's own act rather than a report."""
     return is_description(trigger) or is_infinitival_relative(trigger) or is_writers_own(trigger) \
-        or is_tally(trigger) or is_habit(trigger)
+        or is_tally(trigger) or is_habit(trigger) or is_topic(trigger)
+
+
+def is_topic(trigger: Token) -> bool:
+    """ "especially when it comes to intelligence sharing", "in terms of sanctions": a noun that
+    a topic phrase introduces names what is talked about, not an act that happened."""
+    noun = _phrase_head(trigger)
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.i == noun.i:
+        return False
+    verb = prep.head
+    if prep.lower_ == "to" and verb.lemma_.lower() == "come":
+        return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children)
+    return prep.lower_ == "of" and verb.lower_ == "terms" and verb.head.lower_ == "in"
 
 
 def is_habit(trigger: Token) -> bool:
