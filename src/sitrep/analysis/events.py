@@ -123,9 +123,16 @@ def recalls_prior_act(m: EventMention) -> bool:
     """The mention's trigger is in the phrase after 'follows (up on) our ...': the act recalled as
     before ("This action follows up on yesterday's action targeting X"), not a later predicate
     of today's act ("..., and cuts them off, freezes their assets")."""
-    text = fold(m.report.text)
+    return _recalls_prior(m.report.text, m.trigger)
+
+
+@lru_cache(maxsize=1 << 16)
+def _recalls_prior(sentence: str, trigger: str) -> bool:
+    text = fold(sentence)
+    if "follow" not in text and "build" not in text and "addition" not in text and "come" not in text:
+        return False
     cue = PRIOR_ACT.search(text)
-    at = text.find(m.trigger) if m.trigger else -1
+    at = text.find(trigger) if trigger else -1
     return cue is not None and at >= cue.start() and PHRASE_END.search(text, cue.end(), max(cue.end(), at)) is None
 
 
@@ -136,7 +143,12 @@ def campaign(m: EventMention) -> str | None:
         return None
     if m.acled is not None and m.acled[0] != "Explosions/Remote violence":
         return None
-    return next((cls for cls, cue in INFRASTRUCTURE if cue.search(m.trigger)), None)
+    return _infrastructure(m.trigger)
+
+
+@lru_cache(maxsize=1 << 16)
+def _infrastructure(trigger: str) -> str | None:
+    return next((cls for cls, cue in INFRASTRUCTURE if cue.search(trigger)), None)
 
 
 def same_campaign(a: EventMention, b: EventMention) -> str | None:
