@@ -248,3 +248,16 @@ def test_unnamed_official_with_a_field_word_is_a_person_not_the_organisation(run
     c = claim_at(rec, "firm belief")
     a = next(a for a in rec.actors if a.id == c.claimant)
     assert (a.kind, a.role) == ("person", "official")
+
+
+def test_clause_before_comma_pronoun_said_is_the_content_when_parsed_as_adverbial(run):
+    rec = run("Lena Holm spoke on Tuesday. COVID created a lot of noise on how to read the market, "
+              "she said in a video call.")  # 'COVID' is tagged as an auxiliary, the clause hangs as advcl
+    assert claimant(rec, claim_at(rec, "noise on how to read")) == "Lena Holm"
+
+
+def test_attribution_set_off_inside_a_conditional_claims_the_whole_sentence(run):
+    rec = run("Zelensky told CNN that Ukraine will not give up land. "
+              "If the city falls, he believes, the army will attack the capital again.")
+    c = claim_at(rec, "attack the capital again")
+    assert claimant(rec, c) == "Volodymyr Zelensky"

@@ -13,7 +13,8 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
        and a quote right after the attribution is its content); quotes inside a sentence whose subject
        is an actor;
      - "C, Kyiv's mayor, Vitali Klitschko, said ..." when the parser hung the verb elsewhere: the
-       actor right before the verb claims the sentence up to the attribution;
+       actor right before the verb claims the sentence up to the attribution; "C, he said in a call"
+       with C hung as the verb's adverbial clause: C ("If A, he believes, B": the whole sentence);
      - a coordinated reporting verb with its own actor subject ("Ukraine says A and Biden has
        accused B of C") ends the first claim and starts its own; "call" reports only with its own
        subject and a predicate ("what Semenov called the worst situation");
@@ -97,7 +98,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.14"
+VERSION = "1.15"
 
 
 # ---------------------------------------------------------------- assembly

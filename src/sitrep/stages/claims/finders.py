@@ -110,6 +110,8 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
     contents = relative_content(d, verb, unit) or content_of(d, verb, unit) or parenthetical_content(verb, unit)
     if not contents and (trailing := trailing_attribution(d, verb, unit)) is not None:
         claimant, as_written, status, contents = trailing[0], None, "asserted", [trailing[1]]
+    if not contents and (claimant or as_written):
+        contents = fronted_content(d, verb, who, unit)
     if claimant is None and status == "asserted" and verb.lemma_.lower() in d.cues.inference_verbs:
         return []  # "this document suggests that C", "the fact that X shows C": the writer's reasoning
     for start, end, seg in contents:
@@ -248,6 +250,23 @@ def trailing_attribution(d: Doc2, verb: Token, unit: Unit) -> tuple[str, tuple[i
         cut = unit.end
     s, e = trim(d.text, unit.start, cut)
     return (hit[2], (s, e, None)) if e - s >= 8 else None
+
+
+def fronted_content(d: Doc2, verb: Token, who: Token, unit: Unit) -> list[tuple[int, int, int | None]]:
+    """'C, he said in a video call' when the parser hung C on the verb as an adverbial clause: the
+    subject comes right after a comma and right before the verb, and the clause before it is the content
+    (the whole sentence when the attribution is set off by commas inside it: 'If A, he believes, B')."""
+    doc = verb.doc
+    left = who.left_edge
+    if who.right_edge.i + 1 != verb.i or left.i == 0 or doc[left.i - 1].text != "," or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return []
+    if not any(c.dep_ == "advcl" and c.i < left.i and c.idx >= unit.start for c in verb.children):
+        return []
+    after = verb.right_edge.i + 1
+    if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].idx < unit.end:
+        return [(unit.start, unit.end, None)]  # "If A, he believes, B": set off inside the sentence it reports
+    return [(unit.start, doc[left.i - 1].idx, None)]
 
 
 def is_characterisation(verb: Token) -> bool:
