@@ -1187,3 +1187,20 @@ def test_would_outside_reported_speech_is_a_habit_or_a_supposition(run, text, wa
 ])
 def test_a_noun_a_topic_phrase_introduces_is_no_act(run, text, want):
     assert [e.plover for e in run(text).events] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("\u201cWe support the people of the island,\u201d the minister said.", []),
+    ("\u201cWe will have long discussions with our partners,\u201d the minister said.", []),
+    ("\u201cWe are working closely with the agency,\u201d she said.", []),
+    ("\u201cThey sent us food and medicine last week,\u201d the mayor said.", ["AID"]),
+    ("\u201cWe reject this ultimatum,\u201d the spokesman said.", ["REJECT"]),
+    ("The minister said the government supports the people of the island.", ["SUPPORT"]),
+])
+def test_a_stance_or_intention_inside_a_quotation_is_no_act(run, text, want):
+    assert [e.plover for e in run(text).events] == want
+
+
+def test_a_party_s_stance_told_in_a_quotation_in_the_third_person_is_kept(run):
+    text = "\u201cThe republic is not rejecting negotiations with its neighbour,\u201d the foreign minister said."
+    assert "CONSULT" in [e.plover for e in run(text).events]

@@ -104,7 +104,7 @@ from sitrep.stages.events.arguments import (
 from sitrep.stages.events.detect import Hit, pick_hits, sentence_hits
 from sitrep.stages.events.eventive import is_reported_act
 from sitrep.stages.events.frame import allows, is_fact_check, organised_story, read_frame
-from sitrep.stages.events.mood import is_generic, is_reported, is_unreal
+from sitrep.stages.events.mood import in_quote, is_generic, is_reported, is_unreal
 from sitrep.stages.events.sides import (
     GOV_REGAINS,
     NONSTATE_OVERTAKES,
@@ -396,6 +396,8 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
         acled = None  # one officer's use of force in policing is no organised political violence
     if hit.first.lemma_.lower() in FUTURE and not is_committed(hit.first.head if hit.first.dep_ == "aux" else verb):
         return []  # "This will provide a corridor": the writer's forecast, nobody's promise
+    if acled is None and is_quoted_stance(hit, verb):
+        return []  # '"We support them and will keep sending aid," she said': a stance or an intention
     plover = hit.cue.plover or (tables.acled_types[acled[1]][1] if acled else None)
     mood_plover = plover_for_mood(verb, plover, hit.first)
     if mood_plover is None:
@@ -429,6 +431,22 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
     if base.acled and not local and scene:
         ids = scene + ids
     return [base.model_copy(update={"places": ids})]
+
+
+def is_quoted_stance(hit: Hit, verb: Token) -> bool:
+    """Inside a direct quotation, a speaker telling, in the present or the future, what they
+    themselves ("I", "we") do or will do ("We support the people of Ukraine", "we will keep sending aid", "we
+    are working with our partners") states a position or an intention: the quote is a claim
+    (the claims stage), not a report of an act. Kept: what the quote tells as past ("they sent
+    us tanks", "we have delivered the aid") and the speech acts the quote itself performs
+    ("We reject this ultimatum", "Russia must withdraw"), which are the speaker's act."""
+    if hit.cue.plover in SPEECH_ACTS or not in_quote(hit.first):
+        return False
+    holder = verb.head if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i else verb
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in (*verb.children, *holder.children)):
+        return False  # '"Russia is not rejecting negotiations," Lavrov said': a party's stance told, kept
+    past = verb.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    return not past
 
 
 def agent_places(sent: SpacySpan, hits: list[Hit]) -> tuple[tuple[int, int], ...]:

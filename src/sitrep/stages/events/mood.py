@@ -330,10 +330,11 @@ def is_reported(token: Token) -> bool:
         node = head
     if any(c.dep_ == "parataxis" and c.lemma_.lower() in SPEECH_VERBS for c in node.children):
         return True  # "Russia must withdraw, Biden said."
-    return _in_quote(token)
+    return in_quote(token)
 
 
-def _in_quote(token: Token) -> bool:
+def in_quote(token: Token) -> bool:
+    """A quotation mark opened before the token in its sentence is not closed before it."""
     inside = False
     for t in token.sent:
         if t.i >= token.i:
