@@ -261,3 +261,9 @@ def test_attribution_set_off_inside_a_conditional_claims_the_whole_sentence(run)
               "If the city falls, he believes, the army will attack the capital again.")
     c = claim_at(rec, "attack the capital again")
     assert claimant(rec, c) == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize("subject", ["The company", "The Helsinki-based company", "The Espoo, Finland, company"])
+def test_definite_organisation_noun_refers_back_to_the_last_organisation(run, subject):
+    rec = run(f"Nokia lost 200,000 customers in the quarter. {subject} said that the losses would stop by June.")
+    assert claimant(rec, claim_at(rec, "losses would stop")) == "Nokia"

@@ -28,7 +28,8 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
      actor stays as written (claimant_text) unless it cannot be a source: a clock zone, a feast, a weapon,
      a time expression or a place. `reported` is only for claims with no claimant. The actor is looked
      for in the subject's core (head, modifiers, appositions, "of/for" phrases), not in its clauses,
-     else in a later conjunct ("the author and journalist X told me");
+     else in a later conjunct ("the author and journalist X told me"); a definite organisation noun
+     with no name ("the company", "the Los Gatos, California, company") is the last organisation named;
      a pronoun prefers the last compatible actor named as a subject; "they" may be an unnamed official.
      No claim: questions outside quote marks, the writer's inferences from things ("this document
      suggests that C"), phrases in quote marks without a verb ("a “democratic battering ram”").
@@ -98,7 +99,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.15"
+VERSION = "1.16"
 
 
 # ---------------------------------------------------------------- assembly

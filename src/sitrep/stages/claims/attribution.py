@@ -62,6 +62,8 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
                            if not (unit.start <= author.idx < unit.end) else unit)
     if who.lower_ in PRONOUN_KINDS:
         return antecedent(d, who.idx, PRONOUN_KINDS[who.lower_], floor), None, "asserted"
+    if is_definite_org_noun(who) and (named := antecedent(d, who.idx, ("org",), floor)):
+        return named, None, "asserted"  # "the company said": the last organisation named
     if who.lemma_.lower() in d.cues.source_nouns:
         return None, d.text[lo:hi], "reported"
     if who.lemma_.lower() in d.cues.evidence_nouns or any(t.lemma_.lower() in d.cues.evidence_nouns for t in who.subtree):
@@ -78,6 +80,19 @@ PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
     "it": ("org", "state", "group"), "its": ("org", "state", "group"),
     "they": ("org", "state", "group", "unnamed"), "their": ("org", "state", "group", "unnamed"),
 }
+
+
+# Common nouns that, definite and bare of a name, refer back to the last organisation named.
+ORG_NOUNS = frozenset({"company", "firm", "group", "union", "agency", "organization", "organisation", "corporation",
+                       "carmaker", "automaker", "retailer", "airline", "bank", "network", "charity", "manufacturer",
+                       "maker", "startup", "studio", "league", "team", "club", "ministry", "department"})
+
+
+def is_definite_org_noun(who: Token) -> bool:
+    """'The company', 'the Los Gatos, California, company': the/this + an organisation noun, no name of its own."""
+    heads = [who, *(c for c in who.children if c.dep_ == "appos")]  # "the Los Gatos, California, company"
+    return any(h.lemma_.lower() in ORG_NOUNS and not any(c.dep_ in ("poss", "prep") for c in h.children)
+               for h in heads) and who.left_edge.lower_ in ("the", "this")
 
 
 def voice_owner(d: Doc2, who: Token) -> Token | None:
