@@ -30,6 +30,14 @@ Known failure modes
   non-war story) is calibrated by what was seen, not by what it is.
 - The features read the record, not the parse, so an error the earlier stages cannot see
   (an idiom read literally) is only caught through its side effects (no actor, no place).
+- Events: the tune articles are the ones the event rules were written on, so events there are
+  right far more often than on unseen articles (2026-12-02: 71 % vs 48 %); a fit on them is
+  optimistic wherever it trusts what the rule writer saw. The event fit therefore leaves out
+  the hand-set cue score and the document-level figures (scripts/calibrate.py EXCLUDE) and
+  keeps structural evidence (actor, place, past tense, a speech act or not, a quotation, a
+  negation, a violent act). Fit of 2026-12-02: check-part events at >= 0.8 were 81 % right
+  (32 items), but the 0.6-0.8 step held 44 % there against 73 % on tune: below 0.8 the values
+  are still optimistic on unseen text.
 - Refitting the table is needed when the stages before change much; the file says when it
   was fitted and on what.
 """
