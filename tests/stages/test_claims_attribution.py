@@ -267,3 +267,12 @@ def test_attribution_set_off_inside_a_conditional_claims_the_whole_sentence(run)
 def test_definite_organisation_noun_refers_back_to_the_last_organisation(run, subject):
     rec = run(f"Nokia lost 200,000 customers in the quarter. {subject} said that the losses would stop by June.")
     assert claimant(rec, claim_at(rec, "losses would stop")) == "Nokia"
+
+
+def test_writer_first_person_opinion_is_no_claim_but_goes_on_a_stripped_quote(run):
+    assert run("The rules changed in May. I suspect the new rules will not last the summer.").claims == ()
+    rec = run("It is a great honour for all of us, Ime Udoka said. I think everyone enjoys the fact that he is "
+              "being recognised.")
+    assert claimant(rec, claim_at(rec, "everyone enjoys")) == "Ime Udoka"
+    rec = run("“My lesson is that they distrust the mayor,” Tomas Lindgren told me. “I worry that turnout will fall.”")
+    assert claimant(rec, claim_at(rec, "turnout will fall")) == "Tomas Lindgren"

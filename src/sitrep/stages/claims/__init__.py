@@ -31,7 +31,8 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
      else in a later conjunct ("the author and journalist X told me"); a definite organisation noun
      with no name ("the company", "the Los Gatos, California, company") is the last organisation named;
      a pronoun prefers the last compatible actor named as a subject; "they" may be an unnamed official.
-     No claim: questions outside quote marks, the writer's inferences from things ("this document
+     No claim: the writer's own first-person view outside quote marks ("I suspect C"; right after a
+     "C, X said." sentence it is X's, in texts stripped of quote marks), questions outside quote marks, the writer's inferences from things ("this document
      suggests that C"), phrases in quote marks without a verb ("a “democratic battering ram”").
   3. Channel and said_at come from the attribution part of the sentence (the sentence minus
      the content): channel cues ("on Telegram", "in an interview with the Financial Times",
@@ -88,6 +89,7 @@ from sitrep.stages.claims.frames import fill_frames
 from sitrep.stages.claims.hedges import apply_hedges
 from sitrep.stages.claims.quotes import (
     continue_quotes,
+    drop_writer_opinions,
     extend_quotes,
     first_person_speakers,
     unmarked_quote_leads,
@@ -99,7 +101,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.16"
+VERSION = "1.17"
 
 
 # ---------------------------------------------------------------- assembly
@@ -130,7 +132,7 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
     drafts = continue_quotes(d, dedupe(d, drafts))
     unmarked_quote_leads(d, drafts)
     first_person_speakers(d, drafts)
-    return number(record, drafts)
+    return number(record, drop_writer_opinions(d, drafts))
 
 
 def overlaps_any(x: Draft, others: list[Draft]) -> bool:
