@@ -87,3 +87,14 @@ def test_an_acronym_is_no_second_level_region() -> None:
     state = Entry(2, "Uttar Pradesh", "A", "ADM1", "IN", "36", 27.0, 81.0, 200_000_000, "region")
     assert plausible_hits("MIDI", (Hit(county, 0),)) == ()
     assert plausible_hits("UP", (Hit(state, 0),)) == (Hit(state, 0),)
+
+
+@pytest.mark.parametrize("text", [
+    "Lyman mercenaries were seen near Kharkiv, and Lyman later denied it.",
+])
+def test_a_town_that_names_a_group_is_that_group_in_the_story(stage: Stage, nlp: Any, text: str) -> None:
+    assert "Lyman" not in places(stage, nlp, text)
+
+
+def test_a_big_city_that_names_a_group_stays_a_place(stage: Stage, nlp: Any) -> None:
+    assert "Kharkiv" in places(stage, nlp, "The Kharkiv group of forces held the line in Kharkiv.")

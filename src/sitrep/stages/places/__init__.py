@@ -58,6 +58,10 @@ Known failure modes
 - "Russian forces shelled Donetsk": a demonym naming who acts is a mention of its country but
   no evidence for where the story's towns are.
 - A country inside a longer name ("Air France", "Air Canada Cargo") is still a mention of it.
+- A town that names a group ('the Wagner group', 'Wagner mercenaries') is that group throughout the story,
+  like a ship named after its class noun ('the cruiser Moskva'); a ship named without one ('the Moskva
+  sank') still reads as its town: a rule dropping town readings after 'the' was measured and dropped
+  (it cost a right place on the news check part).
 
 Cost: linear in the text (one pass each; the story context is counted once per document).
 """
@@ -80,7 +84,7 @@ from sitrep.stages.places.tables import Tables, load_tables
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.9.0"
+VERSION = "1.10.0"
 MAX_ALTERNATIVES = 3
 
 

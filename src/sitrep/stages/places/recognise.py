@@ -41,6 +41,8 @@ MAX_TOKENS = 6
 # A ship's name after its class noun: 'the cruiser Moskva', 'the flagship, the Moskva', 'warship "Kyiv"'.
 VESSEL_BEFORE = re.compile(r"\b(?:cruiser|warship|flagship|battleship|frigate|destroyer|corvette|submarine|ship|vessel|"
                            r"tanker|freighter|icebreaker|aircraft carrier)s?,?\s+(?:the\s+)?[\"'“‘]?$", re.IGNORECASE)
+# a company or armed group named after the name: 'the Wagner group', 'Wagner mercenaries', 'Wagner PMC'
+COMPANY_AFTER = re.compile(r"\s+(?:group|company|corporation|mercenar(?:y|ies)|PMC|private military)\b")
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "throughout", "around", "toward",
                                    "towards", "into", "beyond", "outskirts"})
 # Former Soviet and other Cyrillic-script countries: the transliteration skeleton is built for their names
@@ -93,7 +95,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, tables: Tables, *, demonyms: bool = 
     found = _with_evidence(doc, full, found)
     people = _person_name_words(doc) | _surnames(doc, found)
     lower = evidence.lowercase_words(doc)
-    ships = _vessel_names(full, found)
+    ships = _vessel_names(full, found) | _company_names(full, found)
     accepted = [is_toponym(m, tables) and not _a_persons_name(m, people) and not evidence.is_common_word(m, lower)
                 and not (name_key(m.name) in ships and not m.cue) for m in found]
     kept = [m for m in _one_sense_per_story(found, accepted) if not _a_case_party(full, m)]
@@ -132,6 +134,13 @@ def _vessel_names(full: str, found: list[Mention]) -> frozenset[str]:
     """Name keys the story gives a ship ('the cruiser Moskva'): that name is the ship throughout the
     story ('the sinking of the Moskva'), unless a cue says place ('in Moskva region')."""
     return frozenset(name_key(m.name) for m in found if VESSEL_BEFORE.search(full, max(0, m.start - 40), m.start))
+
+
+def _company_names(full: str, found: list[Mention]) -> frozenset[str]:
+    """Name keys the story gives a company or armed group ('the Wagner group', 'Wagner mercenaries'): a town
+    below the big-city class that names a group is that group throughout the story, unless a cue says place."""
+    return frozenset(name_key(m.name) for m in found
+                     if not m.demonym and importance(m.hits) < 2 and COMPANY_AFTER.match(full, m.end))
 
 
 def _person_name_words(doc: Doc) -> frozenset[str]:
