@@ -269,8 +269,9 @@ def test_definite_organisation_noun_refers_back_to_the_last_organisation(run, su
     assert claimant(rec, claim_at(rec, "losses would stop")) == "Nokia"
 
 
-def test_writer_first_person_opinion_is_no_claim_but_goes_on_a_stripped_quote(run):
-    assert run("The rules changed in May. I suspect the new rules will not last the summer.").claims == ()
+def test_first_person_after_a_said_sentence_goes_on_a_stripped_quote(run):
+    rec = run("The rules changed in May. We believe the council will drop the new rules.")
+    assert claim_at(rec, "drop the new rules").claimant_text == "We"  # the author's own claim stays
     rec = run("It is a great honour for all of us, Ime Udoka said. I think everyone enjoys the fact that he is "
               "being recognised.")
     assert claimant(rec, claim_at(rec, "everyone enjoys")) == "Ime Udoka"

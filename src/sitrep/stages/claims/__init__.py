@@ -31,8 +31,9 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
      else in a later conjunct ("the author and journalist X told me"); a definite organisation noun
      with no name ("the company", "the Los Gatos, California, company") is the last organisation named;
      a pronoun prefers the last compatible actor named as a subject; "they" may be an unnamed official.
-     No claim: the writer's own first-person view outside quote marks ("I suspect C"; right after a
-     "C, X said." sentence it is X's, in texts stripped of quote marks), questions outside quote marks, the writer's inferences from things ("this document
+     An I/we subject outside quote marks right after a "C, X said." sentence is X's (texts stripped of
+     quote marks); elsewhere it stays the writer's ("We urge C" in an official statement).
+     No claim: questions outside quote marks, the writer's inferences from things ("this document
      suggests that C"), phrases in quote marks without a verb ("a “democratic battering ram”").
   3. Channel and said_at come from the attribution part of the sentence (the sentence minus
      the content): channel cues ("on Telegram", "in an interview with the Financial Times",
@@ -89,9 +90,9 @@ from sitrep.stages.claims.frames import fill_frames
 from sitrep.stages.claims.hedges import apply_hedges
 from sitrep.stages.claims.quotes import (
     continue_quotes,
-    drop_writer_opinions,
     extend_quotes,
     first_person_speakers,
+    stripped_quote_speakers,
     unmarked_quote_leads,
 )
 from sitrep.stages.claims.units import split_units
@@ -101,7 +102,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.17"
+VERSION = "1.18"
 
 
 # ---------------------------------------------------------------- assembly
@@ -132,7 +133,8 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
     drafts = continue_quotes(d, dedupe(d, drafts))
     unmarked_quote_leads(d, drafts)
     first_person_speakers(d, drafts)
-    return number(record, drop_writer_opinions(d, drafts))
+    stripped_quote_speakers(d, drafts)
+    return number(record, drafts)
 
 
 def overlaps_any(x: Draft, others: list[Draft]) -> bool:

@@ -172,19 +172,17 @@ def first_person_speakers(d: Doc2, drafts: list[Draft]) -> None:
         last = x
 
 
-def drop_writer_opinions(d: Doc2, drafts: list[Draft]) -> list[Draft]:
-    """'I think the plan will fail' outside quote marks: the writer's own view, no reported claim; but
-    right after a 'C, X said.' sentence of the same paragraph it goes on X's words in a text stripped of
-    quote marks ('It is an honour, Udoka said. I think everyone ...'): X's claim."""
-    out = []
+def stripped_quote_speakers(d: Doc2, drafts: list[Draft]) -> None:
+    """An I/we subject outside quote marks right after a 'C, X said.' sentence of the same paragraph goes on
+    X's words in a text stripped of quote marks ('It is an honour, Udoka said. I think everyone ...'): X's
+    claim. Elsewhere it stays the writer's (an official statement's 'We urge ...' is its author's claim)."""
     by_unit = {x.unit: x for x in drafts}
     for x in drafts:
-        if x.claimant is None and (x.claimant_text or "").lower() in FIRST_PERSON_SUBJECTS and not x.quote \
-                and not in_open_quote(d, x):
-            prev = by_unit.get(x.unit - 1)
-            if prev is None or prev.claimant is None or d.units[prev.unit].para != d.units[x.unit].para \
-                    or prev.start - d.units[prev.unit].start >= 3 or prev.end >= d.units[prev.unit].end - 3:
-                continue
-            x.claimant, x.claimant_text, x.channel = prev.claimant, None, x.channel or prev.channel
-        out.append(x)
-    return out
+        if x.claimant is not None or (x.claimant_text or "").lower() not in FIRST_PERSON_SUBJECTS or x.quote \
+                or in_open_quote(d, x):
+            continue
+        prev = by_unit.get(x.unit - 1)
+        if prev is None or prev.claimant is None or d.units[prev.unit].para != d.units[x.unit].para \
+                or prev.start - d.units[prev.unit].start >= 3 or prev.end >= d.units[prev.unit].end - 3:
+            continue
+        x.claimant, x.claimant_text, x.channel = prev.claimant, None, x.channel or prev.channel
