@@ -249,3 +249,11 @@ def test_a_capitalised_plural_speaker_is_a_group(nlp):
     assert doc[0].tag_ == "NNPS"  # the case this covers: a plural the tagger reads as a proper noun
     rec = make_actors_stage().run(Record(id="t", text=text), doc)
     assert [(a.name, a.kind) for a in rec.actors] == [("Democrats", "group")]
+
+
+@pytest.mark.parametrize("text", ["Lena Holm spoke on Tuesday. COVID created a lot of noise, she said.",
+                                  "Ebola killed dozens in the province, the health minister said.",
+                                  "Doctors said Parkinson's had slowed him down."])
+def test_a_disease_is_never_an_actor(run, text):
+    names = {a.name for a in run(text).actors}
+    assert not names & {"COVID", "Ebola", "Parkinson", "Parkinson's"}, names

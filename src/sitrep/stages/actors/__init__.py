@@ -30,7 +30,7 @@ Approach (one pass of compiled patterns over the text, plus spaCy entities):
      defense ministry") count as possessives, and "Russias"/"UNHCRs Mantoo" are not actors.
      Media outlets and platforms ("the Financial Times", "Telegram") are channels, never actors, except an
      outlet that itself reports ("Le Monde reported", "according to Reuters": an org, the source); clock
-     zones ("GMT"), feasts ("Orthodox Easter"), weapons ("HIMARS", "S-300"), hashtags, handles and names
+     zones ("GMT"), feasts ("Orthodox Easter"), weapons ("HIMARS", "S-300"), diseases ("COVID"), hashtags, handles and names
      inside photo credits are never actors (data/actors/not_actors.json); a one-word name that the text
      treats as a place ("recaptured Lyman", "Lyman, a strategic city", "Vovchansk, Lyman and Chuhuiv")
      is no person. A name after a title is a person even when spaCy calls it an organisation
@@ -89,7 +89,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "find_actors", "make_actors_stage", "translit_key"]
 
-VERSION = "1.11"
+VERSION = "1.12"
 
 
 def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:

@@ -15,13 +15,15 @@ from sitrep.stages.actors.tables import Tables
 # ---------------------------------------------------------------- names that are never actors
 def is_not_actor(t: Tables, ctx: Context, start: int, end: int) -> bool:
     """A clock zone or stamp ("GMT", "18:44 GMT"), a feast ("Orthodox Easter"), a weapon ("HIMARS", "S-300",
-    "Storm Shadow missiles"), a hashtag or handle ("#StandWithUkraine"), or a name inside a photo credit."""
+    "Storm Shadow missiles"), a disease ("COVID"), a hashtag or handle ("#StandWithUkraine"), or a name inside a photo credit."""
     j = t.junk
     name = re.sub(r"^(?i:the)\s+", "", ctx.text[start:end])
     words = name.split()
     if not words or name[0] in "#@" or ctx.text[start - 1:start] in ("#", "@"):
         return True
     if any(w in j.zones for w in words) or re.search(r"\d:\d\d", name) or j.holiday_re.fullmatch(name):
+        return True
+    if name in j.diseases or re.sub(r"['’]s$", "", name) in j.diseases:  # "COVID", "Parkinson's"
         return True
     after = re.match(r"\s+([a-z]+)", ctx.text[end:end + 20])
     if name in j.weapons or j.designation_re.fullmatch(name) or words[-1].lower() in j.weapon_words \

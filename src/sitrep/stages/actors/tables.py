@@ -98,6 +98,7 @@ class NotActors:
     credit_re: re.Pattern[str]
     credit_tail: frozenset[str]
     not_speakers: frozenset[str]
+    diseases: frozenset[str] = frozenset()
 
 
 def load_not_actors() -> NotActors:
@@ -107,6 +108,7 @@ def load_not_actors() -> NotActors:
         weapon_words=frozenset(d["weapon_words"]), weapons=frozenset(d["weapons"]),
         designation_re=re.compile(d["designation_re"]), credit_re=re.compile(d["credit_re"]),
         credit_tail=frozenset(d["credit_tail"]), not_speakers=frozenset(d["not_speaker_nouns"]),
+        diseases=frozenset(d["diseases"]),
     )
 
 
