@@ -14,7 +14,7 @@ from sitrep.model import Place, Record
 from sitrep.pipeline import Stage
 from sitrep.stages.places import make_places_stage
 from sitrep.stages.places.located import LOCATED_CONFIDENCE, Named, locatable
-from sitrep.stages.places.recognise import plausible_hits
+from sitrep.stages.places.recognise import Mention, plausible_hits
 from tests.gazetteer.small import build_small_gazetteer
 
 
@@ -98,3 +98,15 @@ def test_a_town_that_names_a_group_is_that_group_in_the_story(stage: Stage, nlp:
 
 def test_a_big_city_that_names_a_group_stays_a_place(stage: Stage, nlp: Any) -> None:
     assert "Kharkiv" in places(stage, nlp, "The Kharkiv group of forces held the line in Kharkiv.")
+
+
+def test_a_town_after_an_organisation_and_a_comma_is_its_seat() -> None:
+    from sitrep.stages.places.recognise import _seat_of  # noqa: PLC0415
+
+    text = "Staff of the National Mining Institute, Kherson, went on strike."
+    m = Mention(text.index("Kherson"), text.index("Kherson") + 7, "Kherson", ())
+    org_end = text.index(",")
+    assert _seat_of(text, m, {org_end})
+    assert not _seat_of(text, m, set())  # no organisation ends at the comma
+    lone = "Kherson was quiet."
+    assert not _seat_of(lone, Mention(0, 7, "Kherson", ()), {0})

@@ -9,7 +9,8 @@ Approach
    WORK_OF_ART). Adjectival demonyms ("Russian forces") are mentions of their country.
    Evidence around a name (evidence.py): a region named next constrains it ("Vesele, Donetsk",
    "Lyman, in the Kharkiv region"); verbs and prepositions of place ("recaptured Lyman",
-   "around Barvinkove"); an age says person ("Kateryna, 34,"); a word the text also writes in
+   "around Barvinkove"); a town right after an organisation and a comma is its seat ("the Federal
+   University of Technology, Owerri"); an age says person ("Kateryna, 34,"); a word the text also writes in
    lower case is that word ("a mass grave"); title-cased headlines need more evidence; a dateline
    ("LONDON, April 5 (Reuters) -") names a place; a compass word before a country, region or big
    city ("Eastern Ukraine", "West Wales") is part of that place's mention.
@@ -84,7 +85,7 @@ from sitrep.stages.places.tables import Tables, load_tables
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.10.0"
+VERSION = "1.11.0"
 MAX_ALTERNATIVES = 3
 
 

@@ -115,7 +115,17 @@ def _with_evidence(doc: Doc, full: str, found: list[Mention]) -> list[Mention]:
     found = evidence.constrain_by_containers(full, found)
     found = evidence.share_locatives(full, found)
     heads = evidence.headline_spans(doc)
+    org_ends = {ent.end_char for ent in doc.ents if ent.label_ in ("ORG", "FAC")}
+    found = [replace(m, locative=True) if not m.demonym and _seat_of(full, m, org_ends) else m for m in found]
     return [_with_line_evidence(full, m, heads) for m in found]
+
+
+def _seat_of(full: str, m: Mention, org_ends: set[int]) -> bool:
+    """'the Federal University of Technology, Owerri': a name right after an organisation and a comma is its seat."""
+    k = m.start - 1
+    while k >= 0 and full[k] == " ":
+        k -= 1
+    return k >= 0 and full[k] == "," and k in org_ends
 
 
 def _with_line_evidence(full: str, m: Mention, heads: list[tuple[int, int]]) -> Mention:
