@@ -257,3 +257,9 @@ def test_a_capitalised_plural_speaker_is_a_group(nlp):
 def test_a_disease_is_never_an_actor(run, text):
     names = {a.name for a in run(text).actors}
     assert not names & {"COVID", "Ebola", "Parkinson", "Parkinson's"}, names
+
+
+def test_an_organisation_is_the_same_wherever_its_exact_name_recurs(run):
+    rec = run("Netflix lost 200,000 subscribers, Netflix said. Netflix indicated it will expand a trial program.")
+    netflix = [a for a in rec.actors if a.name == "Netflix"]
+    assert len(netflix) == 1 and len(netflix[0].mentions) == 3

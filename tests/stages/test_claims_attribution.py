@@ -277,3 +277,9 @@ def test_first_person_after_a_said_sentence_goes_on_a_stripped_quote(run):
     assert claimant(rec, claim_at(rec, "everyone enjoys")) == "Ime Udoka"
     rec = run("“My lesson is that they distrust the mayor,” Tomas Lindgren told me. “I worry that turnout will fall.”")
     assert claimant(rec, claim_at(rec, "turnout will fall")) == "Tomas Lindgren"
+
+
+def test_named_subject_of_an_inference_verb_is_a_speaker_but_a_document_is_not(run):
+    rec = run("The firm indicated it will expand a trial program in three countries.")
+    assert claim_at(rec, "expand a trial program").claimant_text == "The firm"
+    assert run("This document suggests that the firm will expand its program.").claims == ()

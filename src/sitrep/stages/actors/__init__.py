@@ -36,6 +36,7 @@ Approach (one pass of compiled patterns over the text, plus spaCy entities):
      is no person. A name after a title is a person even when spaCy calls it an organisation
      ("commander-in-chief Oleksandr Pavliuk"); a person with no side takes the side of the organisation
      named right after the role ("a spokesman for Russia's Central Military District").
+     An organisation spaCy tagged once is the same organisation wherever its exact name recurs.
   2. Overlaps are resolved by priority (persons > named orgs > org heads > groups > states).
   3. Coreference: persons by canonical name or a spelling-blind surname key ("Zelensky", "President
      Zelenskyy" and "Volodimir Zelensky" are one actor; Minnekaev = Minnekayev), role-only mentions ("the president") to the last
@@ -69,6 +70,7 @@ from sitrep.stages.actors.finders import (
     org_mentions,
     outlet_speakers,
     person_mentions,
+    repeated_org_names,
     role_mentions,
     speaker_mentions,
     state_mentions,
@@ -89,7 +91,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "find_actors", "make_actors_stage", "translit_key"]
 
-VERSION = "1.12"
+VERSION = "1.13"
 
 
 def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:
@@ -104,7 +106,7 @@ def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:
     persons += surname_mentions(ctx, persons)
     candidates = [*persons, *(m for m in orgs if m.kind != "person"), *group_mentions(t, ctx),
                   *state_mentions(t, ctx), *role_mentions(t, ctx), *collective_speakers(t, ctx),
-                  *outlet_speakers(t, ctx)]
+                  *outlet_speakers(t, ctx), *repeated_org_names(ctx, orgs)]
     mentions = resolve_links(t, select(drop_surnames_as_orgs(candidates)), ctx)
     sides_from_affiliation(ctx, mentions)
     return build_actors(t, mentions)

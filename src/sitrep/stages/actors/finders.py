@@ -269,6 +269,16 @@ def speaker_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
             yield Mention(start, end, "org", "x:" + name.lower(), name, 6, side=appos_side(t, ctx, end))
 
 
+def repeated_org_names(ctx: Context, orgs: list[Mention]) -> Iterable[Mention]:
+    """An organisation spaCy tagged once is the same organisation wherever its exact name recurs ('Netflix
+    lost ... While Netflix believes ...'), also where the tagger missed it or called it a place."""
+    seen = {m.name: m for m in orgs if m.kind == "org" and m.key.startswith("x:") and m.name[:1].isupper()}
+    for name, m in seen.items():
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", ctx.text):
+            if hit.start() != m.start:
+                yield Mention(hit.start(), hit.end(), "org", m.key, name, 8, side=m.side)
+
+
 def outlet_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
     """A news outlet that itself reports ('Le Monde reported', 'the Economist noted', 'according to
     Reuters') is the source of what it says: an organisation. An outlet someone speaks to ('told

@@ -34,7 +34,7 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
      An I/we subject outside quote marks right after a "C, X said." sentence is X's (texts stripped of
      quote marks); elsewhere it stays the writer's ("We urge C" in an official statement).
      No claim: questions outside quote marks, the writer's inferences from things ("this document
-     suggests that C"), phrases in quote marks without a verb ("a “democratic battering ram”").
+     suggests that C"; a proper name or organisation noun does speak: "the firm indicated C"), phrases in quote marks without a verb ("a “democratic battering ram”").
   3. Channel and said_at come from the attribution part of the sentence (the sentence minus
      the content): channel cues ("on Telegram", "in an interview with the Financial Times",
      "state television", "map"...), and a DATE/TIME of the record. A claim with no channel takes
@@ -102,7 +102,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.18"
+VERSION = "1.19"
 
 
 # ---------------------------------------------------------------- assembly

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sitrep.model import ClaimStatus, Span
 from sitrep.stages.claims.acts import is_hedged_inference, is_unrealised
 from sitrep.stages.claims.attribution import (
+    ORG_NOUNS,
     agent_of,
     anaphoric_target,
     author_of,
@@ -112,7 +113,8 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
         claimant, as_written, status, contents = trailing[0], None, "asserted", [trailing[1]]
     if not contents and (claimant or as_written):
         contents = fronted_content(d, verb, who, unit)
-    if claimant is None and status == "asserted" and verb.lemma_.lower() in d.cues.inference_verbs:
+    if claimant is None and status == "asserted" and verb.lemma_.lower() in d.cues.inference_verbs \
+            and not is_named_agent(who):
         return []  # "this document suggests that C", "the fact that X shows C": the writer's reasoning
     for start, end, seg in contents:
         said_at, start = gap_time(d, seg, start) if seg is not None and out else (None, start)
@@ -126,6 +128,12 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
         out.append(draft)
     frame_for(out, unit)
     return out
+
+
+def is_named_agent(who: Token) -> bool:
+    """A subject that can speak for itself: a proper name or an organisation noun ('Netflix indicated',
+    'the firm indicated'), not a thing that shows something ('this document suggests')."""
+    return who.pos_ == "PROPN" or who.lemma_.lower() in ORG_NOUNS
 
 
 def relayed_verb(d: Doc2, verb: Token, unit: Unit, claimant: str | None) -> Token | None:
