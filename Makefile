@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    := out
 PORT   ?= 8765
 
-.PHONY: install run test test-all lint unit bench accuracy gazetteer pg-start chromium clean help
+.PHONY: install run test test-all lint unit bench accuracy stories gazetteer pg-start chromium clean help
 
 help:
 	@echo "make run    install, ingest the bundled sample corpus (examples/) into out/sitrep.db, print a summary, serve the dashboard"
@@ -14,6 +14,7 @@ help:
 	@echo "make test-all  the same with every slow test"
 	@echo "make bench  words/s of sitrep extract vs bare spaCy, and peak memory"
 	@echo "make accuracy  tune/check figures of every dev set and confidence reliability"
+	@echo "make stories   the cross-article story gold (seed, dev news, White House, own stories), tune/check parts"
 
 install: $(STAMP)
 
@@ -69,6 +70,10 @@ bench: install
 
 accuracy: install
 	$(BIN)/python scripts/evaluate.py
+
+stories: install
+	@mkdir -p $(OUT)
+	$(BIN)/python scripts/eval_stories.py --db $(OUT)/stories.db
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
