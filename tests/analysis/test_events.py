@@ -239,3 +239,23 @@ def test_a_year_compared_with_does_not_date_the_act() -> None:
     b.place("Russia", *RUSSIA).event("measures", "SANCTION", places=("Russia",))
     (event,) = analyse([a.stored(), b.stored()]).events
     assert event.articles == 2
+
+
+def test_one_person_shot_then_killed_in_later_paragraphs_is_one_event() -> None:
+    a = article("v-a", "One", "2022-05-02",
+                "Police in Kharkiv shot Ivan Petrenko on Sunday. His family spoke to reporters at length. "
+                "Neighbours described a quiet street. Petrenko was killed, the coroner said.")
+    a.actor("Ivan Petrenko").place("Kharkiv", *KHARKIV).time("Sunday", "2022-05-01")
+    a.event("shot", "ASSAULT", target="Ivan Petrenko", places=("Kharkiv",), when="Sunday")
+    a.event("killed", "ASSAULT", target="Ivan Petrenko")
+    assert len(analyse([a.stored()]).events) == 1
+
+
+def test_two_people_shot_in_one_article_are_two_events() -> None:
+    a = article("v-b", "One", "2022-05-02",
+                "Police in Kharkiv shot Ivan Petrenko on Sunday. His family spoke to reporters at length. "
+                "Neighbours described a quiet street. Later Oleh Marchenko was killed, the coroner said.")
+    a.actor("Ivan Petrenko").actor("Oleh Marchenko").place("Kharkiv", *KHARKIV).time("Sunday", "2022-05-01")
+    a.event("shot", "ASSAULT", target="Ivan Petrenko", places=("Kharkiv",), when="Sunday")
+    a.event("killed", "ASSAULT", target="Oleh Marchenko")
+    assert len(analyse([a.stored()]).events) == 2

@@ -369,7 +369,15 @@ def _same_story(a: EventMention, b: EventMention, when: float) -> bool:
         return True
     same_actor = a.actor is not None and b.actor is not None and a.actor.key == b.actor.key
     shared_figure = bool(a.killed and set(a.killed) & set(b.killed))
-    return same_actor or shared_figure or bool(a.trigger and a.trigger == b.trigger) or overlap(a.stems, b.stems) >= 0.3
+    return (same_actor or shared_figure or same_person_target(a, b) or bool(a.trigger and a.trigger == b.trigger)
+            or overlap(a.stems, b.stems) >= 0.3)
+
+
+def same_person_target(a: EventMention, b: EventMention) -> bool:
+    """One person is what both mentions happen to ("X was shot", later "X was killed"): in one
+    article that person's name ties the sentences to one event, as a shared actor does; a group
+    or a country ("Ukraine") is the target of too many acts to tell."""
+    return a.target is not None and b.target is not None and a.target.kind == "person" and a.target.key == b.target.key
 
 
 def named_participants(a: EventMention, b: EventMention) -> list[str]:
