@@ -1204,3 +1204,25 @@ def test_a_stance_or_intention_inside_a_quotation_is_no_act(run, text, want):
 def test_a_party_s_stance_told_in_a_quotation_in_the_third_person_is_kept(run):
     text = "\u201cThe republic is not rejecting negotiations with its neighbour,\u201d the foreign minister said."
     assert "CONSULT" in [e.plover for e in run(text).events]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The war has lasted two months. The minister denounced an unprovoked attack by the invading army.",
+     ("ASSAULT", "Armed clash")),
+    ("The war has lasted two months. It was a brutal and premeditated assault by rebel fighters on the town.",
+     ("ASSAULT", "Armed clash")),
+    ("The war has lasted two months. The minister warned again about attacks by the invading army.", None),
+    ("The paper reported an attack by a neighbour's dog on a child.", None),
+])
+def test_one_attack_told_as_a_noun_with_its_armed_attacker_is_an_act(run, text, want):
+    acled = [(e.plover, e.acled[1]) for e in run(text).events if e.acled]
+    assert (acled[0] if acled else None) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The war has lasted two months. Explosions rocked the port overnight.", "Remote explosive/landmine/IED"),
+    ("The war has lasted two months. Loud explosions echoed across the capital.", "Remote explosive/landmine/IED"),
+    ("The war has lasted two months. Her first album rocked the charts.", None),
+])
+def test_explosions_that_rock_or_echo_through_a_place_are_an_act(run, text, want):
+    assert first_label(run(text), "acled") == want

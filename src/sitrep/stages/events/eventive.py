@@ -19,7 +19,8 @@ verb or event noun inside a longer match) is
   fled or escaped ("to escape constant shelling"), in a phrase of a violent verb ("killed in
   shelling"), or its own phrase names a date or time, a number, a local (non-country) place,
   what it hit ("strikes against the energy infrastructure") or a violent relative clause ("the
-  missile attacks on Saturday", "strikes which hit buildings");
+  missile attacks on Saturday", "strikes which hit buildings"), or, for one act (singular), its
+  attacker as an armed force or party ("an unprovoked attack by Russian forces");
   as subject of another verb, or after "came under", that verb's clause must be anchored;
 - a weapon noun ("missiles", "drones", "chlorine gas") used in an act: argument of a violent
   verb ("missiles hit the ship", "struck by missiles"), in a phrase of an anchored event noun
@@ -134,12 +135,27 @@ def event_noun_anchored(noun: Token, index: ArgumentIndex, tables: Tables) -> bo
         return True
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in OF_HEAD_POS and violent_argument(head.head, tables):
         return True  # "carried out a string of airstrikes", "killed in one of the attacks"
-    if phrase_anchored(noun, index, tables):
+    if phrase_anchored(noun, index, tables) or attacker_named(noun, tables):
         return True
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in VERB_POS:
         return phrase_anchored(head, index, tables)  # "fighting broke out there this morning"
     if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in VERB_POS:
         return phrase_anchored(head.head, index, tables)  # "came under attack on Tuesday"
+    return False
+
+
+def attacker_named(noun: Token, tables: Tables) -> bool:
+    """One act told as a noun with its attacker: a singular event noun whose "by" phrase names an
+    armed force or a party to the war ("an unprovoked and unjustified attack by Russian military
+    forces"); plural "attacks by Russia" are a kind of act, not one."""
+    if noun.tag_ != "NN":
+        return False
+    for prep in noun.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+            for obj in prep.children:
+                lemmas = " ".join(t.lemma_.lower() for t in core_phrase(obj)) if obj.dep_ == "pobj" else ""
+                if lemmas and any(tables.contexts[name].search(lemmas) for name in ARMED_CONTEXTS):
+                    return True
     return False
 
 
