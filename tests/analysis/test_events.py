@@ -259,3 +259,20 @@ def test_two_people_shot_in_one_article_are_two_events() -> None:
     a.event("shot", "ASSAULT", target="Ivan Petrenko", places=("Kharkiv",), when="Sunday")
     a.event("killed", "ASSAULT", target="Oleh Marchenko")
     assert len(analyse([a.stored()]).events) == 2
+
+
+def test_a_new_package_told_twice_in_one_article_is_one_act_but_not_across_articles() -> None:
+    a = article("p-a", "One", "2022-05-02",
+                "The prime minister announced a new package of military support for Kyiv. The talks lasted hours. "
+                "Journalists waited outside the building. \"We are sending a new package of aid,\" he wrote later.")
+    a.actor("The prime minister", "person", "GBR").place("Kyiv", *KYIV)
+    a.event("announced a new package", "AID", actor="The prime minister", places=("Kyiv",))
+    a.event("sending a new package", "AID")
+    assert len(analyse([a.stored()]).events) == 1
+    b = article("p-b", "One", "2022-05-02",
+                "The prime minister announced a new package of military support for Kyiv. The talks lasted hours. "
+                "Journalists waited outside the building. \"We are sending more aid,\" he wrote later.")
+    b.actor("The prime minister", "person", "GBR").place("Kyiv", *KYIV)
+    b.event("announced a new package", "AID", actor="The prime minister", places=("Kyiv",))
+    b.event("sending more aid", "AID")
+    assert len(analyse([b.stored()]).events) == 2

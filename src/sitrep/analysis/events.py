@@ -112,6 +112,26 @@ def series_agreement(a: EventMention, b: EventMention) -> bool | None:
     return sa == sb
 
 
+# "a new package of military aid" ... "We're setting out a new package": in one article the new
+# act of a series is one act (across articles every month has its new package).
+NEW_IN_SERIES = re.compile(r"\b(?:new|latest|fresh|additional)\W+(?:\w+\W+){0,2}?(tranches?|packages?|rounds?|waves?|batch(?:es)?)\b")
+
+
+@lru_cache(maxsize=1 << 14)
+def new_in_series(text: str) -> str | None:
+    """The series noun when the sentence tells exactly one new act of one series."""
+    found = {m[1][:4] for m in NEW_IN_SERIES.finditer(text.lower())}
+    return found.pop() if len(found) == 1 else None
+
+
+def same_new_act(a: EventMention, b: EventMention) -> bool:
+    """Two mentions of one article, one type, each telling 'a new <series noun>' of the same noun."""
+    if a.article != b.article or a.plover != b.plover:
+        return False
+    na = new_in_series(a.report.text)
+    return na is not None and na == new_in_series(b.report.text)
+
+
 PRIOR_ACT = re.compile(r"\b(?:follows?|following|builds? on|comes? (?:on top of|after)|in addition to)"
                        r"(?: up on| on from)?\s+(?:our|the|its|their|last|yesterday|earlier|previous|an? )")
 
@@ -329,6 +349,9 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
     if numbered:
         score += SERIES_POINTS
         why.append("the same numbered act of its series")
+    elif same_article and same_new_act(a, b):
+        score += SERIES_POINTS
+        why.append("the same new act of its series in one article")
     if same_article:
         score += 1
         why.append("same article")
@@ -358,8 +381,8 @@ def _corroborated(a: EventMention, b: EventMention, where: int | None, when: flo
 
 def _same_story(a: EventMention, b: EventMention, when: float) -> bool:
     """In one article the main town is in every sentence: two mentions there are one event only
-    with a sign of it (one sentence, the next sentence, one stated day, one actor or trigger,
-    shared wording or figures). An act the article says today's act follows ("This follows our
+    with a sign of it (one sentence, the next sentence, one stated day, one actor, one person
+    as target, "a new <series noun>" in both, one trigger, shared wording or figures). An act the article says today's act follows ("This follows our
     joint action earlier this week to impose ...") is an earlier act, not today's."""
     if a.report.start != b.report.start and recalls_prior_act(a) != recalls_prior_act(b):
         return False
@@ -369,7 +392,8 @@ def _same_story(a: EventMention, b: EventMention, when: float) -> bool:
         return True
     same_actor = a.actor is not None and b.actor is not None and a.actor.key == b.actor.key
     shared_figure = bool(a.killed and set(a.killed) & set(b.killed))
-    return (same_actor or shared_figure or same_person_target(a, b) or bool(a.trigger and a.trigger == b.trigger)
+    return (same_actor or shared_figure or same_person_target(a, b) or same_new_act(a, b)
+            or bool(a.trigger and a.trigger == b.trigger)
             or overlap(a.stems, b.stems) >= 0.3)
 
 
