@@ -75,6 +75,7 @@ from sitrep.stages.actors.finders import (
     speaker_mentions,
     state_mentions,
     surname_mentions,
+    untagged_speakers,
 )
 from sitrep.stages.actors.mentions import Context, translit_key
 from sitrep.stages.actors.resolution import (
@@ -91,7 +92,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "find_actors", "make_actors_stage", "translit_key"]
 
-VERSION = "1.13"
+VERSION = "1.14"
 
 
 def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:
@@ -99,8 +100,9 @@ def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:
     places = sorted((m.start, m.end) for p in record.places for m in p.mentions)
     countries = [(m.start, m.end, t.alpha3[p.country]) for p in record.places if p.country in t.alpha3
                  for m in p.mentions]
-    ctx = Context(record.text, doc, places, sorted(countries))
-    orgs = list(org_mentions(t, ctx))
+    towns = sorted((m.start, m.end) for p in record.places if p.kind == "city" for m in p.mentions)
+    ctx = Context(record.text, doc, places, sorted(countries), towns)
+    orgs = [*org_mentions(t, ctx), *untagged_speakers(t, ctx)]
     persons = [*person_mentions(t, ctx), *speaker_mentions(t, ctx), *(m for m in orgs if m.kind == "person")]
     persons += appositive_names(t, ctx, persons)
     persons += surname_mentions(ctx, persons)

@@ -215,7 +215,8 @@ def org_entity(t: Tables, ctx: Context, start: int, end: int) -> Iterable[Mentio
     name = ctx.text[start:end]
     if "\n" in name or name in t.media or name in t.countries or name in t.demonyms or name in t.adjectives:
         return
-    if ctx.is_place(start, end) or t.title_after_re.match(ctx.text, end) or is_bare_possessive(t, ctx, name):
+    if (ctx.is_place(start, end) and not org_despite_place(t, ctx, start, end)) or t.title_after_re.match(ctx.text, end) \
+            or is_bare_possessive(t, ctx, name):
         return
     if is_title_tail(t, ctx.text, start, end):
         return  # "the Secretary of State": the title's "State", not an organisation
@@ -226,6 +227,26 @@ def org_entity(t: Tables, ctx: Context, start: int, end: int) -> Iterable[Mentio
         return
     nat = next((t.adjectives[w] for w in name.split() if w in t.adjectives), None)
     yield Mention(start, end, "org", "x:" + name.lower(), name, 3, side=nat or appos_side(t, ctx, end))
+
+
+def org_despite_place(t: Tables, ctx: Context, start: int, end: int) -> bool:
+    """An organisation entity the places stage also placed is still an organisation when the place is only
+    a part of a longer name with an organisation word ('the U.S. Department of Justice'), or when the entity
+    itself speaks ('Amazon said', 'according to Google') and is not placed as a town. Countries and capitals
+    never (their governments are states: 'Kyiv said'), nor a town that speaks ('Kharkiv said')."""
+    name = ctx.text[start:end]
+    if name in t.countries or name in t.capitals:
+        return False
+    words = name.split()
+    if len(words) >= 2 and any(w in ORG_WORDS for w in words):
+        return True
+    tok = head_token(ctx, start, end)
+    return tok is not None and (is_according_to(tok) or is_speaker(t, tok)) and not ctx.is_town(start, end)
+
+
+def is_speaker(t: Tables, tok: Token) -> bool:
+    """The subject of a reporting verb ('Amazon said', 'the plant's engineer told')."""
+    return tok.dep_ in SUBJECT_DEPS and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() in t.reporting
 
 
 def is_title_tail(t: Tables, text: str, start: int, end: int) -> bool:
@@ -267,6 +288,37 @@ def speaker_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
             yield person(t, ctx, start, end, "p:" + surname_key(name))
         elif is_according_to(tok) and (not ctx.is_place(start, end) or re.match(r",\s+(?:a|an)\s", ctx.text[end:])):
             yield Mention(start, end, "org", "x:" + name.lower(), name, 6, side=appos_side(t, ctx, end))
+
+
+CALENDAR_RE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                         r"August|September|October|November|December|Today|Yesterday|Tomorrow")
+
+
+def untagged_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
+    """A one-word proper name that speaks but that no entity caught ('Pfizer said', 'according to Gazprom'):
+    a person when the text also writes it after a first name or a title ('Ime Udoka ... Udoka said'), else
+    an organisation. Not a place, a country, a capital, a medium, a table name or a sentence-initial common word."""
+    for tok in ctx.doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC"):
+            continue
+        if not (is_speaker(t, tok) or is_according_to(tok)) or any(c.dep_ == "compound" for c in tok.lefts):
+            continue
+        name, start = tok.text, tok.idx
+        end = start + len(name)
+        if not re.fullmatch(r"[A-Z][\w'’-]*[a-z][\w'’-]*", name) or name in t.media or name in t.countries \
+                or name in t.capitals or name in t.demonyms or name in t.adjectives or name in t.named \
+                or name.lower() in t.titles or CALENDAR_RE.fullmatch(name) or ctx.is_place(start, end) \
+                or is_not_actor(t, ctx, start, end):
+            continue
+        full = re.search(r"(?<![\w-])([A-Z][a-z]+)\s+" + re.escape(name) + r"(?![\w-])", ctx.text)
+        if full is not None and not in_entity(ctx, full.start(), full.end(), ("ORG", "GPE", "LOC", "FAC")):
+            titled = full.group(1).lower() in t.titles  # "Coach Udoka": a titled surname
+            person_name = name if titled else full.group(0)
+            yield Mention(start, end, "person", "p:" + surname_key(person_name), person_name, 9)
+        elif full is not None and in_entity(ctx, full.start(), full.end(), ("ORG",)):
+            yield Mention(start, end, "org", "x:" + full.group(0).lower(), full.group(0), 9)  # the same entity
+        else:
+            yield Mention(start, end, "org", "x:" + name.lower(), name, 9)
 
 
 def repeated_org_names(ctx: Context, orgs: list[Mention]) -> Iterable[Mention]:

@@ -39,6 +39,7 @@ class Context:
     doc: Doc
     places: list[tuple[int, int]]
     countries: list[tuple[int, int, str]] = field(default_factory=list)  # place mentions with alpha-3
+    towns: list[tuple[int, int]] = field(default_factory=list)  # mentions of places of kind "city"
     _words: frozenset[str] | None = None
 
     def words(self) -> frozenset[str]:
@@ -46,6 +47,11 @@ class Context:
         if self._words is None:
             self._words = frozenset(tok.text for tok in self.doc)
         return self._words
+
+    def is_town(self, start: int, end: int) -> bool:
+        """Whether a mention of a city overlaps start..end (`towns` is sorted by start)."""
+        i = bisect.bisect_left(self.towns, (end, -1))
+        return any(s < end and start < e for s, e in self.towns[max(0, i - 3):i])
 
     def country_at(self, start: int, end: int) -> str | None:
         """Country (alpha-3) of a place mention overlapping start..end (`countries` is sorted)."""

@@ -1,0 +1,65 @@
+"""ACTORS stage: speakers that no entity or table caught, and organisation entities the places stage also
+placed. Hand-written sentences; places are given as the places stage would give them."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Place, Record, Span
+from sitrep.stages.actors import make_actors_stage
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    stage = make_actors_stage()
+
+    def _run(text: str, places: tuple[Place, ...] = ()) -> Record:
+        return stage.run(Record(id="t", text=text, places=places), nlp(text))
+    return _run
+
+
+def place(text: str, name: str, country: str, kind: str = "other") -> Place:
+    spans = tuple(Span(start=i, end=i + len(name)) for i in range(len(text)) if text.startswith(name, i))
+    return Place(id="p1", name=name, country=country, kind=kind, mentions=spans)
+
+
+def kinds(rec: Record) -> dict[str, str]:
+    return {a.name: a.kind for a in rec.actors}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Amazon said it would close two warehouses next year.", "Amazon"),
+    ("Google told regulators that the search deal was lawful.", "Google"),
+])
+def test_organisation_that_speaks_is_an_actor_even_where_it_was_placed(run, text, name):
+    rec = run(text, (place(text, name, "BR"),))
+    assert kinds(rec).get(name) == "org", kinds(rec)
+
+
+def test_place_inside_a_longer_organisation_name_does_not_hide_it(run):
+    text = "The U.S. Department of Justice said the merger would hurt competition."
+    rec = run(text, (place(text, "U.S.", "US"),))
+    assert kinds(rec).get("U.S. Department of Justice") == "org", kinds(rec)
+
+
+def test_a_capital_that_speaks_stays_its_state(run):
+    text = "Kyiv said the strikes had hit a power plant."
+    rec = run(text, (place(text, "Kyiv", "UA"),))
+    assert kinds(rec) == {"Ukraine": "state"}
+
+
+def test_untagged_one_word_speaker_is_an_organisation(run):
+    rec = run("Pfizer said the vaccine was safe. Pfizer added that trials would continue.")
+    a = next(a for a in rec.actors if a.name == "Pfizer")
+    assert (a.kind, len(a.mentions)) == ("org", 2)
+
+
+def test_untagged_surname_speaker_is_the_person_named_in_full(run):
+    rec = run("Coach Ime Udoka was fined on Friday. Udoka said he regretted the remarks.")
+    assert kinds(rec) == {"Ime Udoka": "person"}
+
+
+def test_speaking_place_and_common_words_are_no_untagged_speaker(run):
+    text = "Kharkiv said nothing about it. Monday said little."
+    rec = run(text, (place(text, "Kharkiv", "UA", "city"),))
+    assert not [a for a in rec.actors if a.name in ("Kharkiv", "Monday")]
