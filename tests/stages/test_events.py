@@ -1226,3 +1226,17 @@ def test_one_attack_told_as_a_noun_with_its_armed_attacker_is_an_act(run, text, 
 ])
 def test_explosions_that_rock_or_echo_through_a_place_are_an_act(run, text, want):
     assert first_label(run(text), "acled") == want
+
+
+def test_the_attacker_of_an_attack_noun_is_its_by_phrase_not_the_sufferer(run):
+    text = "The war has lasted two months. The villagers suffered a brutal attack by Russian troops."
+    record = run(text, **_war_record(text, [], [("villagers", "UKR"), ("Russian troops", "RUS")]))
+    attack = next(e for e in record.events if e.plover == "ASSAULT")
+    assert (attack.actor, attack.target) == ("a2", None)
+
+
+def test_an_instrument_in_the_by_phrase_leaves_the_subject_as_the_actor(run):
+    text = "The war has lasted two months. Russian troops carried out an attack by drones on the depot."
+    record = run(text, **_war_record(text, [], [("Russian troops", "RUS")]))
+    attack = next(e for e in record.events if e.plover == "ASSAULT")
+    assert attack.actor == "a1"

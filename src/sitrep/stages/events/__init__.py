@@ -120,7 +120,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "2.17"
+VERSION = "2.18"
 MAX_SPAN = 400
 SPEECH_ACTS = frozenset({"AGREE", "DEMAND", "REJECT", "THREATEN", "DISAPPROVE"})
 COOPERATIVE = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT", "INVESTIGATE"})
@@ -386,7 +386,8 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
     of the event."""
     start, end = event_span(record.text, sent, hit)
     verb = clause_verb(hit.first)
-    subject = subject_range(verb)
+    own = noun_agent_range(hit.first)
+    subject = own if own is not None and actor_in(index, own) is not None else subject_range(verb)
     actor = actor_in(index, subject)
     ground = ground_country(places_in(index, start, end), conflict, record.text, place_mentions_in(index, start, end))
     acled = acled_label(hit, index, tables, actor, subject, (conflict, ground))
@@ -407,7 +408,7 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
     trigger_start, trigger_end = hit.first.idx, hit.last.idx + len(hit.last)
     base = Event(
         id="e0", start=start, end=end, plover=plover, acled=acled, actor=actor,
-        target=actor_in(index, object_range(verb)),
+        target=target_apart(actor_in(index, object_range(verb)), actor),
         when=time_in(index, start, end, trigger_start, record.text),
         claim=claim_for(index, start, end, trigger_start),
         trigger=Span(start=trigger_start, end=trigger_end, text=record.text[trigger_start:trigger_end]),
@@ -455,6 +456,25 @@ def agent_places(sent: SpacySpan, hits: list[Hit]) -> tuple[tuple[int, int], ...
     triggers = {h.first.i for h in hits}
     return tuple((t.idx, t.idx + len(t)) for t in sent
                  if t.dep_ == "nsubj" and t.head.i in triggers and t.ent_type_ in ("GPE", "LOC"))
+
+
+def noun_agent_range(trigger: Token) -> tuple[int, int] | None:
+    """Char range of who acts in an event noun's own "by" phrase ("an unprovoked attack by Russian
+    military forces", "the capture of the town by rebels"): the noun's actor, whatever verb the
+    noun is an argument of ("the people suffer an attack by ...": the people are no attacker)."""
+    if trigger.pos_ != "NOUN":
+        return None
+    for prep in trigger.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs:
+                return (objs[0].left_edge.idx, objs[0].right_edge.idx + len(objs[0].right_edge))
+    return None
+
+
+def target_apart(target: str | None, actor: str | None) -> str | None:
+    """No actor is its own target (the object phrase of the clause can hold the noun's agent)."""
+    return None if target is not None and target == actor else target
 
 
 def doer_ranges(trigger: Token, verb: Token) -> tuple[tuple[int, int], ...]:
