@@ -276,3 +276,20 @@ def test_a_new_package_told_twice_in_one_article_is_one_act_but_not_across_artic
     b.event("announced a new package", "AID", actor="The prime minister", places=("Kyiv",))
     b.event("sending more aid", "AID")
     assert len(analyse([b.stored()]).events) == 2
+
+
+def test_a_state_and_its_armed_forces_are_one_attacker_across_reports() -> None:
+    a = article("s-a", "Statement", "2022-02-23",
+                "Tonight the people of the republic suffer a brutal and unjustified attack by Russian military forces.")
+    a.actor("Russian military forces", "group", "RUS").place("republic", *UKRAINE).time("Tonight", "2022-02-23")
+    a.event("attack", "ASSAULT", actor="Russian military forces", places=("republic",), when="Tonight")
+    b = article("s-b", "Fact sheet", "2023-02-24",
+                "On this day a year ago, Russia began its unjustified war against the republic.")
+    b.actor("Russia", "state", "RUS").place("republic", *UKRAINE).time("On this day a year ago", "2022-02-24")
+    b.event("began its unjustified war", "ASSAULT", actor="Russia", places=("republic",), when="On this day a year ago")
+    c = article("s-c", "Fact sheet", "2023-02-24",
+                "On this day a year ago, Ukraine began its unjustified war against the republic.")
+    c.actor("Ukraine", "state", "UKR").place("republic", *UKRAINE).time("On this day a year ago", "2022-02-24")
+    c.event("began its unjustified war", "ASSAULT", actor="Ukraine", places=("republic",), when="On this day a year ago")
+    events = analyse([a.stored(), b.stored(), c.stored()]).events
+    assert sorted(sorted(r.article for r in e.reports) for e in events) == [["s-a", "s-b"], ["s-c"]]

@@ -303,6 +303,19 @@ def weeks(m: EventMention) -> list[tuple[int, int]]:
 
 
 # ---------------------------------------------------------------- scoring a pair
+def same_party(a: PartyInfo | None, b: PartyInfo | None) -> bool:
+    """One actor: the same key, or a state and its armed forces ("Russia launched its invasion",
+    "an attack by Russian military forces": g:RUS:forces and s:RUS:russia)."""
+    if a is None or b is None:
+        return False
+    if a.key == b.key:
+        return True
+    if not a.side or a.side != b.side:
+        return False
+    keys = (a.key, b.key)
+    return f"g:{a.side}:forces" in keys and any(k.startswith(f"s:{a.side}:") for k in keys)
+
+
 def parties_conflict(a: PartyInfo | None, b: PartyInfo | None) -> bool:
     if a is None or b is None:
         return False
@@ -370,7 +383,7 @@ def _corroborated(a: EventMention, b: EventMention, where: int | None, when: flo
     the reports must also share wording or an actor (or, for an area-wide change such as a
     withdrawal, the same ACLED sub-type)."""
     wording = overlap(a.stems, b.stems)
-    same_actor = a.actor is not None and b.actor is not None and a.actor.key == b.actor.key
+    same_actor = same_party(a.actor, b.actor)
     area_change = family(a.plover) in NEAR_KM and a.acled is not None and a.acled == b.acled
     if (where or 0) < 1:  # one country: shared wording, or one side's withdrawal on a stated date
         return wording >= 0.25 or (area_change and same_actor and (a.when or b.when) is not None)
@@ -390,7 +403,7 @@ def _same_story(a: EventMention, b: EventMention, when: float) -> bool:
         return True
     if abs(b.report.start - a.report.end) <= 2 or abs(a.report.start - b.report.end) <= 2:
         return True
-    same_actor = a.actor is not None and b.actor is not None and a.actor.key == b.actor.key
+    same_actor = same_party(a.actor, b.actor)
     shared_figure = bool(a.killed and set(a.killed) & set(b.killed))
     return (same_actor or shared_figure or same_person_target(a, b) or same_new_act(a, b)
             or bool(a.trigger and a.trigger == b.trigger)
@@ -425,7 +438,7 @@ def _party_points(a: EventMention, b: EventMention, why: list[str]) -> float:
     for name in named_participants(a, b)[:2]:
         points += 1
         why.append(f"{name} named in both")
-    if a.actor and b.actor and a.actor.key == b.actor.key:
+    if same_party(a.actor, b.actor):
         points += 1
         why.append(f"same actor {a.actor.name}")
     if a.target and b.target and a.target.key == b.target.key:
