@@ -438,7 +438,7 @@ def _party_points(a: EventMention, b: EventMention, why: list[str]) -> float:
     for name in named_participants(a, b)[:2]:
         points += 1
         why.append(f"{name} named in both")
-    if same_party(a.actor, b.actor):
+    if a.actor is not None and same_party(a.actor, b.actor):
         points += 1
         why.append(f"same actor {a.actor.name}")
     if a.target and b.target and a.target.key == b.target.key:
