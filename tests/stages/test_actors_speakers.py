@@ -63,3 +63,33 @@ def test_speaking_place_and_common_words_are_no_untagged_speaker(run):
     text = "Kharkiv said nothing about it. Monday said little."
     rec = run(text, (place(text, "Kharkiv", "UA", "city"),))
     assert not [a for a in rec.actors if a.name in ("Kharkiv", "Monday")]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("A store employee said the shelves had been empty for days.", "store employee", "person"),
+    ("According to one resident, the water had been cut off.", "one resident", "person"),
+    ("Mark Hill runs the farm. His wife said the harvest was lost.", "His wife", "person"),
+    ("The state's attorney general's office said it was investigating the sale.",
+     "state's attorney general's office", "org"),
+    ("The city housing office said the flats would be ready.", "city housing office", "org"),
+])
+def test_common_noun_speaker_is_an_actor_named_by_its_phrase(run, text, name, kind):
+    rec = run(text)
+    assert kinds(rec).get(name) == kind, kinds(rec)
+
+
+@pytest.mark.parametrize("text", [
+    "The company said profits had doubled.",            # refers back to an organisation (claims stage)
+    "The Helsinki-based company said profits had doubled.",
+    "The Espoo, Finland, company said profits had doubled.",
+    "Mark Hill was charged. His lawyer said he was innocent.",  # speaks for Mark Hill
+    "The figures showed a sharp fall in exports.",      # a thing, not a speaker
+])
+def test_bare_organisation_nouns_voices_and_things_are_no_new_speaker(run, text):
+    rec = run(text)
+    assert not [a for a in rec.actors if a.name.lower() in ("company", "his lawyer", "figures")], kinds(rec)
+
+
+def test_two_indefinite_speakers_are_two_persons(run):
+    rec = run("A resident said the bridge was gone. Another resident said it was still standing.")
+    assert sorted(a.name for a in rec.actors) == ["Another resident", "resident"]

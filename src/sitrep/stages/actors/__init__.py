@@ -16,7 +16,15 @@ Approach (one pass of compiled patterns over the text, plus spaCy entities):
      - states: country names and capitals used as agents ("Russia is demanding" -> state RUS);
      - speakers no entity caught: a two-word proper name that is the subject (or its apposition)
        of a reporting verb is a person ("the engineer, Valerii Semenov, told"), the proper-noun
-       object of "according to" an organisation; later bare surnames of persons join them;
+       object of "according to" an organisation; later bare surnames of persons join them; an untagged
+       one-word name that speaks is an organisation ("Pfizer said") or the person the text names in full
+       ("Ime Udoka ... Udoka said"); an ORG entity that speaks stays an organisation where the places stage
+       placed it ("Amazon said"; never a country, capital or town: "Kyiv said" is the state), as does one with
+       a place inside a longer name ("the U.S. Department of Justice");
+     - common-noun speakers (data/actors/speaker_nouns.json): a singular person noun that speaks is a
+       person named by its phrase ("a store employee said", "according to one resident", "his wife said");
+       an organisation noun only with a naming modifier ("the state's attorney general's office"; "the
+       company", "his office" are resolved by the claims stage to an earlier actor);
      - unnamed officials: "a Kremlin spokesman", "the governor of the Belgorod region", "a UK government
        spokesperson", "a European official", "a senior NATO intelligence official" (side from the organisation, nationality, country or place),
        kept when no named person with that role precedes; an indefinite one ("a spokesman", "another
@@ -67,6 +75,7 @@ from sitrep.stages.actors.finders import (
     appositive_names,
     collective_speakers,
     group_mentions,
+    noun_speakers,
     org_mentions,
     outlet_speakers,
     person_mentions,
@@ -92,7 +101,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "find_actors", "make_actors_stage", "translit_key"]
 
-VERSION = "1.14"
+VERSION = "1.15"
 
 
 def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:
@@ -108,7 +117,8 @@ def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:
     persons += surname_mentions(ctx, persons)
     candidates = [*persons, *(m for m in orgs if m.kind != "person"), *group_mentions(t, ctx),
                   *state_mentions(t, ctx), *role_mentions(t, ctx), *collective_speakers(t, ctx),
-                  *outlet_speakers(t, ctx), *repeated_org_names(ctx, orgs)]
+                  *outlet_speakers(t, ctx), *repeated_org_names(ctx, orgs),
+                  *noun_speakers(t, ctx)]
     mentions = resolve_links(t, select(drop_surnames_as_orgs(candidates)), ctx)
     sides_from_affiliation(ctx, mentions)
     return build_actors(t, mentions)

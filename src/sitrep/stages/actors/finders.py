@@ -321,6 +321,49 @@ def untagged_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
             yield Mention(start, end, "org", "x:" + name.lower(), name, 9)
 
 
+SPEAKER_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod"})
+PRONOUN_POSSESSIVES = frozenset({"his", "her", "its", "their", "my", "our", "your"})
+
+
+def noun_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
+    """A singular common noun for a person or a body that speaks, named by its phrase: 'a store employee
+    said' (person), 'according to one resident', 'a consumer from Ohio told', 'the state's attorney general's
+    office said', 'the city housing office said' (organisation), 'his wife said'. An organisation noun needs a
+    naming modifier (a name or a possessive, not an adjective or a place: 'the Helsinki-based company'), and
+    neither it nor a voice noun takes a possessive pronoun ('the company', 'his office', 'her lawyer': the
+    claims stage resolves those to an earlier actor)."""
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not (is_speaker(t, tok) or is_according_to(tok)):
+            continue
+        lemma = tok.lemma_.lower()
+        person_noun = lemma in t.speaker_persons
+        if not person_noun and lemma not in t.speaker_orgs:
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in SPEAKER_MODIFIERS]
+        if (any(c.lower_ in PRONOUN_POSSESSIVES for c in mods) and (not person_noun or lemma in t.voice_nouns)) \
+                or any(c.dep_ == "compound" and c.lower_ in t.titles for c in mods):
+            continue  # "his office", "her lawyer": someone's voice ("his wife" is her own); "press secretary": a title
+        naming = [c for c in mods if c.dep_ in ("compound", "poss", "nmod") and c.pos_ != "ADJ"
+                  and c.ent_type_ not in ("GPE", "LOC")]
+        if not person_noun and not naming:  # "the Helsinki-based company", "the Espoo company": descriptions
+            continue
+        first = min((c.left_edge for c in mods), key=lambda x: x.i, default=tok)
+        if first.dep_ == "det" and first.lower_ in ("the", "a", "an"):
+            first = first.doc[first.i + 1]
+        start, end = first.idx, tok.idx + len(tok)
+        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "at", "in")), None)
+        if prep is not None and len(list(prep.subtree)) <= 4:
+            last = max(prep.subtree, key=lambda x: x.i)
+            end = last.idx + len(last) if last.text not in ",;" else end
+        name = ctx.text[start:end].rstrip(", ")
+        end = start + len(name)
+        if ctx.is_place(tok.idx, tok.idx + len(tok)) or is_not_actor(t, ctx, start, end):
+            continue
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in mods)
+        key = f"w:{start}" if indefinite else "w:" + name.lower()
+        yield Mention(start, end, "person" if person_noun else "org", key, name, 9, indefinite=indefinite)
+
+
 def repeated_org_names(ctx: Context, orgs: list[Mention]) -> Iterable[Mention]:
     """An organisation spaCy tagged once is the same organisation wherever its exact name recurs ('Netflix
     lost ... While Netflix believes ...'), also where the tagger missed it or called it a place."""

@@ -84,6 +84,9 @@ class Tables:
     reporting: frozenset[str]
     alpha3: dict[str, str]  # ISO alpha-2 -> alpha-3 (places carry alpha-2)
     junk: NotActors
+    speaker_persons: frozenset[str] = frozenset()  # data/actors/speaker_nouns.json
+    speaker_orgs: frozenset[str] = frozenset()
+    voice_nouns: frozenset[str] = frozenset()  # claims cues: 'his office', 'her lawyer' speak for their possessor
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ def load_tables() -> Tables:
     orgs = load_json("actors", "organisations.json")
     titles = load_json("actors", "titles.json")["titles"]
     people = load_json("actors", "people.json")["people"]
+    speakers = load_json("actors", "speaker_nouns.json")
     countries = country_names()
     by_alias = {a: p for p in people for a in [p["name"], *p["aliases"]]}
     preferred: dict[str, str] = {}
@@ -170,6 +174,8 @@ def load_tables() -> Tables:
         appos_nat_re=re.compile(rf"^,\s+(?i:a|an|the)\s+[^,.;]{{0,80}}?(?P<nat>{nat}|{ctry}){_E}"),
         reporting=frozenset(load_json("claims", "cues.json")["reporting_verbs"]),
         alpha3=alpha3_codes(), junk=load_not_actors(),
+        speaker_persons=frozenset(speakers["persons"]), speaker_orgs=frozenset(speakers["organisations"]),
+        voice_nouns=frozenset(load_json("claims", "cues.json")["voice_nouns"]),
     )
 
 
