@@ -1240,3 +1240,15 @@ def test_an_instrument_in_the_by_phrase_leaves_the_subject_as_the_actor(run):
     record = run(text, **_war_record(text, [], [("Russian troops", "RUS")]))
     attack = next(e for e in record.events if e.plover == "ASSAULT")
     assert attack.actor == "a1"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The war has lasted two months. Residents heard several loud explosions near the harbour.",
+     "Remote explosive/landmine/IED"),
+    ("The war has lasted two months. Blasts were heard across the capital before dawn.",
+     "Remote explosive/landmine/IED"),
+    ("The war has lasted two months. Nobody heard any explosions near the harbour.", None),
+    ("The war has lasted two months. Residents did not hear explosions near the harbour.", None),
+])
+def test_explosions_heard_or_reported_are_an_act(run, text, want):
+    assert first_label(run(text), "acled") == want

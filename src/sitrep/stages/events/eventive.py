@@ -20,7 +20,8 @@ verb or event noun inside a longer match) is
   shelling"), or its own phrase names a date or time, a number, a local (non-country) place,
   what it hit ("strikes against the energy infrastructure") or a violent relative clause ("the
   missile attacks on Saturday", "strikes which hit buildings"), or, for one act (singular), its
-  attacker as an armed force or party ("an unprovoked attack by Russian forces");
+  attacker as an armed force or party ("an unprovoked attack by Russian forces"); explosions
+  heard, seen or reported ("residents heard loud explosions");
   as subject of another verb, or after "came under", that verb's clause must be anchored;
 - a weapon noun ("missiles", "drones", "chlorine gas") used in an act: argument of a violent
   verb ("missiles hit the ship", "struck by missiles"), in a phrase of an anchored event noun
@@ -72,6 +73,8 @@ OF_HEAD_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 ARMED_CONTEXTS = ("MILITARY", "GOV_FORCE", "NONSTATE", "PARTY")
 TARGET_PREPS = frozenset({"on", "against"})
+BLAST_NOUNS = frozenset({"explosion", "blast"})
+WITNESS_VERBS = frozenset({"hear", "see", "report", "record", "witness", "film"})
 
 
 def is_reported_act(first: Token, last: Token, acled: tuple[str, str], index: ArgumentIndex,
@@ -135,13 +138,26 @@ def event_noun_anchored(noun: Token, index: ArgumentIndex, tables: Tables) -> bo
         return True
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in OF_HEAD_POS and violent_argument(head.head, tables):
         return True  # "carried out a string of airstrikes", "killed in one of the attacks"
-    if phrase_anchored(noun, index, tables) or attacker_named(noun, tables):
+    if phrase_anchored(noun, index, tables) or attacker_named(noun, tables) or blast_witnessed(noun):
         return True
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in VERB_POS:
         return phrase_anchored(head, index, tables)  # "fighting broke out there this morning"
     if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in VERB_POS:
         return phrase_anchored(head.head, index, tables)  # "came under attack on Tuesday"
     return False
+
+
+def blast_witnessed(noun: Token) -> bool:
+    """Explosions heard, seen or reported are a reported act ("residents heard loud explosions",
+    "blasts were heard across the capital"): the object or passive subject of a witness verb."""
+    if noun.lemma_.lower() not in BLAST_NOUNS or noun.dep_ not in ("dobj", "obj", "nsubjpass"):
+        return False
+    if any(c.lower_ in ("no", "any") for c in noun.children):
+        return False  # "nobody heard any explosions"
+    verb = noun.head
+    if verb.pos_ not in VERB_POS or verb.lemma_.lower() not in WITNESS_VERBS:
+        return False
+    return not any(c.dep_ == "neg" or c.lower_ in ("nobody", "no one", "none") for c in verb.children)
 
 
 def attacker_named(noun: Token, tables: Tables) -> bool:
