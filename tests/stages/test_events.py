@@ -1252,3 +1252,19 @@ def test_an_instrument_in_the_by_phrase_leaves_the_subject_as_the_actor(run):
 ])
 def test_explosions_heard_or_reported_are_an_act(run, text, want):
     assert first_label(run(text), "acled") == want
+
+
+def test_a_stated_date_dates_the_act_before_a_bare_clock_time(run):
+    from sitrep.model import TimeExpr
+
+    def when_of(text: str, *phrases: str) -> str | None:
+        times = tuple(TimeExpr(id=f"t{i}", start=text.index(p), end=text.index(p) + len(p), text=p,
+                               type="TIME" if "m." in p else "DATE", value=p) for i, p in enumerate(phrases, 1))
+        events = run(text, times=times).events
+        return events[0].when if events else "no event"
+
+    assert when_of("The soldiers shelled the village about 6:30 a.m. on March 3, officials said.",
+                   "about 6:30 a.m.", "March 3") == "t2"
+    assert when_of("The soldiers shelled the village about 6:30 a.m., officials said.", "about 6:30 a.m.") == "t1"
+    assert when_of("The soldiers shelled the village on Monday, hours after talks ended on March 3.",
+                   "Monday", "March 3") == "t1"

@@ -137,13 +137,20 @@ def place_mentions_in(index: ArgumentIndex, start: int, end: int) -> dict[str, l
 COMPARED_TIME = re.compile(r"\b(?:beyond|than|compared (?:with|to))\s+(?:(?:in|at|on|during)\s+)?(?:the\s+)?$", re.I)
 
 
+CLOCK_ONLY = re.compile(r"(?:(?:about|around|at|approximately|shortly (?:before|after)|just (?:before|after))\s+)?"
+                        r"\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o'clock|hours?)?"
+                        r"\s*(?:GMT|UTC|[ECMP][SD]T|ET|CES?T|EES?T|BST|MSK|local time)?\s*$", re.I)
+
+
 def time_in(index: ArgumentIndex, start: int, end: int, near: int, text: str = "") -> str | None:
-    """The time expression of the span nearest the trigger, leaving out a time the sentence only
-    compares with ("measures that go far beyond 2014", "more than in 2014", "compared with last
+    """The time expression of the span nearest the trigger (a stated date before a bare clock
+    time, whose day is only the document's), leaving out a time the sentence only compares with ("measures that go far beyond 2014", "more than in 2014", "compared with last
     year"): "Today, the administration is imposing measures that go far beyond 2014" is today."""
     inside = [r for r in index.times.inside(start, end) if not COMPARED_TIME.search(text[max(0, r[0] - 25):r[0]])]
     if not inside:
         return None
+    dated = [r for r in inside if not CLOCK_ONLY.match(r[3].text or "")]
+    inside = dated or inside  # "shot about 8:10 a.m. on April 4": the clock time's day is a guess, the date is stated
     return min(inside, key=lambda r: (abs(r[0] - near), r[2]))[3].id
 
 
