@@ -93,3 +93,23 @@ def test_bare_organisation_nouns_voices_and_things_are_no_new_speaker(run, text)
 def test_two_indefinite_speakers_are_two_persons(run):
     rec = run("A resident said the bridge was gone. Another resident said it was still standing.")
     assert sorted(a.name for a in rec.actors) == ["Another resident", "resident"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A version of the legend told in the valley says the bridge was built in one night.", "version of the legend"),
+    ("The report said the river had flooded three farms.", "report"),
+    ("According to the ruling, the sale was void.", "ruling"),
+])
+def test_a_text_that_speaks_for_no_named_author_is_the_claimant(run, text, name):
+    rec = run(text)
+    assert kinds(rec).get(name) == "org", kinds(rec)
+
+
+@pytest.mark.parametrize("text", [
+    "The study suggests that prices will rise.",             # the writer's inference from a thing
+    "An independent poll found that most voters were undecided.",  # a measurement, not a speaker
+    "Mark Hill's statement said the farm was closed.",       # its author speaks (claims stage)
+])
+def test_findings_inferences_and_authored_texts_are_no_document_speaker(run, text):
+    rec = run(text)
+    assert not [a for a in rec.actors if a.name.lower() in ("study", "independent poll", "statement")], kinds(rec)

@@ -24,7 +24,10 @@ Approach (one pass of compiled patterns over the text, plus spaCy entities):
      - common-noun speakers (data/actors/speaker_nouns.json): a singular person noun that speaks is a
        person named by its phrase ("a store employee said", "according to one resident", "his wife said");
        an organisation noun only with a naming modifier ("the state's attorney general's office"; "the
-       company", "his office" are resolved by the claims stage to an earlier actor);
+       company", "his office" are resolved by the claims stage to an earlier actor); a text with no author
+       named in it that speaks is the claimant ("the report said", "according to the ruling", "a version of
+       the tale says": named with its 'of' object), not a finding ("a poll found"), an inference ("the study
+       suggests") or an authored text ("X's statement said": X speaks);
      - unnamed officials: "a Kremlin spokesman", "the governor of the Belgorod region", "a UK government
        spokesperson", "a European official", "a senior NATO intelligence official" (side from the organisation, nationality, country or place),
        kept when no named person with that role precedes; an indefinite one ("a spokesman", "another
@@ -101,7 +104,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "find_actors", "make_actors_stage", "translit_key"]
 
-VERSION = "1.15"
+VERSION = "1.16"
 
 
 def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:

@@ -337,7 +337,9 @@ def noun_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
             continue
         lemma = tok.lemma_.lower()
         person_noun = lemma in t.speaker_persons
-        if not person_noun and lemma not in t.speaker_orgs:
+        document = lemma in t.speaker_documents and not any(c.dep_ == "poss" for c in tok.children) and not (
+            is_speaker(t, tok) and tok.head.lemma_.lower() in t.inference_verbs)
+        if not person_noun and not document and lemma not in t.speaker_orgs:
             continue
         mods = [c for c in tok.lefts if c.dep_ in SPEAKER_MODIFIERS]
         if (any(c.lower_ in PRONOUN_POSSESSIVES for c in mods) and (not person_noun or lemma in t.voice_nouns)) \
@@ -345,16 +347,16 @@ def noun_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
             continue  # "his office", "her lawyer": someone's voice ("his wife" is her own); "press secretary": a title
         naming = [c for c in mods if c.dep_ in ("compound", "poss", "nmod") and c.pos_ != "ADJ"
                   and c.ent_type_ not in ("GPE", "LOC")]
-        if not person_noun and not naming:  # "the Helsinki-based company", "the Espoo company": descriptions
+        if not person_noun and not document and not naming:  # "the Helsinki-based company", "the Espoo company"
             continue
         first = min((c.left_edge for c in mods), key=lambda x: x.i, default=tok)
         if first.dep_ == "det" and first.lower_ in ("the", "a", "an"):
             first = first.doc[first.i + 1]
         start, end = first.idx, tok.idx + len(tok)
         prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "at", "in")), None)
-        if prep is not None and len(list(prep.subtree)) <= 4:
-            last = max(prep.subtree, key=lambda x: x.i)
-            end = last.idx + len(last) if last.text not in ",;" else end
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None and obj.i - tok.i <= 5:  # "a version of the tale (passed on for centuries)": the object's core
+            end = obj.idx + len(obj)
         name = ctx.text[start:end].rstrip(", ")
         end = start + len(name)
         if ctx.is_place(tok.idx, tok.idx + len(tok)) or is_not_actor(t, ctx, start, end):

@@ -86,6 +86,8 @@ class Tables:
     junk: NotActors
     speaker_persons: frozenset[str] = frozenset()  # data/actors/speaker_nouns.json
     speaker_orgs: frozenset[str] = frozenset()
+    speaker_documents: frozenset[str] = frozenset()
+    inference_verbs: frozenset[str] = frozenset()  # claims cues: 'this document suggests' is the writer's inference
     voice_nouns: frozenset[str] = frozenset()  # claims cues: 'his office', 'her lawyer' speak for their possessor
 
 
@@ -121,6 +123,7 @@ def load_tables() -> Tables:
     titles = load_json("actors", "titles.json")["titles"]
     people = load_json("actors", "people.json")["people"]
     speakers = load_json("actors", "speaker_nouns.json")
+    cues = load_json("claims", "cues.json")
     countries = country_names()
     by_alias = {a: p for p in people for a in [p["name"], *p["aliases"]]}
     preferred: dict[str, str] = {}
@@ -175,7 +178,8 @@ def load_tables() -> Tables:
         reporting=frozenset(load_json("claims", "cues.json")["reporting_verbs"]),
         alpha3=alpha3_codes(), junk=load_not_actors(),
         speaker_persons=frozenset(speakers["persons"]), speaker_orgs=frozenset(speakers["organisations"]),
-        voice_nouns=frozenset(load_json("claims", "cues.json")["voice_nouns"]),
+        voice_nouns=frozenset(cues["voice_nouns"]), speaker_documents=frozenset(speakers["documents"]),
+        inference_verbs=frozenset(cues["inference_verbs"]),
     )
 
 
