@@ -1268,3 +1268,12 @@ def test_a_stated_date_dates_the_act_before_a_bare_clock_time(run):
     assert when_of("The soldiers shelled the village about 6:30 a.m., officials said.", "about 6:30 a.m.") == "t1"
     assert when_of("The soldiers shelled the village on Monday, hours after talks ended on March 3.",
                    "Monday", "March 3") == "t1"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The war has lasted two months. A huge blast destroyed the bridge to the island.", ["ASSAULT"]),
+    ("The war has lasted two months. An explosion badly damaged the bridge to the island.", ["ASSAULT"]),
+    ("The war has lasted two months. Soldiers destroyed the village's archive.", ["COERCE"]),
+])
+def test_the_damage_a_blast_does_in_its_sentence_is_no_second_act(run, text, want):
+    assert [e.plover for e in run(text).events] == want

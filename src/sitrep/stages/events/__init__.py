@@ -120,7 +120,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "2.20"
+VERSION = "2.21"
 MAX_SPAN = 400
 SPEECH_ACTS = frozenset({"AGREE", "DEMAND", "REJECT", "THREATEN", "DISAPPROVE"})
 COOPERATIVE = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT", "INVESTIGATE"})
@@ -150,6 +150,7 @@ FOCUS_LEAD = 2  # ... and how many times the mentions of the next one
 SPLIT_TYPES = frozenset({"Explosions/Remote violence", "Battles"})  # ACLED codes one event per location
 CIVILIAN_ATTACK = "Attack"
 REMOTE_VIOLENCE = "Explosions/Remote violence"
+DAMAGE_WORDS = ("destroy", "damag", "devastat", "flatten", "demolish", "wreck", "raze", "razed", "level")
 BARE_EXPLOSION = "Remote explosive/landmine/IED"
 EXPLOSION_LOOKBACK = 3  # events back that a bare explosion may belong to
 TERRITORIAL = frozenset({GOV_REGAINS, NONSTATE_OVERTAKES, "Non-violent transfer of territory"})
@@ -234,9 +235,10 @@ def dedupe(events: list[Event]) -> list[Event]:
     hospital" matched by two cues is one MOBILIZE. Kept: the first, unless a later twin has the
     ACLED type the first lacks (it then takes the first one's place). The killing or wounding
     told in the sentence of a strike is that strike's toll, not a second attack ("The
-    strike killed one person and wounded several others")."""
+    strike killed one person and wounded several others"), and the damage it did no act of
+    force of its own ("A blast destroyed the bridge")."""
     if any(e.acled and e.acled[0] == REMOTE_VIOLENCE for e in events):
-        events = [e for e in events if not (e.acled and e.acled[1] == CIVILIAN_ATTACK)]
+        events = [e for e in events if not (e.acled and e.acled[1] == CIVILIAN_ATTACK) and not is_damage_of_strike(e)]
     out: list[Event] = []
     for event in events:
         twin = next((i for i, e in enumerate(out) if _twins(e, event)), None)
@@ -245,6 +247,13 @@ def dedupe(events: list[Event]) -> list[Event]:
         elif out[twin].acled is None and event.acled is not None:
             out[twin] = event
     return out
+
+
+def is_damage_of_strike(event: Event) -> bool:
+    """The damage a strike or blast did in its own sentence ("A blast destroyed the bridge"): a
+    PLOVER-only COERCE on a damage verb is the strike's effect, not a second act of force."""
+    word = (event.trigger.text or "").lower() if event.trigger else ""
+    return event.plover == "COERCE" and event.acled is None and word.startswith(DAMAGE_WORDS)
 
 
 def _twins(a: Event, b: Event) -> bool:
