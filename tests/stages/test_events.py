@@ -1277,3 +1277,12 @@ def test_a_stated_date_dates_the_act_before_a_bare_clock_time(run):
 ])
 def test_the_damage_a_blast_does_in_its_sentence_is_no_second_act(run, text, want):
     assert [e.plover for e in run(text).events] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The war has lasted two months. Air raid sirens sounded over the port on Monday.", []),
+    ("The war has lasted two months. Blasts shook the port while air raid sirens wailed.", ["ASSAULT"]),
+    ("The war has lasted two months. Air raid alerts sounded as an airstrike hit the port on Monday.", ["ASSAULT"]),
+])
+def test_an_air_raid_siren_is_a_warning_not_a_raid(run, text, want):
+    assert [e.plover for e in run(text).events] == want
