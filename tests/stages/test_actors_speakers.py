@@ -113,3 +113,15 @@ def test_a_text_that_speaks_for_no_named_author_is_the_claimant(run, text, name)
 def test_findings_inferences_and_authored_texts_are_no_document_speaker(run, text):
     rec = run(text)
     assert not [a for a in rec.actors if a.name.lower() in ("study", "independent poll", "statement")], kinds(rec)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("According to aid workers, the convoy was stopped at the border.", "aid workers"),
+    ("According to local farmers, the harvest was lost.", "local farmers"),
+])
+def test_plural_source_after_according_to_is_a_group(run, text, name):
+    assert kinds(run(text)).get(name) == "group"
+
+
+def test_things_after_according_to_are_no_group(run):
+    assert run("According to figures from the ministry, exports fell.").actors == ()

@@ -32,7 +32,8 @@ Approach (one pass of compiled patterns over the text, plus spaCy entities):
        spokesperson", "a European official", "a senior NATO intelligence official" (side from the organisation, nationality, country or place),
        kept when no named person with that role precedes; an indefinite one ("a spokesman", "another
        official") is a new person, never an earlier one, and one in apposition to a name describes it;
-     - collective speakers: a plural noun phrase that is the subject of a reporting verb ("Aid
+     - collective speakers: a plural noun phrase that is the subject of a reporting verb or the object
+       of "according to" ("according to aid workers", "Aid
        organisations say") is a group, unless it is a thing that reports ("figures show");
      Sides also come from a wider description ("a top Russian commander in Ukraine, Gen. X"), a
      place before the title ("Warsaw Mayor X", side of the place's country), "X, like other
@@ -104,7 +105,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "find_actors", "make_actors_stage", "translit_key"]
 
-VERSION = "1.16"
+VERSION = "1.17"
 
 
 def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:

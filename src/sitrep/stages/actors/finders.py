@@ -416,11 +416,13 @@ def looks_like_person(t: Tables, parts: list[Token]) -> bool:
 
 
 def collective_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
-    """A plural noun phrase that is the subject of a reporting verb is a group that speaks ("Aid organisations
-    say", "The European nations hosting refugees say"): the head with its modifiers and a short
+    """A plural noun phrase that is the subject of a reporting verb (or the object of 'according to') is a group
+    that speaks ("Aid organisations say", "The European nations hosting refugees say", "according to aid
+    workers"): the head with its modifiers and a short
     'for'/'of' phrase; not figures, images, reports and other things that report without being actors."""
     for tok in ctx.doc:
-        if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ not in SUBJECT_DEPS or tok.head.lemma_.lower() not in t.reporting:
+        if tok.tag_ not in ("NNS", "NNPS") or not (tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in t.reporting
+                                                   or is_according_to(tok)):
             continue
         if tok.lower_ in t.junk.not_speakers or tok.lower_ in t.group_heads:
             continue  # known group heads are found by the group patterns, with their sides
