@@ -283,3 +283,16 @@ def test_named_subject_of_an_inference_verb_is_a_speaker_but_a_document_is_not(r
     rec = run("The firm indicated it will expand a trial program in three countries.")
     assert claim_at(rec, "expand a trial program").claimant_text == "The firm"
     assert run("This document suggests that the firm will expand its program.").claims == ()
+
+
+@pytest.mark.parametrize("noun", ["reports", "claims", "allegations"])
+def test_denied_reports_of_no_named_owner_are_nobodys_claims_not_the_deniers(run, noun):
+    rec = run(f"Russia's defence ministry dismissed {noun} that its jets had struck the hospital.")
+    c = claim_at(rec, "jets had struck the hospital")
+    assert (c.claimant, c.status) == (None, "denied")
+
+
+def test_the_denier_is_never_the_claimant_of_what_it_denies(run):
+    rec = run("The Kremlin dismissed Ukrainian claims that its forces had shelled the plant.")
+    c = claim_at(rec, "forces had shelled the plant")
+    assert c.status == "denied" and claimant(rec, c) != "Kremlin"

@@ -321,7 +321,7 @@ def denial(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft], claimant: str 
     if not content and noun is not None:  # "denied reports that C"
         content = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.idx > noun.idx]
         owner = claim_owner(d, noun)
-        if content and owner is not None:  # "dismissed Ukrainian claims that C": the claim is Ukraine's
+        if content:  # "dismissed Ukrainian claims that C": the claim is Ukraine's; "denied reports that C": no one named
             claimant, as_written = owner, None
     if content:
         sp = clause_span(content, unit)
