@@ -296,3 +296,11 @@ def test_the_denier_is_never_the_claimant_of_what_it_denies(run):
     rec = run("The Kremlin dismissed Ukrainian claims that its forces had shelled the plant.")
     c = claim_at(rec, "forces had shelled the plant")
     assert c.status == "denied" and claimant(rec, c) != "Kremlin"
+
+
+def test_nationality_claims_misparsed_as_a_subject_still_belong_to_that_side(run):
+    rec = run("Ukraine says its air defences were active. "
+              "Russia's defence ministry dismissed Ukrainian claims that its jets had struck the hospital.")
+    c = claim_at(rec, "jets had struck the hospital")
+    assert (claimant(rec, c), c.status) == ("Ukraine", "denied")
+    assert not rec.text[c.start:c.end].startswith("Ukrainian")

@@ -19,7 +19,8 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
        accused B of C") ends the first claim and starts its own; "call" reports only with its own
        subject and a predicate ("what Semenov called the worst situation");
      - "dismissed Ukrainian claims that C" -> C is the claim of the Ukrainian actor, denied; claims or
-       reports of no named owner ("dismissed reports that C") are nobody's (claimant null), never the denier's;
+       reports of no named owner ("dismissed reports that C") are nobody's (claimant null), never the denier's
+       (also where the parser read "Ukrainian claims that C" as a subject and a verb);
        "..., claims Ukraine has denied" denies the claim before it in the same sentence;
      - unattributed reports: "are said to", "reportedly" -> claimant None, status "reported"; a report
        carried by a noun ("a video claiming that C") is reported by that noun;
@@ -103,7 +104,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.20"
+VERSION = "1.21"
 
 
 # ---------------------------------------------------------------- assembly

@@ -318,6 +318,9 @@ def denial(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft], claimant: str 
     evidence = Span(start=unit.start, end=unit.end)
     content = [c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ in ("dobj", "xcomp") and c.tag_ == "VBG")]
     noun = next((o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in d.cues.claim_nouns), None)
+    if len(content) == 1 and content[0].lemma_.lower() in d.cues.claim_nouns and content[0].tag_ in ("NNS", "VBZ") \
+            and any(c.dep_ == "nsubj" and c.text in d.cues.adjectives for c in content[0].children):
+        noun, content = content[0], []  # "dismissed Ukrainian claims that C" misparsed as "Ukrainian | claims that C"
     if not content and noun is not None:  # "denied reports that C"
         content = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.idx > noun.idx]
         owner = claim_owner(d, noun)
@@ -362,7 +365,7 @@ def claim_owner(d: Doc2, noun: Token) -> str | None:
     for mod in noun.children:
         for tok in [mod, *mod.conjuncts]:
             code = d.cues.adjectives.get(tok.text)
-            if tok.dep_ in ("amod", "conj", "compound") and code:
+            if tok.dep_ in ("amod", "conj", "compound", "nsubj") and code:  # nsubj: "Ukrainian | claims" misparsed
                 by_kind = sorted((a for a in d.actors if a.side == code), key=lambda a: ("state", "org", "group",
                                  "person").index(a.kind))
                 if by_kind:
