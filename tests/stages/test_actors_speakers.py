@@ -125,3 +125,8 @@ def test_plural_source_after_according_to_is_a_group(run, text, name):
 
 def test_things_after_according_to_are_no_group(run):
     assert run("According to figures from the ministry, exports fell.").actors == ()
+
+
+def test_a_name_never_runs_over_a_line_break(run):
+    rec = run("The plant closed.\nPhoto\nMaria Kowalska said the workers were sent home.")
+    assert kinds(rec) == {"Maria Kowalska": "person"}

@@ -48,7 +48,9 @@ Approach (one pass of compiled patterns over the text, plus spaCy entities):
      is no person. A name after a title is a person even when spaCy calls it an organisation
      ("commander-in-chief Oleksandr Pavliuk"); a person with no side takes the side of the organisation
      named right after the role ("a spokesman for Russia's Central Military District").
-     An organisation spaCy tagged once is the same organisation wherever its exact name recurs.
+     An organisation spaCy tagged once is the same organisation wherever its exact name recurs. An entity
+     never runs over a line break ("Photo\nMaria Kowalska" is cut to its last line; a person's name there is
+     a person whatever the label).
   2. Overlaps are resolved by priority (persons > named orgs > org heads > groups > states).
   3. Coreference: persons by canonical name or a spelling-blind surname key ("Zelensky", "President
      Zelenskyy" and "Volodimir Zelensky" are one actor; Minnekaev = Minnekayev), role-only mentions ("the president") to the last
@@ -105,7 +107,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "find_actors", "make_actors_stage", "translit_key"]
 
-VERSION = "1.17"
+VERSION = "1.18"
 
 
 def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:

@@ -83,7 +83,8 @@ def person_mentions(t: Tables, ctx: Context) -> list[Mention]:
     ents = [e for e in ctx.doc.ents if e.label_ == "PERSON"]
     taken: list[tuple[int, int]] = []
     for ent in ents:
-        start, joined = ent.start_char, extend_particles(ctx.text, ent.start_char, ent.end_char)
+        start = last_line_start(ctx.text, ent.start_char, ent.end_char)
+        joined = extend_particles(ctx.text, start, ent.end_char)
         end = strip_possessive(ctx.text, start, joined)
         name = ctx.text[start:end]
         if joined > ent.end_char and name[0].isupper():  # "Ursula von der Leyen": a person even if "Leyen" looks like a place
@@ -208,8 +209,19 @@ def org_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
             yield from org_entity(t, ctx, e.start_char, e.end_char)
 
 
+def last_line_start(text: str, start: int, end: int) -> int:
+    """Where the last line of an entity starts: a name never runs over a line break ('Advertisement\\nTesla')."""
+    cut = text.rfind("\n", start, end)
+    return start if cut < 0 or cut + 1 >= end else cut + 1
+
+
 def org_entity(t: Tables, ctx: Context, start: int, end: int) -> Iterable[Mention]:
-    """A spaCy ORG entity that no table matched; not a medium, a place, a demonym or a person's title."""
+    """A spaCy ORG entity that no table matched; not a medium, a place, a demonym or a person's title. One cut at
+    a line break ('Photo\\nMaria Kowalska') has an unreliable label: a person's name in it is a person."""
+    cut, start = start, last_line_start(ctx.text, start, end)
+    if cut != start and is_titled_person_name(t, ctx.text[start:strip_possessive(ctx.text, start, end)]):
+        yield person(t, ctx, start, strip_possessive(ctx.text, start, end), "p:" + surname_key(ctx.text[start:end]))
+        return
     start += 4 if ctx.text.startswith(("the ", "The "), start) else 0
     end = strip_possessive(ctx.text, start, end)
     name = ctx.text[start:end]
