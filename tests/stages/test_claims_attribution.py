@@ -304,3 +304,9 @@ def test_nationality_claims_misparsed_as_a_subject_still_belong_to_that_side(run
     c = claim_at(rec, "jets had struck the hospital")
     assert (claimant(rec, c), c.status) == ("Ukraine", "denied")
     assert not rec.text[c.start:c.end].startswith("Ukrainian")
+
+
+def test_a_caption_word_on_the_line_above_neither_takes_the_subject_nor_confirms_the_claim(run):
+    rec = run("The plant closed.\nPhoto\nThe night shift said the workers were sent home.")
+    c = claim_at(rec, "workers were sent home")
+    assert (c.claimant_text, c.status) == ("The night shift", "asserted")

@@ -104,7 +104,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.21"
+VERSION = "1.22"
 
 
 # ---------------------------------------------------------------- assembly

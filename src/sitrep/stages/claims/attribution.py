@@ -66,7 +66,8 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
         return named, None, "asserted"  # "the company said": the last organisation named
     if who.lemma_.lower() in d.cues.source_nouns:
         return None, d.text[lo:hi], "reported"
-    if who.lemma_.lower() in d.cues.evidence_nouns or any(t.lemma_.lower() in d.cues.evidence_nouns for t in who.subtree):
+    if who.lemma_.lower() in d.cues.evidence_nouns or any(t.lemma_.lower() in d.cues.evidence_nouns
+                                                          for t in who.subtree if unit.start <= t.idx < unit.end):
         return None, d.text[lo:hi], "confirmed"
     if not is_possible_source(d, lo, hi):
         return None, None, "reported"

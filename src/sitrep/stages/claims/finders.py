@@ -88,6 +88,8 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
     if passive and verb.lemma_.lower() in ("say", "report", "believe", "think", "allege", "claim", "rumor", "rumour"):
         return reported_passive(d, verb, unit)
     who = agent_of(verb) if passive else subject_of(verb)
+    if who is not None and not (unit.start <= who.idx < unit.end):  # "Photo\nThe night shift said": the line's own subject
+        who = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and unit.start <= c.idx < unit.end), who)
     if who is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return noun_report(d, verb, unit)  # "a video claiming that C"
     if who is None:  # an active verb without a subject attributes nothing
