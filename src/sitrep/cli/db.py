@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sitrep.storage import ArticleFilter, ArticleSummary, Store, StoreStats
+if TYPE_CHECKING:  # the store (SQLAlchemy, MinHash) is imported when a command opens it, not by `sitrep extract`
+    from sitrep.storage import ArticleSummary, Store, StoreStats
 
 RAW = argparse.RawDescriptionHelpFormatter
 
@@ -120,6 +121,8 @@ def render_stats(stats: StoreStats) -> str:
 
 
 def run_articles(args: argparse.Namespace) -> int:
+    from sitrep.storage import ArticleFilter
+
     filters = ArticleFilter(since=args.since, until=args.until, outlet=args.outlet, place=args.place,
                             place_ids=gazetteer_ids(args.place), actor=args.actor, side=args.side,
                             status=args.status, type=args.type)

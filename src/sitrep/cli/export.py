@@ -12,12 +12,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from sitrep.cli.analysis import EXPORTS as ANALYSIS_EXPORTS
 from sitrep.cli.db import add_db_argument, open_db
 from sitrep.errors import ConfigError
-from sitrep.storage import Store
+
+if TYPE_CHECKING:
+    from sitrep.storage import Store
 
 HELP = """Write the store's contents to FILE (- for stdout).
 
