@@ -58,3 +58,30 @@ def test_a_ruler_of_another_shape_is_left_alone() -> None:
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert not fits(nlp)
     assert install_fast_attributes(nlp) is False and nlp.pipe_names == ["attribute_ruler", "lemmatizer"]
+
+
+# Forms the rule lemmatizer must look up in its lemma_index (plurals, past tenses, comparatives,
+# unknown words falling back to their own form), written for this test.
+LEMMA_WORDS = {
+    "NOUN": ["villages", "ferries", "wolves", "analyses", "geese", "xyzzies", "crises"],
+    "VERB": ["shelled", "fled", "running", "tried", "stopped", "blorped", "was", "agreed"],
+    "ADJ": ["heavier", "heaviest", "bigger", "unblorpiest"],
+    "ADV": ["faster", "soonest"],
+}
+
+
+def test_the_indexed_lemmatizer_gives_the_originals_lemmas_and_leaves_its_tables(original) -> None:
+    from sitrep.nlp.attributes import with_indexed_lemmas
+
+    lemmatizer = original.get_pipe("lemmatizer")
+    fast = with_indexed_lemmas(lemmatizer)
+    assert all(isinstance(v, frozenset) for v in fast.lookups.get_table("lemma_index").values())
+    assert all(isinstance(v, list) for v in lemmatizer.lookups.get_table("lemma_index").values())
+    for pos, words in LEMMA_WORDS.items():
+        for word in words:
+            doc = original.make_doc(word)
+            doc[0].pos_ = pos
+            want = lemmatizer.rule_lemmatize(doc[0])
+            lemmatizer.cache.clear()
+            assert fast.lemmatize(doc[0]) == want, (word, pos)
+    assert fast.lemmatize.__self__ is fast and fast.cache is not lemmatizer.cache
