@@ -51,6 +51,7 @@ from sitrep.pipeline import Stage
 from sitrep.spans import pick_disjoint
 from sitrep.stages.times import calendar as cal
 from sitrep.stages.times.rules import Context, Resolved, Rule, compile_rules
+from sitrep.stages.times.scan import rule_matches
 from sitrep.stages.times.wars import War, load_wars, pick_war
 
 if TYPE_CHECKING:
@@ -143,8 +144,8 @@ def is_entry_stamp(text: str, start: int, end: int, value: str) -> bool:
 
 def match_rules(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:
     found: list[Candidate] = []
-    for order, rule in enumerate(rules):
-        for m in rule.pattern.finditer(text):
+    for order, (rule, matches) in enumerate(zip(rules, rule_matches(text, rules), strict=True)):
+        for m in matches:
             start, end = m.span("t") if "t" in rule.pattern.groupindex else m.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
