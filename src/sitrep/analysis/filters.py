@@ -70,7 +70,7 @@ def _keep(item: Item, f: Filters, place: PlaceMatcher | None) -> bool:
         return False
     if f.until and (day is None or day[:10] > f.until):
         return False
-    if place is not None and not any(place(p) for p in _places(item)):
+    if place is not None and not any(place(p) for p in item_places(item)):
         return False
     parties = _parties(item)
     if f.actor and not any(f.actor.lower() in p.name.lower() for p in parties):
@@ -94,7 +94,8 @@ def _date(item: Item) -> str | None:
     return item.entries[-1].date if item.entries else None
 
 
-def _places(item: Item) -> list[PlaceRef]:
+def item_places(item: Event | Claim | Series | Contradiction | Timeline) -> list[PlaceRef]:
+    """The places an item of any view is about (what the place filter and a map's bbox test)."""
     if isinstance(item, (Event, Claim)):
         return list(item.places)
     if isinstance(item, Series):

@@ -23,7 +23,8 @@ import anyio
 from fastapi import Request
 
 from sitrep.analysis import Analysis, Filters, analyse, filter_items, find_timeline
-from sitrep.analysis.model import Claim, Contradiction, Event, PlaceRef, Series, Timeline
+from sitrep.analysis.filters import item_places
+from sitrep.analysis.model import Claim, Contradiction, Event, Series, Timeline
 from sitrep.api.errors import ApiError
 from sitrep.config import Settings
 from sitrep.errors import GazetteerError
@@ -110,16 +111,6 @@ class Service:
 
 def failure_dict(failure: Any) -> dict[str, str]:
     return {"document": failure.document, "reason": failure.reason, "code": failure.code}
-
-
-def item_places(item: Event | Claim | Series | Contradiction | Timeline) -> list[PlaceRef]:
-    if isinstance(item, Event | Claim):
-        return list(item.places)
-    if isinstance(item, Series):
-        return [item.subject.place] if item.subject.place else []
-    if isinstance(item, Contradiction):
-        return [item.about.place] if item.about.place else []
-    return [item.place]
 
 
 def in_bbox(item: Event | Claim | Series | Contradiction | Timeline, bbox: BBox) -> bool:

@@ -13,10 +13,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path
 
+from sitrep.analysis.filters import item_places
 from sitrep.analysis.model import Claim, Contradiction, Event, PlaceRef, Series, Timeline
 from sitrep.api.errors import ApiError, ErrorBody
 from sitrep.api.params import Page, Paging, ViewQuery, page_of
-from sitrep.api.service import BBox, Service, get_service, item_places
+from sitrep.api.service import BBox, Service, get_service
 
 router = APIRouter(prefix="/api", tags=["views"], responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 ServiceDep = Annotated[Service, Depends(get_service)]
