@@ -9,24 +9,15 @@ import pytest
 from sitrep.config import Settings
 from sitrep.gazetteer import Gazetteer
 from sitrep.gazetteer.names import name_key
-from sitrep.model import Place, Record
+from sitrep.model import Record
 from sitrep.pipeline import Stage
 from sitrep.stages.places import make_places_stage
-from tests.gazetteer.small import build_small_gazetteer
+from tests.stages.places.builders import places, small_places_stage
 
 
 @pytest.fixture(scope="module")
 def stage(tmp_path_factory: pytest.TempPathFactory) -> Stage:
-    gaz = Gazetteer(build_small_gazetteer(tmp_path_factory.mktemp("gaz") / "g.sqlite"))
-    return make_places_stage(Settings(), gaz)
-
-
-def places(stage: Stage, nlp: Any, text: str) -> dict[str, Place]:
-    record = stage.run(Record(id="t", text=text), nlp(text))
-    for p in record.places:
-        for m in p.mentions:
-            assert text[m.start:m.end] == m.text
-    return {p.name: p for p in record.places}
+    return small_places_stage(tmp_path_factory)
 
 
 def test_contract(stage: Stage) -> None:
