@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -177,9 +178,7 @@ def fold(text: str) -> str:
 def stems_of(text: str) -> frozenset[str]:
     """Content words cut to five letters (a cheap stemmer: 'recaptured' ~ 'recapture'); numbers
     whole, without separators ("3,000" ~ "3000", and "1,000" is not "1,000,000")."""
-    words = (w.strip("'’-") for w in WORD.findall(fold(text)))
-    return frozenset(_number_stem(w) if w[0].isdigit() else us_spelling(w)[:5]
-                     for w in words if w and w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
+    return frozenset(_stems(text))
 
 
 def us_spelling(word: str) -> str:
@@ -196,9 +195,14 @@ OUR_TRE = re.compile(r"(?:(?<=\w\w)(our)|(?<=\w\w)tre)(?=s?$)")
 @lru_cache(maxsize=1 << 16)
 def stem_sequence(text: str) -> tuple[str, ...]:
     """The content stems of `stems_of` in the order of the text (for truncated quotes)."""
+    return tuple(_stems(text))
+
+
+def _stems(text: str) -> Iterator[str]:
+    """The content stems of `text` in its order, repeats kept."""
     words = (w.strip("'’-") for w in WORD.findall(fold(text)))
-    return tuple(_number_stem(w) if w[0].isdigit() else us_spelling(w)[:5]
-                 for w in words if w and w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
+    return (_number_stem(w) if w[0].isdigit() else us_spelling(w)[:5]
+            for w in words if w and w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
 
 
 def _number_stem(word: str) -> str:
