@@ -181,12 +181,13 @@ def same_campaign(a: EventMention, b: EventMention) -> str | None:
     return cls
 
 
-def campaign_buckets(m: EventMention) -> tuple[int, range] | None:
-    """(the bucket a campaign reading is filed in, the buckets it looks in)."""
-    if campaign(m) is None or m.published is None:
+def campaign_buckets(m: EventMention) -> tuple[str, int, range] | None:
+    """(the campaign's block name, the bucket a campaign reading is filed in, the buckets it looks in)."""
+    cls = campaign(m)
+    if cls is None or m.published is None:
         return None
     own = m.published.toordinal() // CAMPAIGN_BUCKET
-    return own, range(own - 2, own + 3)
+    return "campaign:" + cls, own, range(own - 2, own + 3)
 
 
 # ---------------------------------------------------------------- places and dates
@@ -537,11 +538,10 @@ class EventIndex:
                 self.members.setdefault(block, []).append(sig)
         buckets = campaign_buckets(m)
         if buckets is not None:
-            own_bucket, looked = buckets
-            cls = campaign(m)
+            name, own_bucket, looked = buckets
             for b in looked:
-                out.update(self.owners.get((fam, "campaign:" + str(cls), b), ()))
-            self.owners.setdefault((fam, "campaign:" + str(cls), own_bucket), []).append(sig)
+                out.update(self.owners.get((fam, name, b), ()))
+            self.owners.setdefault((fam, name, own_bucket), []).append(sig)
         numbered = series_of(m.report.text)
         if numbered is not None:
             year = m.published.year if m.published else 0
