@@ -392,16 +392,11 @@ def outlet_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
     """A news outlet that itself reports ('Le Monde reported', 'the Economist noted', 'according to
     Reuters') is the source of what it says: an organisation. An outlet someone speaks to ('told
     Reuters') stays a channel, and platforms and photo credits ('on Telegram', 'Getty Images') are never sources."""
-    names = sorted(t.media - t.platforms, key=len, reverse=True)
-    if not names:
+    if t.outlet_re is None:
         return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
-    for m in pattern.finditer(ctx.text):
+    for m in t.outlet_re.finditer(ctx.text):
         tok = head_token(ctx, m.start(), m.end())
-        if tok is None:
-            continue
-        speaker = tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in t.reporting and tok.head.pos_ in ("VERB", "AUX")
-        if speaker or is_according_to(tok):
+        if tok is not None and (is_speaker(t, tok) or is_according_to(tok)):
             name = m.group(0)
             yield Mention(m.start(), m.end(), "org", "x:" + strip_the_word(name).lower(), strip_the_word(name), 3)
 

@@ -89,6 +89,7 @@ class Tables:
     speaker_documents: frozenset[str] = frozenset()
     inference_verbs: frozenset[str] = frozenset()  # claims cues: 'this document suggests' is the writer's inference
     voice_nouns: frozenset[str] = frozenset()  # claims cues: 'his office', 'her lawyer' speak for their possessor
+    outlet_re: re.Pattern[str] | None = None  # a medium's name that can be a source (media - platforms), longest first
 
 
 @dataclass(frozen=True)
@@ -179,8 +180,14 @@ def load_tables() -> Tables:
         alpha3=alpha3_codes(), junk=load_not_actors(),
         speaker_persons=frozenset(speakers["persons"]), speaker_orgs=frozenset(speakers["organisations"]),
         voice_nouns=frozenset(cues["voice_nouns"]), speaker_documents=frozenset(speakers["documents"]),
-        inference_verbs=frozenset(cues["inference_verbs"]),
+        inference_verbs=frozenset(cues["inference_verbs"]), outlet_re=outlet_pattern(orgs["media"], orgs["platforms"]),
     )
+
+
+def outlet_pattern(media: Iterable[str], platforms: Iterable[str]) -> re.Pattern[str] | None:
+    """Any medium that is not a platform, as a whole word; None when there is none."""
+    names = set(media) - set(platforms)
+    return re.compile(r"(?<![\w-])" + alternation(names) + r"(?![\w-])") if names else None
 
 
 def alpha3_codes() -> dict[str, str]:
