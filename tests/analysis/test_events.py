@@ -158,6 +158,36 @@ def test_a_battle_and_the_strike_in_the_next_sentence_are_two_events() -> None:
     assert len(analyse([a.stored()]).events) == 2
 
 
+def test_a_chain_of_links_does_not_join_a_battle_and_a_strike_that_no_link_joins() -> None:
+    a = article("ch-a", "Paper", "2022-04-16", "Ukrainian forces repelled the Russian assault on Kyiv. "
+                "The fighting near Kyiv went on for weeks. Missile blasts shook Kyiv on Saturday.")
+    a.actor("Ukrainian forces", "group", "UKR").place("Kyiv", *KYIV).time("Saturday", "2022-04-16")
+    a.event("repelled", "ASSAULT", ("Battles", "Armed clash"), actor="Ukrainian forces", places=("Kyiv",))
+    a.event("fighting", "ASSAULT", places=("Kyiv",))
+    a.event("Missile blasts", "ASSAULT", ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+            places=("Kyiv",), when="Saturday")
+    analyser = Analyser([a.stored()])
+    events = analyser.result().events
+    assert sorted(len(e.reports) for e in events) == [1, 2]
+    reasons = [r for e in events for r in analyser.explain(e.id)]
+    assert any("kept apart: ACLED types" in " ".join(r.why) for r in reasons)
+
+
+def test_stated_days_a_fortnight_apart_stay_apart_however_an_undated_report_links_them() -> None:
+    def report(rid: str, published: str, text: str, day: tuple[str, str] | None):  # type: ignore[no-untyped-def]
+        a = article(rid, rid, published, text)
+        a.actor("Russian artillery", "group", "RUS").place("Kharkiv", *KHARKIV)
+        if day:
+            a.time(day[0], day[1])
+        return a.event("shelled", "ASSAULT", actor="Russian artillery", places=("Kharkiv",),
+                       when=day[0] if day else None).stored()
+    first = report("d-a", "2022-04-05", "Russian artillery shelled Kharkiv on April 4.", ("April 4", "2022-04-04"))
+    undated = report("d-b", "2022-04-19", "Russian artillery shelled Kharkiv again.", None)
+    second = report("d-c", "2022-04-19", "Russian artillery shelled Kharkiv on April 18.", ("April 18", "2022-04-18"))
+    events = analyse([first, undated, second]).events
+    assert len(events) == 2 and all(len({r.article for r in e.reports}) <= 2 for e in events)
+
+
 def test_a_later_predicate_of_todays_act_is_not_the_act_it_follows() -> None:
     from sitrep.analysis.events import recalls_prior_act
     from sitrep.analysis.mentions import read_article

@@ -16,14 +16,17 @@ Steps (each a function below):
    sums of money agree; then points for place precision, date, actors (a person one report
    resolves and the other only names counts too), wording and trigger. Pairs over the
    threshold are linked, with the reasons kept for `sitrep events --explain`.
-4. **Union** the links; each connected component is one event (`build_event`).
+4. **Union** the links, strongest first, each only when the two groups it joins agree as
+   wholes (`join_profiles`: one ACLED event type, a common day for every stated date, one
+   number per series); each resulting group is one event (`build_event`). A refused link is
+   kept, with why, for `--explain`.
 
 Example: "Reuters saw dead bodies in the town of Bucha" (Reuters, 12 April) and "atrocities
 carried out by Russian troops" in Bucha (Washington Post, 20 April) share the town and the
 violence family, have no conflicting dates or actors: one event, two outlets.
 
-Known limits: a chain of pairwise links can join two events that no single pair would (A~B,
-B~C); country-wide mentions need shared wording to merge, so a paraphrase with no common
+Known limits: a chain of pairwise links can still join two places no single pair would (a
+country mention links two of its towns); country-wide mentions need shared wording to merge, so a paraphrase with no common
 words stays apart.
 """
 
@@ -561,17 +564,99 @@ class EventIndex:
         self.uf.union(a, b)
 
     def groups(self) -> list[list[EventMention]]:
-        return [[self.mentions[k] for k in g] for g in self.uf.groups()]
+        return [[self.mentions[k] for k in g] for g in self.merged()[0]]
+
+    def merged(self) -> tuple[list[list[MentionKey]], dict[frozenset[MentionKey], str]]:
+        """The events (lists of mention keys) and the links refused because they would join two
+        incompatible groups, with why: each connected component of the links is re-joined link
+        by link, strongest first, and a link joins its two groups only when the groups agree as
+        wholes (`join_profiles`), so A~B and B~C do not make A and C one event when they clash."""
+        by_root: dict[MentionKey, list[tuple[frozenset[MentionKey], float]]] = {}
+        for pair, (score, _) in self.links.items():
+            by_root.setdefault(self.uf.find(next(iter(pair))), []).append((pair, score))
+        out: list[list[MentionKey]] = []
+        refused: dict[frozenset[MentionKey], str] = {}
+        for group in self.uf.groups():
+            links = by_root.get(self.uf.find(group[0]), [])
+            if len(group) <= 2:
+                out.append(group)
+                continue
+            out.extend(self._rejoin(group, links, refused))
+        return out, refused
+
+    def _rejoin(self, group: list[MentionKey], links: list[tuple[frozenset[MentionKey], float]],
+                refused: dict[frozenset[MentionKey], str]) -> list[list[MentionKey]]:
+        uf: UnionFind[MentionKey] = UnionFind()
+        profiles = {k: mention_profile(self.mentions[k]) for k in group}
+        for k in group:
+            uf.add(k)
+        for pair, _ in sorted(links, key=lambda ls: (-ls[1], sorted(map(str, ls[0])))):
+            a, b = sorted(pair) if len(pair) == 2 else (next(iter(pair)),) * 2
+            ra, rb = uf.find(a), uf.find(b)
+            if ra == rb:
+                continue
+            joined = join_profiles(profiles[ra], profiles[rb])
+            if isinstance(joined, str):
+                refused[pair] = joined
+                continue
+            uf.union(ra, rb)
+            profiles[uf.find(ra)] = joined
+        return uf.groups()
 
     def reasons(self, keys: Iterable[MentionKey]) -> list[MergeReason]:
+        """The links inside the event, and those that touch it but were refused (why: 'kept apart: ...')."""
         keyset = set(keys)
+        refused = self.merged()[1]
         out = []
         for pair, (score, why) in self.links.items():
             a, b = sorted(pair) if len(pair) == 2 else (next(iter(pair)),) * 2
-            if a in keyset and b in keyset:
+            inside = a in keyset and b in keyset
+            if inside or ((a in keyset or b in keyset) and pair in refused):
+                why = why if pair not in refused else (*why, f"kept apart: {refused[pair]}")
                 out.append(MergeReason(a=self.mentions[a].report, b=self.mentions[b].report,
                                        score=round(score, 2), why=why))
         return sorted(out, key=lambda r: (report_order(r.a), report_order(r.b)))
+
+
+# ---------------------------------------------------------------- groups that agree as wholes
+@dataclass(frozen=True)
+class Profile:
+    """What a group of linked mentions states as a whole: the ACLED event types, the days every
+    stated date allows (latest first day, earliest last day), the numbered acts of each series."""
+
+    acled: frozenset[str] = frozenset()
+    first: date | None = None
+    last: date | None = None
+    series: frozenset[tuple[str, str]] = frozenset()
+
+
+def mention_profile(m: EventMention) -> Profile:
+    """A stated date bounds the group unless it is a campaign's reading (a season, not a day)."""
+    span = m.when if m.when is not None and campaign(m) is None else None
+    numbered = series_of(m.report.text)
+    return Profile(acled=frozenset({m.acled[0]}) if m.acled else frozenset(),
+                   first=span.first if span else None, last=span.last if span else None,
+                   series=frozenset({numbered}) if numbered else frozenset())
+
+
+def join_profiles(a: Profile, b: Profile) -> Profile | str:
+    """The joined profile, or why the two groups cannot be one event: two ACLED event types (a
+    battle and a missile strike; a group that already holds both, from one sentence, may take
+    either), stated dates with no common day (one day of slack, as between two reports), or two
+    numbers of one series."""
+    acled = a.acled | b.acled
+    if len(acled) > 1 and not (acled <= a.acled or acled <= b.acled):
+        return "ACLED types " + " / ".join(sorted(acled))
+    firsts = [d for d in (a.first, b.first) if d is not None]
+    lasts = [d for d in (a.last, b.last) if d is not None]
+    first, last = (max(firsts) if firsts else None), (min(lasts) if lasts else None)
+    if first is not None and last is not None and first - timedelta(days=1) > last:
+        return f"stated dates {first.isoformat()} / {last.isoformat()} have no common day"
+    series = a.series | b.series
+    nouns = [noun for _, noun in series]
+    if len(nouns) != len(set(nouns)):
+        return "two numbers of one series"
+    return Profile(acled=acled, first=first, last=last, series=series)
 
 
 # ---------------------------------------------------------------- one event from its mentions
