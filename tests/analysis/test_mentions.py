@@ -135,3 +135,28 @@ def test_british_and_american_spellings_share_their_stems() -> None:
     assert stems_of("They honour the centre of the defence line") == stems_of("They honor the center of the defense line")
     assert stems_of("a labour camp 5 metres away") == stems_of("a labor camp 5 meters away")
     assert [us_spelling(w) for w in ("four", "your", "hour", "tour")] == ["four", "your", "hour", "tour"]
+
+
+def test_page_furniture_at_the_edge_of_a_report_is_left_out() -> None:
+    from sitrep.analysis.mentions import trim_boilerplate
+
+    for text, kept in [("Advertisement:\nTanks rolled into the zone.", "Tanks rolled into the zone."),
+                       ("Placeholder while article actions load The video seems clear.", "The video seems clear."),
+                       ("ADVERTISEMENT Story continues below advertisement\nTroops left.", "Troops left."),
+                       ("Troops left the town. Advertisement", "Troops left the town."),
+                       ("Advertisements for the war bonds ran.", "Advertisements for the war bonds ran."),
+                       ("Advertisement", "Advertisement")]:
+        start, end = trim_boilerplate(text, 0, len(text))
+        assert text[start:end] == kept
+
+
+def test_a_reports_text_and_wording_leave_the_page_furniture_out() -> None:
+    from sitrep.analysis.mentions import read_article
+    from tests.analysis.builders import KYIV, article
+
+    a = article("ad-a", "Paper", "2022-04-20", "Advertisement:\nRussian artillery shelled Kyiv overnight.")
+    a.place("Kyiv", *KYIV).event("shelled", "ASSAULT", places=("Kyiv",))
+    (event,) = read_article(a.stored()).events
+    assert event.report.text == "Russian artillery shelled Kyiv overnight."
+    assert event.report.start == len("Advertisement:\n")
+    assert not any(s.startswith("adver") for s in event.stems)

@@ -73,3 +73,16 @@ def test_a_capture_told_without_an_actor_goes_to_the_side_that_took_it() -> None
                                      places=("Crimea",))
     (timeline,) = analyse([a.stored()]).timelines
     assert [(e.change, e.controller) for e in timeline.entries] == [("captured", "RUS")]
+
+
+def test_a_change_stated_in_a_month_keeps_its_month_precision() -> None:
+    from tests.analysis.builders import article
+
+    hostomel = (707860, 50.58, 30.21, "city", "UA", "Kyiv Oblast")
+    a = article("m-a", "Wire", "2022-04-20", "Russian troops captured Hostomel in February, residents said.")
+    a.actor("Russian troops", "group", "RUS").place("Hostomel", *hostomel).time("February", "2022-02")
+    a.event("captured", "ASSAULT", ("Battles", "Non-state actor overtakes territory"), actor="Russian troops",
+            places=("Hostomel",), when="February")
+    (timeline,) = analyse([a.stored()]).timelines
+    (entry,) = timeline.entries
+    assert (entry.date, entry.date_precision, entry.change, entry.controller) == ("2022-02-01", "month", "captured", "RUS")

@@ -120,7 +120,7 @@ def _event_order(e: Event) -> tuple[str, str]:
 
 def _readings(event_groups: list[tuple[str, list[EventMention]]],
               claim_groups: list[tuple[str, list[ClaimMention]]]) -> list[ControlMention]:
-    dates = {eid: (stated_date(g) or (None, None))[0] for eid, g in event_groups}
+    dates = {eid: stated_date(g) for eid, g in event_groups}
     readings = [r for eid, g in event_groups for m in g for r in from_event(m, eid, dates[eid])]
     readings += [r for cid, g in claim_groups for m in g for r in from_claim(m, cid)]
     return readings

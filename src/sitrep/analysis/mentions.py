@@ -416,6 +416,26 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, right
 
 
+# Page furniture a scraped article keeps between its sentences, at the edge of a report's
+# sentence: "Advertisement:", "ADVERTISEMENT", "Placeholder while article actions load",
+# "Story continues below advertisement", "Continue reading the main story", "Skip advertisement".
+BOILERPLATE = (r"(?:skip\s+)?advertisement|placeholder while article actions load|"
+               r"story continues below(?:\s+advertisement)?|continue reading(?:\s+the main story)?|"
+               r"scroll to continue|sponsored content")
+BOILERPLATE_HEAD = re.compile(rf"\s*(?:(?:{BOILERPLATE})(?!\w)\s*[:.\-–—|]?\s*)+", re.I)
+BOILERPLATE_TAIL = re.compile(rf"(?:\s+(?:{BOILERPLATE})(?!\w)\s*[:.]?)+\s*$", re.I)
+
+
+def trim_boilerplate(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without page furniture at its head or its tail (never empty: an all-furniture
+    span is kept as it is)."""
+    head = BOILERPLATE_HEAD.match(text, start, end)
+    first = head.end() if head is not None else start
+    tail = BOILERPLATE_TAIL.search(text, first, end)
+    last = tail.start() if tail is not None else end
+    return (first, last) if first < last else (start, end)
+
+
 # ---------------------------------------------------------------- one article
 OFFICIAL_OUTLETS = (  # publishers that are a government: what they state unattributed, that government says
     ("USA", re.compile(r"white house|u\.s\. government|state department|department of (?:state|defense)|pentagon")),
@@ -467,6 +487,7 @@ class _Reader:
         return self._folded[key]
 
     def report(self, start: int, end: int, item: str) -> Report:
+        start, end = trim_boilerplate(self.record.text, start, end)
         return Report(article=self.record.id, outlet=self.outlet,
                       published=self.published.isoformat() if self.published else None,
                       start=start, end=end, text=self.record.text[start:end], item=item)
@@ -610,7 +631,7 @@ def _events(reader: _Reader) -> list[EventMention]:
     out = []
     for e in record.events:
         claim = reader.claims.get(e.claim) if e.claim else None
-        text = record.text[e.start:e.end]
+        text = record.text[slice(*trim_boilerplate(record.text, e.start, e.end))]
         killed = tuple((q.value, q.bound) for q in record.quantities
                        if e.start <= q.start and q.end <= e.end and _is_killed(q.unit, text))
         out.append(EventMention(
@@ -692,7 +713,7 @@ def _claims(reader: _Reader) -> list[ClaimMention]:
             events_of.setdefault(e.claim, []).append(e.id)
     out = []
     for c in record.claims:
-        text = record.text[c.start:c.end]
+        text = record.text[slice(*trim_boilerplate(record.text, c.start, c.end))]
         out.append(ClaimMention(
             article=record.id, item=c.id, report=reader.report(c.start, c.end, c.id),
             claimant=reader.claimant(c.id), channel=c.channel, said_at=reader.said_at(c.said_at),
@@ -714,7 +735,7 @@ def _official_statements(reader: _Reader, claims: list[ClaimMention]) -> list[Cl
         if e.claim or (e.start, e.end) in seen or any(c.report.start <= e.start < c.report.end for c in claims):
             continue
         seen.add((e.start, e.end))
-        text = record.text[e.start:e.end]
+        text = record.text[slice(*trim_boilerplate(record.text, e.start, e.end))]
         out.append(ClaimMention(
             article=record.id, item=e.id, report=reader.report(e.start, e.end, e.id), claimant=publisher,
             channel=None, said_at=reader.published, published=reader.published, status="asserted", response=None,

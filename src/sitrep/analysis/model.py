@@ -148,6 +148,7 @@ class Contradiction(Out):
 
 class TimelineEntry(Out):
     date: str | None
+    date_precision: DatePrecision | None = None  # "in February": 2022-02-01 at month precision
     controller: str | None
     change: Change
     claimant: Party | None

@@ -10,7 +10,8 @@ Steps:
    the sentence says who took over.
 2. **Entries**: one per (place, change, controller) and merged event (or one article), so
    the reports of one recapture in several articles give one entry. The date is the event's
-   stated date, else the earliest report's publication date. The trigger word decides the change (the
+   stated date at its precision (the finest, then the earliest), else the earliest report's
+   publication date. The trigger word decides the change (the
    sentence only for sieges and standing holds), attempts ("tried to seize") are no change,
    and a capture, recapture or withdrawal needs an armed party with a side.
 3. **Timelines**: entries of one place in date order. `find_timeline` looks a place up in any
@@ -66,6 +67,7 @@ class ControlMention:
     status: str
     report: Report
     date: str | None
+    precision: str | None = "day"  # day|week|month: how finely `date` is known
 
 
 def control_change(plover: str | None, acled: tuple[str, str] | None, trigger: str, sentence: str) -> str | None:
@@ -137,9 +139,10 @@ def _only_side_named(text: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def from_event(m: EventMention, event_id: str, event_date: str | None = None) -> list[ControlMention]:
-    """Control readings of one event mention; a mention that states no date takes the date the
-    other reports of its event state (the withdrawal "last week" is the one dated 1 April)."""
+def from_event(m: EventMention, event_id: str, event_date: tuple[str, str] | None = None) -> list[ControlMention]:
+    """Control readings of one event mention; a mention that states no date takes the date (and
+    precision) the other reports of its event state (the withdrawal "last week" is the one dated
+    1 April); "in February" stays a month (2022-02-01 at month precision), not a day."""
     if m.plover not in TERRITORIAL or is_attempt(m.trigger, m.report.text):
         return []
     change = control_change(m.plover, m.acled, m.trigger, m.report.text)
@@ -148,9 +151,10 @@ def from_event(m: EventMention, event_id: str, event_date: str | None = None) ->
     territorial = bool(m.acled and m.acled[1] in ACLED_CHANGE)
     if change in ("captured", "recaptured", "withdrew") and not (territorial or _armed_party(m)):
         return []  # someone who "left Kharkiv" is not a change of control
-    when = m.when.first.isoformat() if m.when and m.when.precision != "year" else event_date  # "in February": the 1st
+    when, precision = (m.when.first.isoformat(), m.when.precision) if m.when and m.when.precision != "year" \
+        else (event_date or (None, None))
     return [ControlMention(p, event_id, change, controller_of(change, m.actor, m.target, m.report.text, p),
-                           m.claimant, m.status or "reported", m.report, when)
+                           m.claimant, m.status or "reported", m.report, when, precision)
             for p in m.places if is_controllable(p)]
 
 
@@ -215,13 +219,16 @@ def _entries(readings: list[ControlMention]) -> list[tuple[tuple[str, str, str |
     return sorted(((k[:3], rs) for k, rs in grouped.items()), key=lambda kv: str(kv[0]) + kv[1][0].group)
 
 
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2}  # an entry takes its finest stated date
+
+
 def _entry(rs: list[ControlMention], change: str, controller: str | None) -> TimelineEntry:
     reports = sort_reports(r.report for r in rs)
     first = min(rs, key=lambda r: report_order(r.report))
-    dates = sorted(r.date for r in rs if r.date)
-    date = dates[0] if dates else first.report.published
+    dated = sorted((PRECISION_RANK.get(r.precision or "", 9), r.date, r.precision) for r in rs if r.date)
+    date, precision = (dated[0][1], dated[0][2]) if dated else (first.report.published, "day")
     claimant = next((r.claimant for r in sorted(rs, key=lambda r: report_order(r.report)) if r.claimant), None)
-    return TimelineEntry(date=date, controller=controller, change=change,  # type: ignore[arg-type]
+    return TimelineEntry(date=date, date_precision=precision, controller=controller, change=change,  # type: ignore[arg-type]
                          claimant=party_model(claimant), status=first.status, reports=reports)
 
 
