@@ -4,6 +4,7 @@
     .venv/bin/python scripts/eval_events.py plover          # PLOVER GSR
     .venv/bin/python scripts/eval_events.py petrarch        # PETRARCH2 unit tests (PLOVER scheme)
     .venv/bin/python scripts/eval_events.py nonwar          # violent ACLED events on non-war news
+    .venv/bin/python scripts/eval_events.py news            # hand-annotated news articles (tests/gold/news)
     .venv/bin/python scripts/eval_events.py case --part tune -v   # errors: look at the tune part only
 
 The real pipeline runs on the set (shared/data/dev), the gold file is cut to the part asked for,
@@ -31,6 +32,7 @@ SETS = {
     "plover": ("events_plover_gsr_dev.jsonl", "plover"),
     "petrarch": ("events_petrarch2_unittests.jsonl", "plover"),
     "nonwar": ("news_ukraine_dev.jsonl", "acled"),
+    "news": ("news_ukraine_dev.jsonl", "seed"),
 }
 VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
@@ -151,6 +153,46 @@ def report_nonwar(rows: list[dict[str, object]], records: list[dict[str, object]
     return 0
 
 
+def report_news(records: list[dict[str, object]], errors: bool) -> int:
+    """Event recall and precision on the hand-annotated articles per part, as scripts/evaluate.py
+    counts them, and the share right at confidence >= 0.8; with `errors`, the tune part's misses
+    and false positives with their trigger words (never the check part's)."""
+    import evaluate  # scripts/evaluate.py: the same grading as the accuracy report
+    from tests.devsplit import part_of
+
+    grader = evaluate.score_module()
+    by_id = {str(r["id"]): r for r in records}
+    for part in ("tune", "check"):
+        found = right = checks = passed = high = high_right = 0
+        for gold in evaluate.gold_files():
+            record = by_id.get(gold["id"])
+            if record is None or part_of(gold["id"]) != part:
+                continue
+            _, rows = evaluate.seed_grade(grader, record, gold)
+            events = [r for r in rows if r[0] == "events"]
+            checks, passed = checks + len(events), passed + sum(r[2] for r in events)
+            labels = evaluate.news_labels(grader, record, gold).get("events", [])
+            found, right = found + len(labels), right + sum(ok for _, ok in labels)
+            top = [ok for x, ok in labels if (x.get("confidence") or 0) >= 0.8]
+            high, high_right = high + len(top), high_right + sum(top)
+            for _, label, ok, why in events if errors and part == "tune" else ():
+                if not ok:
+                    print(f"{gold['id']}  MISS  {label}  ({why})")
+            for item, ok in labels if errors and part == "tune" else ():
+                if not ok:
+                    print(f"{gold['id']}  FALSE {item['plover']}  {_trigger(item)}  conf={item.get('confidence')}  "
+                          f"{' '.join(str(record['text'])[item['start']:item['end']].split())[:160]}")
+        print(f"== news {part}: events recall {passed}/{checks} {evaluate.pct(passed, checks):.1f}%  precision "
+              f"{right}/{found} {evaluate.pct(right, found):.1f}%  right at >= 0.8 {high_right}/{high} "
+              f"{evaluate.pct(high_right, high):.1f}%")
+    return 0
+
+
+def _trigger(item: dict[str, object]) -> str:
+    trigger = item.get("trigger")
+    return f"[{trigger.get('text')}]" if isinstance(trigger, dict) else "[]"
+
+
 def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     from tests.devsplit import part_of
@@ -166,7 +208,13 @@ def main(argv: list[str] | None = None) -> int:
     rows = read_rows(name)
     if args.set == "nonwar":
         rows = [r for r in rows if r.get("ukraine_related") is False]
+    if args.set == "news":
+        sys.path.insert(0, str(ROOT / "scripts"))
+        annotated = {p.stem for p in (ROOT / "tests" / "gold" / "news").glob("*.json")}
+        rows = [r for r in rows if str(r["id"]) in annotated]
     records = run_events(upstream(documents(rows), args.cache, args.set))
+    if args.set == "news":
+        return report_news(records, args.errors)
     if args.set == "nonwar":
         return report_nonwar(rows, records, args.verbose)
     parts = ("tune", "check") if args.part == "all" else (args.part,)

@@ -35,7 +35,11 @@ Approach (rules over the spaCy parse, tables as data in `sitrep/data/events/`):
    ("demanding that Ukraine cede the regions": the DEMAND carries it), "no requests", what is
    negated above the trigger ("would not dare target"), what there is "no evidence" of, what is
    planned, aimed at or scheduled ("aim to launch an offensive"), what is "impossible" or
-   "unlikely", and a kind of act rather than one act ("Sanctions are a tool"). A future act is
+   "unlikely", and a kind of act rather than one act ("Sanctions are a tool", also as the generic subject
+   above the trigger: "Small firms can struggle under the weight of embargoes"); "there will be
+   talks" and "there would be resistance" commit nobody. Inside a direct quotation (also one
+   that runs on over sentences) what is told in the present or future is the speaker's claim,
+   not an act, unless a named party does it or the quote performs a speech act by a verb. A future act is
    a promise or threat only when an actor commits to it (a named actor, or a pronoun or body of
    people someone is quoted about: "it will resume operations," officials said); the writer's
    forecast and a thing's future ("this will provide a corridor", "the discussions will wrap up")
@@ -93,6 +97,7 @@ from sitrep.stages.events.arguments import (
     claim_for,
     clause_verb,
     index_arguments,
+    noun_agent,
     object_range,
     patient_range,
     place_mentions_in,
@@ -104,7 +109,7 @@ from sitrep.stages.events.arguments import (
 from sitrep.stages.events.detect import Hit, pick_hits, sentence_hits
 from sitrep.stages.events.eventive import is_reported_act
 from sitrep.stages.events.frame import allows, is_fact_check, organised_story, read_frame
-from sitrep.stages.events.mood import in_quote, is_generic, is_reported, is_unreal
+from sitrep.stages.events.mood import in_quotation, is_generic, is_reported, is_unreal
 from sitrep.stages.events.sides import (
     GOV_REGAINS,
     NONSTATE_OVERTAKES,
@@ -120,7 +125,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "2.22"
+VERSION = "2.23"
 MAX_SPAN = 400
 SPEECH_ACTS = frozenset({"AGREE", "DEMAND", "REJECT", "THREATEN", "DISAPPROVE"})
 COOPERATIVE = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT", "INVESTIGATE"})
@@ -444,17 +449,21 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
 
 
 def is_quoted_stance(hit: Hit, verb: Token) -> bool:
-    """Inside a direct quotation, a speaker telling, in the present or the future, what they
-    themselves ("I", "we") do or will do ("We support the people of Ukraine", "we will keep sending aid", "we
-    are working with our partners") states a position or an intention: the quote is a claim
-    (the claims stage), not a report of an act. Kept: what the quote tells as past ("they sent
-    us tanks", "we have delivered the aid") and the speech acts the quote itself performs
-    ("We reject this ultimatum", "Russia must withdraw"), which are the speaker's act."""
-    if hit.cue.plover in SPEECH_ACTS or not in_quote(hit.first):
+    """Inside a direct quotation (also a later sentence of a quotation that runs on), what the
+    quote tells in the present or the future ("We support the people of Ukraine", "we will keep
+    sending aid", "more and more people support our position", "his calls to elect him will
+    backfire") states a position, an intention or an opinion: the quote is a claim (the claims
+    stage), not a report of an act. Kept: what the quote tells as past ("they sent us tanks", "we
+    have delivered the aid"), the speech acts the quote itself performs, told by a verb ("We
+    reject this ultimatum", "Russia must withdraw"), which are the speaker's act, and a named
+    party's stance ('"Russia is not rejecting negotiations," Lavrov said'); a speech act told by a
+    noun ("her threats", "his calls to ...") is talked about, not performed."""
+    if (hit.cue.plover in SPEECH_ACTS and hit.first.pos_ != "NOUN") or not in_quotation(hit.first):
         return False
     holder = verb.head if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i else verb
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in (*verb.children, *holder.children)):
-        return False  # '"Russia is not rejecting negotiations," Lavrov said': a party's stance told, kept
+    subjects = [c for c in (*verb.children, *holder.children) if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.ent_type_ in AGENT_ENTS and c.lower_ not in ("i", "we") for c in subjects):
+        return False  # '"Russia is not rejecting negotiations," Lavrov said': a named party's stance told, kept
     past = verb.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
     return not past
 
@@ -468,17 +477,11 @@ def agent_places(sent: SpacySpan, hits: list[Hit]) -> tuple[tuple[int, int], ...
 
 
 def noun_agent_range(trigger: Token) -> tuple[int, int] | None:
-    """Char range of who acts in an event noun's own "by" phrase ("an unprovoked attack by Russian
-    military forces", "the capture of the town by rebels"): the noun's actor, whatever verb the
-    noun is an argument of ("the people suffer an attack by ...": the people are no attacker)."""
-    if trigger.pos_ != "NOUN":
-        return None
-    for prep in trigger.children:
-        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
-            objs = [c for c in prep.children if c.dep_ == "pobj"]
-            if objs:
-                return (objs[0].left_edge.idx, objs[0].right_edge.idx + len(objs[0].right_edge))
-    return None
+    """Char range of who acts in an event noun's own "by" phrase (`noun_agent`): the noun's actor,
+    whatever verb the noun is an argument of ("the people suffer an attack by ...": the people
+    are no attacker)."""
+    agent = noun_agent(trigger)
+    return None if agent is None else (agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge))
 
 
 def target_apart(target: str | None, actor: str | None) -> str | None:
@@ -517,6 +520,8 @@ def plover_for_mood(verb: Token, plover: str | None, trigger: Token | None = Non
     if plover is None:
         return plover
     auxes = shared_auxes(verb)
+    if auxes & FUTURE and any(c.dep_ == "expl" for c in verb.children):
+        return None  # "there would be little resistance", "there will be talks": nobody commits to it
     if plover in SPEECH_ACTS:
         if trigger is not None and trigger.lemma_.lower() in OBLIGATION:  # "Russia must withdraw," he said
             return None if has_speaker_subject(trigger.head if trigger.dep_ == "aux" else verb) else plover

@@ -49,6 +49,20 @@ def subject_range(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def noun_agent(noun: Token) -> Token | None:
+    """Who acts in an event noun's own "by" phrase ("an unprovoked attack by Russian military
+    forces", "the capture of the town by rebels"): the head of the phrase's object, or None. The
+    one reader of that phrase for the stage (the actor) and for eventive.py (a named attacker)."""
+    if noun.pos_ != "NOUN":
+        return None
+    for prep in noun.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
 def patient_range(verb: Token) -> tuple[int, int] | None:
     """Char range of the passive subject ("the terrorists were pushed back"), if any."""
     for child in verb.children:

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitrep.stages.events.arguments import ArgumentIndex, clause_verb
+from sitrep.stages.events.arguments import ArgumentIndex, clause_verb, noun_agent
 from sitrep.stages.events.mood import is_attempted
 from sitrep.stages.events.tables import Tables
 
@@ -161,18 +161,14 @@ def blast_witnessed(noun: Token) -> bool:
 
 
 def attacker_named(noun: Token, tables: Tables) -> bool:
-    """One act told as a noun with its attacker: a singular event noun whose "by" phrase names an
-    armed force or a party to the war ("an unprovoked and unjustified attack by Russian military
-    forces"); plural "attacks by Russia" are a kind of act, not one."""
-    if noun.tag_ != "NN":
+    """One act told as a noun with its attacker: a singular event noun whose "by" phrase
+    (`noun_agent`) names an armed force or a party to the war ("an unprovoked and unjustified
+    attack by Russian military forces"); plural "attacks by Russia" are a kind of act, not one."""
+    agent = noun_agent(noun) if noun.tag_ == "NN" else None
+    if agent is None:
         return False
-    for prep in noun.children:
-        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
-            for obj in prep.children:
-                lemmas = " ".join(t.lemma_.lower() for t in core_phrase(obj)) if obj.dep_ == "pobj" else ""
-                if lemmas and any(tables.contexts[name].search(lemmas) for name in ARMED_CONTEXTS):
-                    return True
-    return False
+    lemmas = " ".join(t.lemma_.lower() for t in core_phrase(agent))
+    return any(tables.contexts[name].search(lemmas) for name in ARMED_CONTEXTS)
 
 
 def violent_argument(noun: Token, tables: Tables) -> bool:

@@ -15,6 +15,8 @@ A hit is *unreal* when its trigger sits in
   or fear is of ("the possibility of Russia carrying out an attack");
 - a future act someone believes or predicts ("I think we will have talks", "analysts expect
   that Russia will launch an offensive"): a forecast, not a commitment;
+- a clause under a "would" higher up ("Ending the talks would mean handing the negotiations to
+  others"), unless someone is reported saying it;
 - what something is compared with ("a catastrophe worse than the original explosion"), a gerund
   subject of a would/could/might verb ("Stopping dialogue would mean ..."), a state under
   "would be" ("countries would be willing to consider"), an act supposed with "ever" ("in the
@@ -91,7 +93,18 @@ def is_unreal(trigger: Token) -> bool:
     if any(_unreal_clause(verb) for verb in chain) or any(
             _negates_below(head) for below, head in zip(chain, chain[1:], strict=False) if below.dep_ not in UNNEGATED_DEPS):
         return True
+    if _supposed_above(chain):
+        return True
     return any(_governed_by(verb, PLAN_HEADS) for verb in chain) or _without_evidence(chain[-1])
+
+
+def _supposed_above(chain: list[Token]) -> bool:
+    """ "Ending the talks would mean handing the negotiations to others", "Russia would try to
+    seize the port": a "would" on a verb above the trigger's own clause supposes what that
+    clause holds. Kept when the "would" is reported ("he said they would try to meet": a future
+    someone tells, judged by the stage as a promise or threat)."""
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    return any(_has_aux(verb, frozenset({"would"})) and not is_reported(verb) for verb in verbs[1:])
 
 
 def gives_nothing(trigger: Token) -> bool:
@@ -229,14 +242,43 @@ def is_generic(trigger: Token) -> bool:
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("appos", "conj") and trigger.head.pos_ == "NOUN" and (
             _is_any(trigger) or not any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)):
         trigger = trigger.head  # "Sanctions alone - at least any sanctions that ... - will not"
-    if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS" or trigger.dep_ not in ("nsubj", "nsubjpass"):
+    if _is_bare_plural_subject(trigger) and trigger.dep_ in ("nsubj", "nsubjpass"):
+        return _timeless(trigger.head)
+    return any(_timeless(verb) and any(_is_bare_plural_subject(c) and c.dep_ == "nsubj" for c in verb.children)
+               for verb in _statement_path(trigger) if verb.pos_ in ("VERB", "AUX"))
+
+
+def _statement_path(trigger: Token) -> list[Token]:
+    """The trigger and its heads up to the root of the statement that holds it, not crossing
+    into the verb a reported or believed clause depends on ("Officials say troops shelled the
+    town": the saying has its own subject and tense)."""
+    path = [trigger]
+    token = trigger
+    for _ in range(2 * MAX_STEPS):
+        if token.head.i == token.i or token.dep_ in ("ccomp", "parataxis", "csubj"):
+            break
+        token = token.head
+        path.append(token)
+    return path
+
+
+def _is_bare_plural_subject(noun: Token) -> bool:
+    """A plural common noun without determiner, possessor, number or name in it: "sanctions",
+    "private businesses" (a kind), not "these sanctions", "Russian forces", "EU sanctions"."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
         return False
-    if any(c.dep_ in ("det", "poss", "nummod") and c.lower_ != "any" for c in trigger.children):
-        return False
-    verb = trigger.head
+    return not any((c.dep_ in ("det", "poss", "nummod") and c.lower_ != "any") or c.pos_ == "PROPN"
+                   or c.ent_type_ for c in noun.children if c.dep_ not in ("conj", "cc", "prep", "relcl", "acl"))
+
+
+def _timeless(verb: Token) -> bool:
+    """The verb is in the simple present or under a modal, not the past or the progressive
+    ("provide", "can have", "will not bring"; not "are retaking"), in a sentence ending with a
+    full stop (a headline in the present tense reports: "Airstrikes hit Kharkiv")."""
     tense = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    ends = [t for t in trigger.sent if not t.is_space and not t.is_punct or t.text in ".!?"]
-    return bool(tense & {"VBZ", "VBP", "MD"}) and not tense & {"VBD", "VBN"} and bool(ends) and ends[-1].text == "."
+    ends = [t for t in verb.sent if not t.is_space and not t.is_punct or t.text in ".!?"]
+    return bool(tense & {"VBZ", "VBP", "MD"}) and not tense & {"VBD", "VBN", "VBG"} and bool(ends) \
+        and ends[-1].text == "."
 
 
 def _is_any(noun: Token) -> bool:
@@ -331,6 +373,23 @@ def is_reported(token: Token) -> bool:
     if any(c.dep_ == "parataxis" and c.lemma_.lower() in SPEECH_VERBS for c in node.children):
         return True  # "Russia must withdraw, Biden said."
     return in_quote(token)
+
+
+def in_quotation(token: Token) -> bool:
+    """A quotation mark opened before the token in its paragraph (its line) is not closed before
+    it: also the later sentences of a quotation that runs on ('"We are ready. We support them,"
+    she said')."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
+        start -= 1
+    inside = False
+    for t in doc[start:token.i]:
+        if t.text in OPEN_QUOTES and not (inside and t.text in CLOSE_QUOTES):
+            inside = True
+        elif t.text in CLOSE_QUOTES:
+            inside = False
+    return inside
 
 
 def in_quote(token: Token) -> bool:

@@ -15,6 +15,13 @@ A trigger word can sit in a clause that reports no act at a time:
   to intelligence sharing");
 - the writer's own act: a first-person present-tense speech act outside quotes ("I applaud
   the council", "We urge readers to vote"), which a letter or column performs, not reports.
+- a disposition: an adjective of readiness the writer predicates ("are willing to die for it");
+- a risk: a thing, not a party, that threatens ("the scandal threatens to bring down the
+  government");
+- a warning of a fact: "warned that agents were plotting a coup" is an allegation, not a threat;
+- what is done "without" ("without consulting his advisers");
+- a time reference: a bare definite act noun that dates something else ("in the weeks before
+  the invasion", "during the blockade").
 
 Only PLOVER-only hits are judged here (cues without an ACLED type): ACLED-typed violent and
 territorial hits have their own test in eventive.py, and a strike told as "the strikes, which
@@ -45,6 +52,13 @@ HABIT_ADVERBS = frozenset({
     "habitually", "regularly", "commonly", "customarily", "ordinarily", "seldom", "rarely", "sometimes",
 })
 TALLY_WORDS = ("so far", "to date", "in total", "in all", "altogether", "all told")
+AGENT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+ACTOR_WORDS = frozenset({
+    "government", "administration", "army", "military", "troops", "force", "soldier", "official", "minister",
+    "ministry", "president", "leader", "country", "state", "alliance", "union", "parliament", "police", "rebel",
+    "militant", "group", "authority", "side", "regime", "man", "woman", "people", "protester", "gunman",
+})
+TIME_PREPS = frozenset({"before", "after", "since", "until", "till", "during", "following", "amid", "throughout"})
 AS_VERBS = frozenset({"view", "see", "regard", "describe", "characterize", "characterise", "portray", "depict",
                       "cast", "brand", "label", "paint", "frame", "treat", "consider", "perceive", "present", "call"})
 
@@ -52,7 +66,65 @@ AS_VERBS = frozenset({"view", "see", "regard", "describe", "characterize", "char
 def is_no_happening(trigger: Token) -> bool:
     """The trigger describes, sets a purpose or is the writer's own act rather than a report."""
     return is_description(trigger) or is_infinitival_relative(trigger) or is_writers_own(trigger) \
-        or is_tally(trigger) or is_habit(trigger) or is_topic(trigger)
+        or is_tally(trigger) or is_habit(trigger) or is_topic(trigger) or is_disposition(trigger) \
+        or is_risk(trigger) or is_warning_of_fact(trigger) or is_time_reference(trigger) or is_done_without(trigger)
+
+
+def is_done_without(trigger: Token) -> bool:
+    """ "pressing on without consulting his advisers", "left without signing the deal": what is
+    done "without" is not done."""
+    verb = clause_verb(trigger)
+    return verb.dep_ == "pcomp" and verb.pos_ == "VERB" and verb.head.lower_ == "without"
+
+
+def is_time_reference(trigger: Token) -> bool:
+    """ "In the weeks before the invasion", "during the talks": a bare definite act noun named to
+    date something else is a happening the reader knows, not a report of it ("after a visit to
+    Kyiv", "after his talks with Macron" tell the act with its own arguments and stay)."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children) or any(
+            c.dep_ in ("prep", "acl", "relcl", "compound", "amod", "poss") for c in trigger.children):
+        return False  # "after a visit to Kyiv", "after talks with Macron": the act told there, with its own arguments
+    prep = trigger.head
+    return prep.lower_ in TIME_PREPS or (prep.lower_ in ("to", "of") and prep.head.lower_ in ("prior", "ahead", "eve"))
+
+
+def is_risk(trigger: Token) -> bool:
+    """ "The crisis threatens to derail the talks", "the rise of a rival threatened to split the
+    vote": a thing that threatens is a risk, not a party making a threat. A threat needs a
+    subject that can act: a name, a pronoun or a body of people ("the army threatened to ...")."""
+    if trigger.lemma_.lower() != "threaten" or trigger.pos_ != "VERB":
+        return False
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return bool(subjects) and not any(_can_act(s) for s in subjects)
+
+
+def _can_act(noun: Token) -> bool:
+    if noun.pos_ in ("PRON", "PROPN") or noun.ent_type_ in AGENT_ENTS or noun.lemma_.lower() in ACTOR_WORDS:
+        return True
+    return any(c.pos_ == "PROPN" or c.ent_type_ in AGENT_ENTS for c in noun.children if c.dep_ in ("compound", "poss", "amod"))
+
+
+def is_warning_of_fact(trigger: Token) -> bool:
+    """ "The ministry warned that foreign agents were plotting a coup": a warning whose content
+    tells what is or was so (past or progressive, no modal) is an allegation, a claim, not a
+    threat; "warned that Moscow would face consequences" stays one."""
+    if trigger.lemma_.lower() != "warn" or trigger.pos_ != "VERB":
+        return False
+    for clause in (c for c in trigger.children if c.dep_ == "ccomp"):
+        tags = {clause.tag_} | {c.tag_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if not tags & {"MD", "VB"} and tags & {"VBD", "VBN", "VBG"}:
+            return True
+    return False
+
+
+def is_disposition(trigger: Token) -> bool:
+    """ "those left out are willing to die for it", "voters are ready to punish him": an adjective
+    of readiness the writer predicates of someone describes a disposition, not an act or a
+    promise. Kept when someone is quoted or reported saying it ("we are ready to talk," he said):
+    then it is that party's offer."""
+    return trigger.pos_ == "ADJ" and not is_reported(trigger)
 
 
 def is_topic(trigger: Token) -> bool:
