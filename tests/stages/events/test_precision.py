@@ -113,3 +113,9 @@ def test_noun_agent_reads_the_by_phrase(nlp):
     agent = noun_agent(capture)
     assert agent is not None and agent.text == "fighters"
     assert noun_agent(next(t for t in doc if t.text == "surprised")) is None
+
+
+def test_what_is_done_without_is_not_done(types):
+    assert "CONSULT" not in types("The general pressed ahead without consulting his staff.")
+    assert "AGREE" not in types("The envoy left without signing the agreement.")
+    assert "CONSULT" in types("The general consulted his staff on Monday.")
