@@ -323,3 +323,50 @@ def test_a_state_and_its_armed_forces_are_one_attacker_across_reports() -> None:
     c.event("began its unjustified war", "ASSAULT", actor="Ukraine", places=("republic",), when="On this day a year ago")
     events = analyse([a.stored(), b.stored(), c.stored()]).events
     assert sorted(sorted(r.article for r in e.reports) for e in events) == [["s-a", "s-b"], ["s-c"]]
+
+
+def test_a_sentence_listing_struck_places_gives_each_places_event_its_own_report() -> None:
+    lviv = (702550, 49.84, 24.02, "city", "UA", "Lviv Oblast")
+    odesa = (698740, 46.48, 30.73, "city", "UA", "Odesa Oblast")
+    black_sea = (630673, 43.0, 35.0, "area", None, None)
+    text = "Missiles fell on Saturday on the Black Sea port of Odesa, the city of Kharkiv and the town of Lviv."
+    a = article("li-a", "Paper", "2022-04-16", text)
+    a.place("Black Sea", *black_sea).place("Odesa", *odesa).place("Kharkiv", *KHARKIV).place("Lviv", *lviv)
+    for town in ("Black Sea", "Odesa", "Kharkiv", "Lviv"):
+        a.event("Missiles", "ASSAULT", REMOTE, places=(town,))
+    events = analyse([a.stored()]).events
+    shown = sorted(sorted({r.text for r in e.reports}) for e in events)
+    assert shown == [["Missiles fell on Saturday on the Black Sea port of Odesa"], ["the city of Kharkiv"],
+                     ["the town of Lviv."]]
+
+
+def test_a_massacre_of_people_counts_them_killed() -> None:
+    from sitrep.analysis.mentions import read_article
+
+    a = article("ms-a", "Paper", "2022-04-20", "Witnesses described a massacre of some 40 people in the village.")
+    a.quantity("some 40 people", 40, "people", "approx").event("massacre", "ASSAULT")
+    (event,) = read_article(a.stored()).events
+    assert event.killed == ((40.0, "approx"),)
+
+
+def test_a_year_in_an_undated_sentence_dates_the_act_to_that_year_not_the_reporting_window() -> None:
+    from sitrep.analysis.mentions import read_article
+
+    a = article("yr-a", "Paper", "2022-04-20", "Before the 2017 election, the candidate flew to Rome to meet the pope.")
+    a.time("2017", "2017").event("meet", "CONSULT")
+    (event,) = read_article(a.stored()).events
+    assert event.when is not None and (event.when.first.isoformat(), event.when.precision) == ("2017-01-01", "year")
+    b = article("yr-b", "Paper", "2022-04-20", "In 2022 the candidate flew to Rome to meet the pope.")
+    b.time("2022", "2022").event("meet", "CONSULT")
+    assert read_article(b.stored()).events[0].when is None  # the report's own year: the window stays
+
+
+def test_a_meeting_told_either_way_round_is_one_meeting() -> None:
+    rome = (3169070, 41.89, 12.48, "city", "IT", "Lazio")
+    a = article("mt-a", "Paper", "2022-04-20", "Last year Mr. Varga flew to Rome to meet Pope Leone at the Vatican.")
+    a.actor("Mr. Varga", "person", "HUN").actor("Pope Leone", "person", "VAT").place("Rome", *rome)
+    a.event("meet", "CONSULT", actor="Mr. Varga", target="Pope Leone", places=("Rome",))
+    b = article("mt-b", "Daily", "2022-04-21", "Pope Leone meets Mr. Varga in Rome at the Vatican.")
+    b.actor("Pope Leone", "person", "VAT").actor("Mr. Varga", "person", "HUN").place("Rome", *rome)
+    b.event("meets", "CONSULT", actor="Pope Leone", target="Mr. Varga", places=("Rome",))
+    assert len(analyse([a.stored(), b.stored()]).events) == 1

@@ -328,6 +328,20 @@ def parties_conflict(a: PartyInfo | None, b: PartyInfo | None) -> bool:
     return a.kind == b.kind == "person" and a.key != b.key
 
 
+SYMMETRIC = frozenset({"CONSULT"})  # a meeting: who met whom is told either way round
+
+
+def participants_conflict(a: EventMention, b: EventMention) -> bool:
+    """Actors or targets conflict; for a meeting whose reports both name who met whom, in both
+    readings ("Le Pen flew to Moscow to meet Putin" and "Putin meets Le Pen": one meeting)."""
+    straight = parties_conflict(a.actor, b.actor) or parties_conflict(a.target, b.target)
+    if not straight or a.plover not in SYMMETRIC or b.plover not in SYMMETRIC:
+        return straight
+    if None in (a.actor, a.target, b.actor, b.target):
+        return straight
+    return parties_conflict(a.actor, b.target) or parties_conflict(a.target, b.actor)
+
+
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
@@ -339,6 +353,8 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
     if family(a.plover) != family(b.plover):
         return None
     same_article = a.article == b.article
+    if same_article and a.segment is not None and b.segment is not None and a.segment.start == b.segment.start:
+        return 10.0, ("one item of a sentence listing places",)  # "the Black Sea port of Odesa"
     numbered = series_agreement(a, b) if a.plover == b.plover else None
     if numbered is False:
         return None  # "the first tranche" and "the second tranche"
@@ -351,7 +367,7 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
         when = 0.5  # a campaign's readings months apart
     if when is None:
         return None
-    if parties_conflict(a.actor, b.actor) or parties_conflict(a.target, b.target):
+    if participants_conflict(a, b):
         return None
     if a.amounts and b.amounts and not set(a.amounts) & set(b.amounts):
         return None  # "$800 million in security assistance" and "$1.1 billion": two packages
@@ -448,6 +464,11 @@ def _party_points(a: EventMention, b: EventMention, why: list[str]) -> float:
     if a.target and b.target and a.target.key == b.target.key:
         points += 1
         why.append(f"same target {a.target.name}")
+    if a.plover in SYMMETRIC and b.plover in SYMMETRIC:
+        for one, other in ((a.actor, b.target), (a.target, b.actor)):
+            if one is not None and other is not None and one.key == other.key:
+                points += 1
+                why.append(f"{one.name} met in both")
     return points
 
 
@@ -666,7 +687,7 @@ def event_id(group: list[EventMention]) -> str:
 
 
 def build_event(group: list[EventMention], groups: dict[str, str]) -> Event:
-    reports = sort_reports(m.report for m in group)
+    reports = sort_reports(m.segment or m.report for m in group)
     outlets, articles = count_outlets(reports, groups)
     day, precision = event_date(group)
     return Event(

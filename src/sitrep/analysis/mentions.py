@@ -84,6 +84,7 @@ class EventMention:
     sentence_start: int
     amounts: tuple[tuple[float, str], ...] = ()  # sums of money the sentence states: (value, unit)
     article_place: PlaceInfo | None = None  # where the article is, for a mention that names no place
+    segment: Report | None = None  # its own item of a sentence listing several places struck (`listed_items`)
 
 
 @dataclass(frozen=True)
@@ -461,7 +462,7 @@ NEAR = 60  # characters either side of a figure that say what it counts
 # After a dateline place: ", Ukraine", "(AP)" and the dash that opens the story.
 DATELINE_TAIL = re.compile(r"(?:,\s*[^\W\d_][\w .]{0,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?[—–-]", re.UNICODE)
 MONEY_UNITS = frozenset({"usd", "eur", "gbp", "uah", "cad", "aud", "jpy"})
-KILLED_CONTEXT = re.compile(r"\b(killed|dead|died|deaths?|death toll|lives|bodies|fatalit)", re.I)
+KILLED_CONTEXT = re.compile(r"\b(killed|dead|died|deaths?|death toll|lives|bodies|fatalit|massacr|slaughter|executed|executions?)", re.I)
 
 
 class _Reader:
@@ -562,6 +563,21 @@ class _Reader:
         span = parse_timex(time.value)
         return anniversary(time.text, span, self.published) or this_side_of_today(time.text, span, self.published)
 
+    def year_stated(self, start: int, end: int) -> DateSpan | None:
+        """The one year other than the report's that a sentence with no date of its own states
+        ("In the run-up to the 2017 presidential election, Le Pen had flown to Moscow"): the act
+        is of that year, not of the reporting window (at year precision: it bounds, it dates nothing)."""
+        years = set()
+        for t in self.record.times:
+            if start <= t.start and t.end <= end and t.type == "DATE" and not is_compared_time(self.record.text, t.start):
+                span = parse_timex(t.value)
+                if span is not None and span.precision == "year":
+                    years.add(span)
+        if len(years) != 1 or self.published is None:
+            return None
+        year = years.pop()
+        return year if year.first.year != self.published.year else None
+
     def said_at(self, time_id: str | None) -> date | None:
         span = self.when(time_id)
         return span.first if span and span.precision == "day" else None
@@ -625,9 +641,62 @@ def read_article(article: StoredArticle) -> ArticleMentions:
         quantities=tuple(_quantities(reader)), places=reader.places, standing=tuple(_standing(reader)))
 
 
+LIST_SEPARATOR = re.compile(r",\s*(?:(?:and|or)\s+)?|;\s*|\s+(?:and|or|as well as)\s+")
+
+
+def listed_items(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """The sentence [start, end) cut into one stretch per listed place ("... rained down on an
+    airport in central Ukraine, the port of Odesa, the city of Kharkiv and the city of Lviv"):
+    each stretch runs from the separator before its place to the separator after it (the first
+    from the sentence start, the last to its end), so each place's event has a report of its
+    own. Places with no separator between them ("the Black Sea port of Odesa") share a stretch.
+    Returns one stretch per mark, in the marks' order, or None when the marks do not lie apart."""
+    order = sorted(set(marks))
+    if len(order) < 2 or any(a[1] > b[0] for a, b in zip(order, order[1:], strict=False)):
+        return None
+    cuts: dict[tuple[int, int], tuple[int, int]] = {}
+    first = start
+    group = [order[0]]
+    for prev, nxt in zip(order, order[1:], strict=False):
+        seps = list(LIST_SEPARATOR.finditer(text, prev[1], nxt[0]))
+        if not seps:
+            group.append(nxt)
+            continue
+        for m in group:
+            cuts[m] = (first, seps[-1].start())
+        first, group = seps[-1].end(), [nxt]
+    for m in group:
+        cuts[m] = (first, end)
+    return [cuts[m] for m in marks] if len(set(cuts.values())) > 1 else None
+
+
+def _segments(reader: _Reader) -> dict[str, tuple[int, int]]:
+    """Event id -> its own stretch, for events that share a sentence and a trigger and differ by
+    the one place each names in it (the events stage gives a listed strike one event per place)."""
+    record, out = reader.record, {}
+    siblings: dict[tuple[int, int, int], list[Event]] = {}
+    for e in record.events:
+        if e.trigger is not None:
+            siblings.setdefault((e.start, e.end, e.trigger.start), []).append(e)
+    places = {p.id: p for p in record.places}
+    for (start, end, _), group in siblings.items():
+        marks = []
+        for e in group:
+            inside = [(m.start, m.end) for pid in e.places[:1] if len(e.places) == 1 and pid in places
+                      for m in places[pid].mentions if start <= m.start and m.end <= end]
+            if not inside:
+                break
+            marks.append(inside[0])
+        items = listed_items(record.text, start, end, marks) if len(marks) == len(group) else None
+        for e, item in zip(group, items or (), strict=False):
+            out[e.id] = item
+    return out
+
+
 def _events(reader: _Reader) -> list[EventMention]:
     record = reader.record
     main_place = _main_place(reader)
+    segments = _segments(reader)
     out = []
     for e in record.events:
         claim = reader.claims.get(e.claim) if e.claim else None
@@ -638,12 +707,13 @@ def _events(reader: _Reader) -> list[EventMention]:
             article=record.id, item=e.id, report=reader.report(e.start, e.end, e.id), plover=e.plover,
             acled=e.acled, trigger=fold(e.trigger.text) if e.trigger and e.trigger.text else "",
             actor=reader.party(e.actor), target=reader.party(e.target), places=reader.event_places(e),
-            when=reader.when(e.when), published=reader.published, claim=e.claim,
+            when=reader.when(e.when) or reader.year_stated(e.start, e.end), published=reader.published, claim=e.claim,
             claimant=reader.claimant(e.claim), status=reader.mention_status(claim.id) if claim else None,
             stems=stems_of(text), killed=killed, sentence_start=e.start,
             amounts=tuple(sorted((q.value, q.unit) for q in record.quantities
                                  if e.start <= q.start and q.end <= e.end and q.unit.lower() in MONEY_UNITS)),
-            article_place=None if e.places else main_place))
+            article_place=None if e.places else main_place,
+            segment=reader.report(*segments[e.id], e.id) if e.id in segments else None))
     return out
 
 
