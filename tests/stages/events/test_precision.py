@@ -119,3 +119,9 @@ def test_what_is_done_without_is_not_done(types):
     assert "CONSULT" not in types("The general pressed ahead without consulting his staff.")
     assert "AGREE" not in types("The envoy left without signing the agreement.")
     assert "CONSULT" in types("The general consulted his staff on Monday.")
+
+
+def test_the_purpose_of_speaking_is_no_further_act(types):
+    text = "A senior official, who spoke on condition of anonymity to discuss internal deliberations, said the plan had failed."
+    assert "CONSULT" not in types(text)
+    assert "CONSULT" in types("The ministers discussed the budget on Monday.")

@@ -19,6 +19,7 @@ A trigger word can sit in a clause that reports no act at a time:
 - a risk: a thing, not a party, that threatens ("the scandal threatens to bring down the
   government");
 - a warning of a fact: "warned that agents were plotting a coup" is an allegation, not a threat;
+- the purpose of speaking ("spoke on condition of anonymity to discuss the talks");
 - what is done "without" ("without consulting his advisers");
 - a time reference: a bare definite act noun that dates something else ("in the weeks before
   the invasion", "during the blockade").
@@ -58,6 +59,7 @@ ACTOR_WORDS = frozenset({
     "ministry", "president", "leader", "country", "state", "alliance", "union", "parliament", "police", "rebel",
     "militant", "group", "authority", "side", "regime", "man", "woman", "people", "protester", "gunman",
 })
+SPEAKING_VERBS = frozenset({"speak", "talk", "comment"})
 TIME_PREPS = frozenset({"before", "after", "since", "until", "till", "during", "following", "amid", "throughout"})
 AS_VERBS = frozenset({"view", "see", "regard", "describe", "characterize", "characterise", "portray", "depict",
                       "cast", "brand", "label", "paint", "frame", "treat", "consider", "perceive", "present", "call"})
@@ -67,7 +69,17 @@ def is_no_happening(trigger: Token) -> bool:
     """The trigger describes, sets a purpose or is the writer's own act rather than a report."""
     return is_description(trigger) or is_infinitival_relative(trigger) or is_writers_own(trigger) \
         or is_tally(trigger) or is_habit(trigger) or is_topic(trigger) or is_disposition(trigger) \
-        or is_risk(trigger) or is_warning_of_fact(trigger) or is_time_reference(trigger) or is_done_without(trigger)
+        or is_risk(trigger) or is_warning_of_fact(trigger) or is_time_reference(trigger) or is_done_without(trigger) \
+        or is_speaking_purpose(trigger)
+
+
+def is_speaking_purpose(trigger: Token) -> bool:
+    """ "spoke on condition of anonymity to discuss internal deliberations", "talked to reporters
+    to explain the plan": the purpose of speaking is the speaking itself (a claim), no further act."""
+    verb = clause_verb(trigger)
+    if verb.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.head.lemma_.lower() in SPEAKING_VERBS
 
 
 def is_done_without(trigger: Token) -> bool:
