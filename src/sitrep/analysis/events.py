@@ -200,25 +200,14 @@ def location(m: EventMention) -> tuple[PlaceInfo, ...]:
     return fine or tuple(m.places)
 
 
-@lru_cache(maxsize=1 << 16)
 def containers(p: PlaceInfo) -> frozenset[str]:
     """Keys of the places that contain p (its region, its country)."""
-    out = set()
-    if p.level >= 2 and p.region:
-        out.add("r:" + p.region)
-    if p.level >= 1 and p.country:
-        out.add("c:" + p.country)
-    return frozenset(out)
+    return p.held_by
 
 
-@lru_cache(maxsize=1 << 16)
 def own_keys(p: PlaceInfo) -> frozenset[str]:
-    keys = {p.key}
-    if p.level == 1 and p.region:
-        keys.add("r:" + p.region)
-    if p.level == 0 and p.country:
-        keys.add("c:" + p.country)
-    return frozenset(keys)
+    """Its own key, with its region or country key when it is that region or country."""
+    return p.own
 
 
 def place_agreement(a: tuple[PlaceInfo, ...], b: tuple[PlaceInfo, ...], near_km: float = 0.0) -> int | None:
@@ -237,9 +226,8 @@ def place_agreement(a: tuple[PlaceInfo, ...], b: tuple[PlaceInfo, ...], near_km:
 
 
 def _pair_level(pa: PlaceInfo, pb: PlaceInfo) -> int | None:
-    if own_keys(pa) & own_keys(pb):
-        return min(pa.level, pb.level)
-    if own_keys(pa) & containers(pb) or own_keys(pb) & containers(pa):
+    if pa.key == pb.key or not pa.own.isdisjoint(pb.own) or not pa.own.isdisjoint(pb.held_by) \
+            or not pb.own.isdisjoint(pa.held_by):
         return min(pa.level, pb.level)
     return None
 
@@ -355,12 +343,9 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
     same_article = a.article == b.article
     if same_article and a.segment is not None and b.segment is not None and a.segment.start == b.segment.start:
         return 10.0, ("one item of a sentence listing places",)  # "the Black Sea port of Odesa"
-    numbered = series_agreement(a, b) if a.plover == b.plover else None
-    if numbered is False:
-        return None  # "the first tranche" and "the second tranche"
-    where = place_agreement(location(a), location(b), NEAR_KM.get(family(a.plover), 0.0))
-    if where is None and not (same_article and (not a.places or not b.places)) and not numbered:
-        return None  # (a numbered act is placed by its partners in one report, its target in another)
+    # the cheap vetoes first (most candidate pairs fail one): ACLED type, date, parties, sums
+    if a.acled and b.acled and a.acled[0] != b.acled[0] and a.report.start != b.report.start:
+        return None  # a battle and a missile strike are two events for ACLED, however close
     when = date_agreement(a, b)
     season = same_campaign(a, b)
     if when is None and season is not None:
@@ -371,8 +356,12 @@ def score_pair(a: EventMention, b: EventMention) -> tuple[float, tuple[str, ...]
         return None
     if a.amounts and b.amounts and not set(a.amounts) & set(b.amounts):
         return None  # "$800 million in security assistance" and "$1.1 billion": two packages
-    if a.acled and b.acled and a.acled[0] != b.acled[0] and a.report.start != b.report.start:
-        return None  # a battle and a missile strike are two events for ACLED, however close
+    numbered = series_agreement(a, b) if a.plover == b.plover else None
+    if numbered is False:
+        return None  # "the first tranche" and "the second tranche"
+    where = place_agreement(location(a), location(b), NEAR_KM.get(family(a.plover), 0.0))
+    if where is None and not (same_article and (not a.places or not b.places)) and not numbered:
+        return None  # (a numbered act is placed by its partners in one report, its target in another)
     why = [f"type {a.plover}~{b.plover}", f"place level {where}", f"date {when}"]
     score = (where if where is not None else 0) + when
     score += _party_points(a, b, why) + _wording_points(a, b, why)

@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from sitrep.analysis.model import PlaceRef, Report
+from sitrep.analysis.sides import Sides, sides_for
 from sitrep.model import Actor, Event, Place, Record, StoredArticle
 
 STOPWORDS = frozenset(
@@ -61,6 +62,21 @@ class PlaceInfo:
     region: str | None  # "UA/Kharkiv Oblast" for places inside a first-level region
     country: str | None  # ISO alpha-2
     level: int  # 0 country, 1 region, 2 city or finer
+    own: frozenset[str] = field(default=frozenset(), compare=False)  # its key, and "r:"/"c:" when it is the region/country
+    held_by: frozenset[str] = field(default=frozenset(), compare=False)  # "r:"/"c:" keys of what contains it
+
+    def __post_init__(self) -> None:
+        own, held = {self.key}, set()
+        if self.level == 1 and self.region:
+            own.add("r:" + self.region)
+        if self.level == 0 and self.country:
+            own.add("c:" + self.country)
+        if self.level >= 2 and self.region:
+            held.add("r:" + self.region)
+        if self.level >= 1 and self.country:
+            held.add("c:" + self.country)
+        object.__setattr__(self, "own", frozenset(own))
+        object.__setattr__(self, "held_by", frozenset(held))
 
 
 @dataclass(frozen=True)
@@ -143,7 +159,7 @@ class StandingControl:
     control", "Ukrainian forces still hold Bakhmut", "Russian-occupied Melitopol")."""
 
     place: PlaceInfo
-    controller: str  # UKR | RUS
+    controller: str  # a party key of the place's conflict (UKR, RUS, HOUTHI, ...: sides.py)
     report: Report
     claimant: PartyInfo | None
     status: str
@@ -717,28 +733,19 @@ def _events(reader: _Reader) -> list[EventMention]:
     return out
 
 
-SIDE_OF = {"russian": "RUS", "russia's": "RUS", "ukrainian": "UKR", "ukraine's": "UKR", "russia": "RUS", "ukraine": "UKR"}
-_SIDE = r"(?P<side>russian|ukrainian|russia's|ukraine's)"
-_FORCES = r"(?:\s+(?:armed\s+)?(?:forces|troops|army|military|soldiers|units))?"
-STANDING_AFTER = re.compile(  # PLACE ... remains under Russian control
-    r"^[^.;:()]{0,60}?\b(?:remains?|remained|is|was|are|were|stays?|stayed|has been|have been|had been)\s+"
-    r"(?:still\s+|now\s+|firmly\s+|largely\s+|entirely\s+|fully\s+)?(?:in\s+|under\s+)"
-    rf"{_SIDE}\s+(?:military\s+)?(?:control|hands|occupation)\b")
-STANDING_BEFORE = re.compile(  # Russian forces (still) hold/control PLACE; Russian-held PLACE
-    rf"(?:(?:{_SIDE}{_FORCES}|(?P<state>russia|ukraine))\s+(?:still\s+|now\s+|continues? to\s+|firmly\s+)?"
-    r"(?:(?:has|have|had)\s+(?:long\s+)?)?(?:holds?|controls?|held|controlled)|(?P<side2>russian|ukrainian)-(?:held|controlled|occupied))"
-    r"\s+(?:the\s+)?(?:(?:city|town|village|port|region|plant|site)\s+of\s+)?(?:\w+\s+){0,2}?$")
 NOT_STANDING = re.compile(r"\b(?:not|never|no longer|wants?|hopes?|seeks?|tries|tried|if|would|could|may|might)\b")
 
 
-def standing_control(sentence_before: str, sentence_after: str) -> str | None:
-    """The side a sentence says holds the place between the two folded stretches, else None."""
-    after = STANDING_AFTER.match(sentence_after)
+def standing_control(sentence_before: str, sentence_after: str, sides: Sides | None = None) -> str | None:
+    """The party a sentence says holds the place between the two folded stretches, else None;
+    `sides` is the place's conflict (default: the parties of every conflict, sides.py)."""
+    sides = sides or sides_for(None)
+    after = sides.after.match(sentence_after)
     if after is not None and not NOT_STANDING.search(sentence_after[:after.end()]):
-        return SIDE_OF[after["side"]]
-    before = STANDING_BEFORE.search(sentence_before[-80:])
+        return sides.party(after["side"])
+    before = sides.before.search(sentence_before[-80:])
     if before is not None and not NOT_STANDING.search(sentence_before[-80:][:before.start()][-25:]):
-        return SIDE_OF[before["side"] or before["side2"] or before["state"]]
+        return sides.party(before["side"] or before["side2"])
     return None
 
 
@@ -750,7 +757,7 @@ def _standing(reader: _Reader) -> list[StandingControl]:
             continue
         for m in place.mentions:
             start, end = sentence_bounds(text, m.start, m.end)
-            side = standing_control(fold(text[start:m.start]), fold(text[m.end:end]))
+            side = standing_control(fold(text[start:m.start]), fold(text[m.end:end]), sides_for(info.country))
             if side is None:
                 continue
             claim = next((c for c in reader.record.claims if c.start <= m.start and m.end <= c.end), None)
