@@ -294,6 +294,33 @@ def weeks(m: EventMention) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
+DateBlock = tuple[str, tuple[int, int]]  # ("D" dated | "U" undated, by window | "N" undated, by report week), ISO week
+
+
+def date_blocks(m: EventMention) -> tuple[list[DateBlock], list[DateBlock]]:
+    """(the date blocks a mention looks in, those it is filed in). A dated mention meets dated
+    and undated ones over the weeks of its span; an undated one meets dated ones over the weeks
+    of its reporting window, but other undated ones only over the weeks within BOTH_UNDATED of
+    its report (further apart they cannot agree: `date_agreement`), so the undated pairs
+    compared do not grow with the window."""
+    own = weeks(m)
+    if m.when is not None:
+        return [("D", w) for w in own] + [("U", w) for w in own], [("D", w) for w in own]
+    if m.published is None:
+        return [("D", w) for w in own] + [("N", (0, 0))], [("U", w) for w in own] + [("N", (0, 0))]
+    day = m.published.isocalendar()
+    near = {(d.isocalendar()[0], d.isocalendar()[1]) for d in
+            (m.published + timedelta(days=n) for n in range(-BOTH_UNDATED.days - 1, BOTH_UNDATED.days + 2, 7))}
+    near |= {_iso_week(m.published - BOTH_UNDATED - timedelta(days=1)), _iso_week(m.published + BOTH_UNDATED + timedelta(days=1))}
+    return ([("D", w) for w in own] + [("N", w) for w in sorted(near)],
+            [("U", w) for w in own] + [("N", (day[0], day[1]))])
+
+
+def _iso_week(d: date) -> tuple[int, int]:
+    iso = d.isocalendar()
+    return (iso[0], iso[1])
+
+
 # ---------------------------------------------------------------- scoring a pair
 def same_party(a: PartyInfo | None, b: PartyInfo | None) -> bool:
     """One actor: the same key, or a state and its armed forces ("Russia launched its invasion",
@@ -539,16 +566,18 @@ class EventIndex:
                 if cell:
                     own.add(cell)
                     held |= around
-        for week in weeks(m):
+        looks, filed = date_blocks(m)
+        for when in looks:
             for k in own:
-                block = (fam, k, week)
-                out.update(self.owners.get(block, ()))
-                out.update(self.members.get(block, ()))
-                self.owners.setdefault(block, []).append(sig)
+                out.update(self.owners.get((fam, k, *when), ()))
+                out.update(self.members.get((fam, k, *when), ()))
             for k in held:
-                block = (fam, k, week)
-                out.update(self.owners.get(block, ()))
-                self.members.setdefault(block, []).append(sig)
+                out.update(self.owners.get((fam, k, *when), ()))
+        for when in filed:
+            for k in own:
+                self.owners.setdefault((fam, k, *when), []).append(sig)
+            for k in held:
+                self.members.setdefault((fam, k, *when), []).append(sig)
         buckets = campaign_buckets(m)
         if buckets is not None:
             name, own_bucket, looked = buckets

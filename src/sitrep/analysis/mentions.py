@@ -29,6 +29,7 @@ from functools import lru_cache
 from sitrep.analysis.model import PlaceRef, Report
 from sitrep.analysis.sides import Sides, sides_for
 from sitrep.model import Actor, Event, Place, Record, StoredArticle
+from sitrep.timewords import is_compared_time
 
 STOPWORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "over", "under", "about", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "not", "no", "nor", "that", "this", "these", "those", "it", "its", "it's", "he", "she", "they", "them", "his", "her", "their", "our", "we", "us", "you", "your", "i", "me", "my", "who", "whom", "which", "what", "when", "where", "why", "how", "than", "then", "there", "here", "also", "said", "says", "say", "saying", "told", "tell", "would", "will", "could", "can", "may", "might", "must", "should", "shall", "just", "very", "more", "most", "much", "many", "some", "any", "all", "each", "other", "such", "only", "own", "same", "so", "too", "s", "t", "up", "down", "out", "off", "again", "further", "once", "during", "before", "after", "above", "below", "between", "through", "against", "while", "because", "until", "per", "according", "one", "two", "three"]
@@ -400,14 +401,6 @@ def is_government_use(text: str, start: int, end: int) -> bool:
     """The capital at text[start:end] names the government, not the town."""
     before = fold(text[max(0, start - 40):start])
     return GOVERNMENT_BEFORE.search(before) is not None or GOVERNMENT_AFTER.match(fold(text[end:end + 60])) is not None
-
-
-COMPARED_BEFORE = re.compile(r"\b(?:beyond|than|compared (?:with|to)|unlike)\s+(?:in\s+|the\s+|those of\s+)?$")
-
-
-def is_compared_time(text: str, start: int) -> bool:
-    """The time at `start` is the term of a comparison ("worse than in 2014", "far beyond 2014")."""
-    return COMPARED_BEFORE.search(fold(text[max(0, start - 30):start])) is not None
 
 
 def place_info(place: Place) -> PlaceInfo:
