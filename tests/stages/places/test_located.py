@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.gazetteer.store import Entry, Hit
 from sitrep.pipeline import Stage
-from sitrep.stages.places.located import LOCATED_CONFIDENCE, Named, locatable
+from sitrep.stages.places.located import LOCATED_CONFIDENCE, SITE_WORDS, Named, locatable
 from sitrep.stages.places.recognise import Mention, plausible_hits
 from tests.stages.places.builders import places, small_places_stage
 
@@ -38,11 +38,29 @@ def test_a_named_site_lies_at_the_town_named_after_it(stage: Stage, nlp: Any, te
 
 @pytest.mark.parametrize("text", [
     "The Saint Luke General Hospital said it had run out of beds.",  # no town at all
-    "Officials in Kharkiv said the Saint Luke General Hospital had run out of beds.",  # the town comes first
     "The Saint Luke General Hospital is in Ukraine.",  # a country is no building's point
 ])
-def test_a_named_site_without_a_town_after_it_is_not_emitted(stage: Stage, nlp: Any, text: str) -> None:
+def test_a_named_site_without_a_town_in_the_story_is_not_emitted(stage: Stage, nlp: Any, text: str) -> None:
     assert "Saint Luke General Hospital" not in places(stage, nlp, text)
+
+
+@pytest.mark.parametrize(("text", "site", "town"), [
+    # the town comes first: the story's focus town
+    ("Officials in Kharkiv said the Saint Luke General Hospital had run out of beds.", "Saint Luke General Hospital",
+     "Kharkiv"),
+    # the town named most often, not the one named last
+    ("Kherson was shelled again. Residents of Kherson queued for water while a convoy left for Odesa. "
+     "The Saint Luke General Hospital took in twelve people.", "Saint Luke General Hospital", "Kherson"),
+    # a tie: the first named; a court or a college is a site only where no town follows it
+    ("A teacher from Kherson moved to Kharkiv last year. She studied at the Riverside Teachers College.",
+     "Riverside Teachers College", "Kherson"),
+])
+def test_a_named_site_without_a_town_after_it_lies_at_the_focus_town(stage: Stage, nlp: Any, text: str, site: str,
+                                                                      town: str) -> None:
+    got = places(stage, nlp, text)
+    assert site in got, sorted(got)
+    assert (got[site].lat, got[site].lon) == (got[town].lat, got[town].lon)
+    assert got[site].kind == "other" and got[site].geonameid is None
 
 
 @pytest.mark.parametrize(("named", "ok"), [
@@ -56,6 +74,18 @@ def test_a_named_site_without_a_town_after_it_is_not_emitted(stage: Stage, nlp: 
 ])
 def test_locatable_names(named: Named, ok: bool) -> None:
     assert locatable(named) is ok
+
+
+@pytest.mark.parametrize(("named", "ok"), [
+    (Named(0, 25, "Cloverhill District Court", "ORG"), True),  # a building that names an institution
+    (Named(0, 17, "Liverpool Academy", "ORG"), True),
+    (Named(0, 16, "Boryspil Airport", "FAC"), False),  # still read by its town's name
+    (Named(0, 31, "Royal United Services Institute", "ORG"), False),  # an institution, no building
+    (Named(0, 14, "Foreign Office", "ORG"), False),
+])
+def test_site_words_for_the_focus_town(named: Named, ok: bool) -> None:
+    assert locatable(named, SITE_WORDS) is ok
+    assert not locatable(named)  # no town after it in its sentence: these never take that town
 
 
 def test_a_region_named_with_its_type_word_is_a_region(stage: Stage, nlp: Any) -> None:

@@ -18,8 +18,9 @@ Approach
    fit, transliteration tier and document coherence (the story's countries and regions);
    countries and regions resolve to their own GeoNames record and centre, not a capital.
 3. Named sites the gazetteer lacks ('Central Mental Hospital in Dublin', 'Freedom Avenue in Kherson')
-   are placed at the town named right after them in their sentence (located.py): kind `other`, no
-   GeoNames id, confidence 0.6, the town as the alternative.
+   are placed at the town named right after them in their sentence, or, with no town after them, at the
+   story's focus town (the one it names most often; located.py): kind `other`, no GeoNames id, confidence
+   0.6, the town as the alternative.
 4. Group mentions by GeoNames id (a located site by its name) into one Place each; ids p1.. in order of
    first mention; the runner-up readings are kept as `alternatives`.
 
@@ -53,7 +54,9 @@ Known failure modes
 - Oceans, seas and the Middle East sit at hand-entered points, not GeoNames' own points.
 - Names the gazetteer lacks (villages under 500 people, streets, venues) are not emitted: their
   coordinates are unknown, and a guessed point would be a silent guess; only a named building or street
-  with a town right after it is emitted, at that town's point (step 3). No PyPI, npm or Debian
+  is emitted, at its town's point (step 3), marked by kind `other`, no GeoNames id and a lower confidence.
+  A site placed at the story's focus town is wrong when the story names a site elsewhere ('the Russian
+  Embassy' in Washington in a story told from London). No PyPI, npm or Debian
   package ships GeoNames' villages below cities500 (e.g. Zavody, Novomykhailivka), so front-line
   villages stay out ("Zavody, in the Kharkiv region" gives the oblast only).
 - "Russian forces shelled Donetsk": a demonym naming who acts is a mention of its country but
@@ -85,7 +88,7 @@ from sitrep.stages.places.tables import Tables, load_tables
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.11.0"
+VERSION = "1.12.0"
 MAX_ALTERNATIVES = 3
 
 
