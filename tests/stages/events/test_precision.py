@@ -1,4 +1,4 @@
-"""Events stage 2.23, precision rules: classes of expression that report no happening.
+"""Events stage 2.23-2.24, precision rules: classes of expression that report no happening.
 
 Every sentence here is written for the test (none comes from a dev set). Each class has
 sentences that give no event of the type and, where the class has a near neighbour that does
@@ -125,3 +125,11 @@ def test_the_purpose_of_speaking_is_no_further_act(types):
     text = "A senior official, who spoke on condition of anonymity to discuss internal deliberations, said the plan had failed."
     assert "CONSULT" not in types(text)
     assert "CONSULT" in types("The ministers discussed the budget on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The company apologized to its customers for the outage.",
+    "The outage prompted an apology from the chief executive.",
+])
+def test_an_apology_is_a_concession(types, text):
+    assert "CONCEDE" in types(text)
