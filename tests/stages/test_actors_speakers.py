@@ -130,3 +130,51 @@ def test_things_after_according_to_are_no_group(run):
 def test_a_name_never_runs_over_a_line_break(run):
     rec = run("The plant closed.\nPhoto\nMaria Kowalska said the workers were sent home.")
     assert kinds(rec) == {"Maria Kowalska": "person"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Military analysts said the offensive had stalled.", "Military analysts"),
+    ("Military experts believe the war will drag on.", "Military experts"),
+])
+def test_organisation_head_used_as_an_adjective_leaves_the_group_speaking(run, text, name):
+    assert kinds(run(text)).get(name) == "group", kinds(run(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Prosecutors said the two men had been detained.", "Prosecutors"),
+    ("The rebels said they had taken the hill.", "rebels"),
+])
+def test_group_noun_without_a_side_that_speaks_is_a_group(run, text, name):
+    assert kinds(run(text)).get(name) == "group", kinds(run(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A company spokesman said the plant would close.", "company spokesman"),
+    ("A camp official who asked not to be named said four people had died.", "camp official"),
+])
+def test_role_with_a_common_noun_qualifier_that_speaks_is_a_person(run, text, name):
+    assert kinds(run(text)).get(name) == "person", kinds(run(text))
+
+
+def test_possessive_country_before_a_role_needs_no_article(run):
+    rec = run("Norway's fisheries minister said the quota would be cut.")
+    hit = [a for a in rec.actors if a.kind == "person"]
+    assert hit and hit[0].side == "NOR", rec.actors
+
+
+def test_a_role_in_a_possessive_does_not_hide_the_office_that_speaks(run):
+    assert kinds(run("The mayor's office said the pool would stay shut.")).get("mayor's office") == "org"
+
+
+def test_title_and_organisation_head_together_are_the_organisation(run):
+    rec = run("The Ukrainian General Staff said the bridge had been repaired.")
+    assert kinds(rec).get("Ukrainian General Staff") == "org", kinds(rec)
+
+
+def test_side_of_a_nationality_is_a_group(run):
+    rec = run("The Polish side said the talks would go on.")
+    assert [(a.kind, a.side) for a in rec.actors] == [("group", "POL")]
+
+
+def test_unnamed_person_noun_with_a_phrase_is_a_person(run):
+    assert kinds(run("A person familiar with the talks said a deal was close.")).get("person") == "person"

@@ -310,3 +310,43 @@ def test_a_caption_word_on_the_line_above_neither_takes_the_subject_nor_confirms
     rec = run("The plant closed.\nPhoto\nThe night shift said the workers were sent home.")
     c = claim_at(rec, "workers were sent home")
     assert (c.claimant_text, c.status) == ("The night shift", "asserted")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Harbour Gazette reported that the ferry line had closed. The newspaper said the crews were laid off.",
+     "Harbour Gazette"),
+    ("Nord Radio reported that the pass was blocked. According to the broadcaster, snow fell all night.", "Nord Radio"),
+])
+def test_definite_media_noun_refers_back_to_the_last_medium_named(run, text, speaker):
+    rec = run(text)
+    assert claimant(rec, rec.claims[-1]) == speaker
+
+
+def test_definite_media_noun_never_takes_an_organisation_that_is_no_medium(run):
+    rec = run("The Lakeside Trust said the dam was safe. The newspaper said the dam was cracked.")
+    assert claimant(rec, claim_at(rec, "the dam was cracked")) is None
+
+
+def test_definite_compound_organisation_noun_refers_back(run):
+    rec = run("The Centre for Coastal Policy, a Bergen-based think tank, said fish stocks were falling. "
+              "The think tank added that quotas would be cut.")
+    assert claimant(rec, claim_at(rec, "quotas would be cut")) == "Centre for Coastal Policy"
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour board said in a statement that the pier would reopen in June.",
+    "Mayor Ilse Brandt wrote in a post on Monday that the pier would reopen in June.",
+])
+def test_that_clause_hung_on_the_channel_noun_is_the_content(run, text):
+    rec = run(text)
+    c = claim_at(rec, "the pier would reopen")
+    assert claimant(rec, c) is not None and rec.text[c.start:c.end].startswith("the pier")
+
+
+@pytest.mark.parametrize("text", [
+    "The Farm Office believes that the harvest will be poor, Lena Vik said.",
+    "Despite the rain, the governor thinks himself the best judge of the harvest, Lena Vik said, noting his record.",
+])
+def test_a_belief_in_a_sentence_reported_after_it_is_the_reporters_claim(run, text):
+    rec = run(text)
+    assert [claimant(rec, c) for c in rec.claims] == ["Lena Vik"]

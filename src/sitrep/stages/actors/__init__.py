@@ -28,11 +28,13 @@ Approach (one pass of compiled patterns over the text, plus spaCy entities):
        named in it that speaks is the claimant ("the report said", "according to the ruling", "a version of
        the tale says": named with its 'of' object), not a finding ("a poll found"), an inference ("the study
        suggests") or an authored text ("X's statement said": X speaks);
-     - unnamed officials: "a Kremlin spokesman", "the governor of the Belgorod region", "a UK government
+     - unnamed officials: "a Kremlin spokesman", "a company spokesman", "Ukraine's foreign minister" (no
+       article before a possessive country; not "the mayor's office", where the office speaks), "the governor of the Belgorod region", "a UK government
        spokesperson", "a European official", "a senior NATO intelligence official" (side from the organisation, nationality, country or place),
        kept when no named person with that role precedes; an indefinite one ("a spokesman", "another
        official") is a new person, never an earlier one, and one in apposition to a name describes it;
-     - collective speakers: a plural noun phrase that is the subject of a reporting verb or the object
+     - collective speakers (also group heads the text gives no side: "Prosecutors said", "the rebels said";
+       an organisation head used as an adjective names no organisation: "military experts"): a plural noun phrase that is the subject of a reporting verb or the object
        of "according to" ("according to aid workers", "Aid
        organisations say") is a group, unless it is a thing that reports ("figures show");
      Sides also come from a wider description ("a top Russian commander in Ukraine, Gen. X"), a
@@ -107,7 +109,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "find_actors", "make_actors_stage", "translit_key"]
 
-VERSION = "1.18"
+VERSION = "1.19"
 
 
 def find_actors(t: Tables, record: Record, doc: Doc) -> tuple[Actor, ...]:

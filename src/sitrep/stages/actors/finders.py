@@ -143,9 +143,14 @@ def titled_names(t: Tables, ctx: Context, taken: list[tuple[int, int]]) -> Itera
             continue
         if in_entity(ctx, s, e, ("ORG",)) and not is_titled_person_name(t, name):
             continue  # "General Staff", "Commander Forces": an organisation; "commander Oleksandr Pavliuk": a person
-        if name in t.media or name in t.countries or name in t.adjectives:
-            continue
+        if name in t.media or name in t.countries or name in t.adjectives or is_org_head(t, ctx.text[m.start():e]):
+            continue  # "General Staff": an organisation head, not General + a name
         yield person(t, ctx, s, e, "p:" + surname_key(name))
+
+
+def is_org_head(t: Tables, text: str) -> bool:
+    """A title with the word after it that is an organisation head of the tables ('General Staff')."""
+    return " ".join(text.split()).lower() in t.heads
 
 
 def is_titled_person_name(t: Tables, name: str) -> bool:
@@ -202,11 +207,20 @@ def org_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
         head = t.heads[m.group("head").lower()]
         side = side_of(t, m)
         bare = not (m.group("nat") or m.group("poss") or m.group("of"))
+        if bare and is_modifier_adjective(ctx, m.start("head"), m.end("head")):
+            continue  # "military experts said", "security officials": an adjective, the group speaks
         yield Mention(m.start(), m.end(), "org", f"o:{side}:{head}", m.group(0), 2, side=side,
                       link="head" if bare else None)
     for e in ctx.doc.ents:
         if e.label_ == "ORG":
             yield from org_entity(t, ctx, e.start_char, e.end_char)
+
+
+def is_modifier_adjective(ctx: Context, start: int, end: int) -> bool:
+    """An organisation head used as an adjective of the noun after it ('military experts', 'security
+    officials'): no organisation is named."""
+    tok = last_token(ctx, start, end)
+    return tok is not None and tok.dep_ == "amod" and tok.head.i > tok.i
 
 
 def last_line_start(text: str, start: int, end: int) -> int:
@@ -431,8 +445,8 @@ def collective_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
         if tok.tag_ not in ("NNS", "NNPS") or not (tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in t.reporting
                                                    or is_according_to(tok)):
             continue
-        if tok.lower_ in t.junk.not_speakers or tok.lower_ in t.group_heads:
-            continue  # known group heads are found by the group patterns, with their sides
+        if tok.lower_ in t.junk.not_speakers:
+            continue  # a known group head with a side ("Russian troops") is found by the group patterns first
         parts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")] + [tok]
         start, end = parts[0].idx, tok.idx + len(tok)
         prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
@@ -544,7 +558,8 @@ def role_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
         if named and (in_entity(ctx, m.end() + named.start(1), m.end() + named.start(1) + 2, ("PERSON",))
                       or is_titled_person_name(t, named.group(1))):
             continue
-        if m.group("art").lower() in ("a", "an") and is_apposition_of_person(ctx, m.start()):
+        art = (m.group("art") or "").lower()  # none before a possessive country: "Ukraine's foreign minister"
+        if art in ("a", "an") and is_apposition_of_person(ctx, m.start()):
             continue  # "Charles Michel, a former Belgian prime minister,": his description
         head = last_token(ctx, m.start("title"), m.end("title"))
         if head is not None and head.dep_ in ("compound", "amod"):  # "the general staff"
@@ -555,11 +570,11 @@ def role_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
             side = place_side(t, ctx, m.start("place"), m.end("place"))
         if side is None and m.group("of"):
             side = place_side(t, ctx, m.start("of"), m.end("of"))
-        s = m.end("art") + 1
+        s = m.end("art") + 1 if art else m.start()
         while ctx.text[s].isspace():
             s += 1
         qualified = bool(m.group("nat") or m.group("poss") or m.group("org") or m.group("place") or m.group("of")
                          or m.group("region"))
         name = ctx.text[s:m.end()]
         yield Mention(s, m.end(), "person", "u:" + name.lower(), name, 1 if qualified else 7, role=title,
-                      side=side, link="role", indefinite=m.group("art").lower() != "the")
+                      side=side, link="role", indefinite=art not in ("the", ""))

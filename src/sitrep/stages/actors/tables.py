@@ -159,12 +159,13 @@ def load_tables() -> Tables:
         state_re=re.compile(rf"{_B}(?P<head>{ctry}|{alternation(sides['capitals'])}){_E}"),
         known_re=re.compile(rf"{_B}(?P<head>{alternation(by_alias)}){_E}"),
         role_re=re.compile(
-            rf"{_B}(?P<art>(?i:the|a|an|one|another))\s+(?:(?i:senior|top|local|regional|deputy|former|unnamed|acting)\s+)*"
-            rf"(?:(?P<nat>{nat})\s+|(?P<poss>{ctry})\s+|(?P<org>{named})\s+|(?P<region>{REGION_ADJECTIVES})\s+|(?P<place>{caps}|[A-Z][\w-]+(?=['’]?s\s))(?:['’]?s)?\s+)?"
-            rf"(?:{FIELDS}\s+)?(?:{heads}\s+)?(?P<title>{title})"
+            rf"{_B}(?:(?P<art>(?i:the|a|an|one|another))\s+|(?=(?:{ctry})['’]s\s))"
+            rf"(?:(?i:senior|top|local|regional|deputy|former|unnamed|acting)\s+)*"
+            rf"(?:(?P<nat>{nat})\s+|(?P<poss>{ctry})(?:['’]s)?\s+|(?P<org>{named})\s+|(?P<region>{REGION_ADJECTIVES})\s+|(?P<place>{caps}|[A-Z][\w-]+(?=['’]?s\s))(?:['’]?s)?\s+)?"
+            rf"(?:{FIELDS}\s+)?(?:{heads}\s+|(?!{title}{_E})(?P<qual>[A-Za-z][a-z-]+)\s+)?(?P<title>{title})"
             rf"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:\s+(?i:region|oblast|province|city))?"
             rf"(?=\s*[,.;:!?)]|\s+(?:said|says|told|has|had|have|was|is|were|who|which|in|on|at|and)\b))?"
-            rf"{_E}(?!\s+[A-Z])"),
+            rf"{_E}(?!\s+[A-Z]|['’])"),  # not before a name, nor a possessive ("the mayor's office")
         title_after_re=re.compile(rf"\s+{title}{_E}"),
         title_name_re=re.compile(rf"{_B}(?P<title>{title})\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){{0,2}})"),
         broad_prefix_re=re.compile(
@@ -178,7 +179,7 @@ def load_tables() -> Tables:
         appos_nat_re=re.compile(rf"^,\s+(?i:a|an|the)\s+[^,.;]{{0,80}}?(?P<nat>{nat}|{ctry}){_E}"),
         reporting=frozenset(load_json("claims", "cues.json")["reporting_verbs"]),
         alpha3=alpha3_codes(), junk=load_not_actors(),
-        speaker_persons=frozenset(speakers["persons"]), speaker_orgs=frozenset(speakers["organisations"]),
+        speaker_persons=frozenset(speakers["persons"]), speaker_orgs=frozenset([*speakers["organisations"], *speakers["media"]]),
         voice_nouns=frozenset(cues["voice_nouns"]), speaker_documents=frozenset(speakers["documents"]),
         inference_verbs=frozenset(cues["inference_verbs"]), outlet_re=outlet_pattern(orgs["media"], orgs["platforms"]),
     )

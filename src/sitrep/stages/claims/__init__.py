@@ -3,8 +3,9 @@
 Approach: one pass over the sentences (spaCy sentences cut again at line breaks), in order:
   1. Attributions found on the parse of each sentence:
      - reporting verbs (data/claims/cues.json): "X says (that) C", "C, X claims", "X speaks of C",
-       "X estimated C", quotes ("“C,” X said"); the content C is the verb's clause, the object
-       of its preposition, or its right-hand objects; a gapped coordination (", and on Saturday
+       "X estimated C", quotes ("“C,” X said"); the content C is the verb's clause (also one the parser
+       hung on a channel noun: "said in a statement that C"), the object of its preposition, or its
+       right-hand objects; "A says B believes C" is B's claim, but "B believes C, A said" is A's; a gapped coordination (", and on Saturday
        evening at 2,000 km2") is a second claim with its own time;
      - anaphoric attributions: "X announced this ...", "This was shown on the map that X made
        public" make the previous sentence X's claim (or complete the claim already there);
@@ -31,7 +32,9 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
      a time expression or a place. `reported` is only for claims with no claimant. The actor is looked
      for in the subject's core (head, modifiers, appositions, "of/for" phrases), not in its clauses,
      else in a later conjunct ("the author and journalist X told me"); a definite organisation noun
-     with no name ("the company", "the Los Gatos, California, company") is the last organisation named;
+     with no name ("the company", "the think tank", "the Los Gatos, California, company"; the nouns of
+     data/actors/speaker_nouns.json) is the last organisation named, a media noun ("the newspaper") the last
+     medium named;
      a pronoun prefers the last compatible actor named as a subject; "they" may be an unnamed official.
      An I/we subject outside quote marks right after a "C, X said." sentence is X's (texts stripped of
      quote marks); elsewhere it stays the writer's ("We urge C" in an official statement).
@@ -104,7 +107,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPAN", "PARENTHETICAL_STOP", "VERSION", "find_claims", "make_claims_stage"]
 
-VERSION = "1.22"
+VERSION = "1.23"
 
 
 # ---------------------------------------------------------------- assembly

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from sitrep.model import ClaimStatus
@@ -62,7 +62,7 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
                            if not (unit.start <= author.idx < unit.end) else unit)
     if who.lower_ in PRONOUN_KINDS:
         return antecedent(d, who.idx, PRONOUN_KINDS[who.lower_], floor), None, "asserted"
-    if is_definite_org_noun(who) and (named := antecedent(d, who.idx, ("org",), floor)):
+    if (noun := definite_org_noun(d, who)) is not None and (named := org_antecedent(d, who.idx, noun, floor)):
         return named, None, "asserted"  # "the company said": the last organisation named
     if who.lemma_.lower() in d.cues.source_nouns:
         return None, d.text[lo:hi], "reported"
@@ -83,17 +83,46 @@ PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
-# Common nouns that, definite and bare of a name, refer back to the last organisation named.
-ORG_NOUNS = frozenset({"company", "firm", "group", "union", "agency", "organization", "organisation", "corporation",
-                       "carmaker", "automaker", "retailer", "airline", "bank", "network", "charity", "manufacturer",
-                       "maker", "startup", "studio", "league", "team", "club", "ministry", "department"})
+def org_noun(d: Doc2, tok: Token) -> str | None:
+    """'org' or 'media' when the noun (with the compound before it: 'think tank', 'news agency') is one of
+    the organisation or media nouns of data/actors/speaker_nouns.json."""
+    word = tok.lemma_.lower()
+    before = [c.lower_ for c in tok.lefts if c.dep_ == "compound"]
+    for name in ([f"{before[-1]} {word}"] if before else []) + [word]:
+        if name in d.cues.media_nouns:
+            return "media"
+        if name in d.cues.org_nouns:
+            return "org"
+    return None
 
 
-def is_definite_org_noun(who: Token) -> bool:
-    """'The company', 'the Los Gatos, California, company': the/this + an organisation noun, no name of its own."""
+def definite_org_noun(d: Doc2, who: Token) -> str | None:
+    """'The company', 'the think tank', 'the newspaper', 'the Los Gatos, California, company': the/this +
+    an organisation or media noun, no name of its own; 'org' or 'media', else None."""
+    if who.left_edge.lower_ not in ("the", "this"):
+        return None
     heads = [who, *(c for c in who.children if c.dep_ == "appos")]  # "the Los Gatos, California, company"
-    return any(h.lemma_.lower() in ORG_NOUNS and not any(c.dep_ in ("poss", "prep") for c in h.children)
-               for h in heads) and who.left_edge.lower_ in ("the", "this")
+    for h in heads:
+        kind = org_noun(d, h)
+        if kind is not None and not any(c.dep_ in ("poss", "prep") for c in h.children):
+            return kind
+    return None
+
+
+def org_antecedent(d: Doc2, pos: int, noun: str, floor: int) -> str | None:
+    """The organisation a definite organisation noun refers back to: the last one named since `floor`;
+    for a media noun the last medium named anywhere before ('The Journal reported ... the newspaper said')."""
+    if noun == "org":
+        return antecedent(d, pos, ("org",), floor)
+    names = {a.id: a.name for a in d.actors if a.kind == "org"}
+    media = {a for a, name in names.items() if is_medium_name(d, name)}
+    return antecedent(d, pos, ("org",), 0, among=media)
+
+
+def is_medium_name(d: Doc2, name: str) -> bool:
+    """A news medium: one of the media table's names, or a name ending in a media word ('Suffolk Times')."""
+    words = name.split()
+    return name in d.cues.media or (len(words) >= 2 and words[-1] in d.cues.media_words)
 
 
 def voice_owner(d: Doc2, who: Token) -> Token | None:
@@ -169,7 +198,8 @@ def conjunct_actor(d: Doc2, who: Token, unit: Unit) -> str | None:
     return None
 
 
-def antecedent(d: Doc2, pos: int, kinds: Sequence[str], floor: int) -> str | None:
+def antecedent(d: Doc2, pos: int, kinds: Sequence[str], floor: int,
+               among: Collection[str] | None = None) -> str | None:
     """The actor a pronoun at `pos` refers to: the last one of those kinds named as a subject (or as a
     speaker's apposition) since `floor`, else the last one named at all ("X, like others, has had it
     with Putin. 'We...', he said" -> X, not Putin)."""
@@ -177,7 +207,7 @@ def antecedent(d: Doc2, pos: int, kinds: Sequence[str], floor: int) -> str | Non
     hi = bisect.bisect_left(d.mentions, (pos, -1, ""))
     fallback = None
     for s, e, a in reversed(d.mentions[lo:hi]):
-        if d.kinds[a] not in kinds and not ("unnamed" in kinds and a in d.unnamed):
+        if d.kinds[a] not in kinds and not ("unnamed" in kinds and a in d.unnamed) or (among is not None and a not in among):
             continue
         fallback = fallback or a
         if d.doc is not None and is_subject_mention(d.doc, s, e):
@@ -217,6 +247,8 @@ def content_of(d: Doc2, verb: Token, unit: Unit) -> list[tuple[int, int, int | N
             stop = re.search(PARENTHETICAL_STOP, d.text[sp[1] + 1:unit.end])
             sp = (sp[0], sp[1] + 1 + stop.start() if stop and sp[1] - sp[0] < 8 else unit.end)
         return [(*sp, None)] if sp else []
+    if (channelled := channel_clause(verb, unit)) is not None:
+        return [channelled]
     preps = d.cues.prep_verbs.get(verb.lemma_.lower(), frozenset())
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in preps:
@@ -233,6 +265,22 @@ def content_of(d: Doc2, verb: Token, unit: Unit) -> list[tuple[int, int, int | N
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return []  # "described the scene": no 'as' phrase, no claim
     return right_segments(verb, unit)
+
+
+CHANNEL_PREPS = frozenset({"in", "on", "during"})
+
+
+def channel_clause(verb: Token, unit: Unit) -> tuple[int, int, int | None] | None:
+    """'said in a statement that C', 'wrote in a post on Monday that C': the parser hangs the that-clause
+    on the channel noun; it is the verb's content."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS and c.i > verb.i):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            clause = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)]
+            sp = clause_span(clause, unit) if clause else None
+            if sp is not None:
+                return (*sp, None)
+    return None
 
 
 def extracted_content(verb: Token, unit: Unit) -> tuple[int, int, int | None] | None:

@@ -1,4 +1,5 @@
-"""Cue tables of the claims stage (data/claims/cues.json and the actor tables it shares)."""
+"""Cue tables of the claims stage (data/claims/cues.json and the actor tables it shares: organisations,
+sides, not_actors and speaker_nouns)."""
 
 from __future__ import annotations
 
@@ -34,10 +35,16 @@ class Cues:
     not_source_re: re.Pattern[str]
     channels: tuple[tuple[re.Pattern[str], str], ...]
     adjectives: dict[str, str] = field(default_factory=dict)  # nationality adjective -> alpha-3
+    # data/actors/speaker_nouns.json: common nouns for organisations and media that, definite and bare of a
+    # name ('the company said'), refer back to an organisation named before; media words end a medium's name
+    org_nouns: frozenset[str] = frozenset()
+    media_nouns: frozenset[str] = frozenset()
+    media_words: frozenset[str] = frozenset()
 
 
 def load_cues() -> Cues:
     d: dict[str, Any] = load_json("claims", "cues.json")
+    speakers: dict[str, Any] = load_json("actors", "speaker_nouns.json")
 
     def rx(p: str) -> re.Pattern[str]:
         return re.compile(p, re.IGNORECASE)
@@ -58,6 +65,8 @@ def load_cues() -> Cues:
         inference_verbs=frozenset(d["inference_verbs"]),
         channels=tuple((re.compile(p) if "(?P<outlet>" in p else rx(p), label) for p, label in d["channels"]),
         adjectives=load_json("actors", "sides.json")["adjectives"],
+        org_nouns=frozenset(speakers["organisations"]), media_nouns=frozenset(speakers["media"]),
+        media_words=frozenset(speakers["media_name_words"]),
     )
 
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from sitrep.model import ClaimStatus, Span
 from sitrep.stages.claims.acts import is_hedged_inference, is_unrealised
 from sitrep.stages.claims.attribution import (
-    ORG_NOUNS,
     agent_of,
     anaphoric_target,
     author_of,
@@ -18,6 +17,7 @@ from sitrep.stages.claims.attribution import (
     gap_time,
     is_anaphoric,
     is_appeal,
+    org_noun,
     strip_the,
     subject_of,
 )
@@ -116,7 +116,7 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
     if not contents and (claimant or as_written):
         contents = fronted_content(d, verb, who, unit)
     if claimant is None and status == "asserted" and verb.lemma_.lower() in d.cues.inference_verbs \
-            and not is_named_agent(who):
+            and not is_named_agent(d, who):
         return []  # "this document suggests that C", "the fact that X shows C": the writer's reasoning
     for start, end, seg in contents:
         said_at, start = gap_time(d, seg, start) if seg is not None and out else (None, start)
@@ -132,17 +132,19 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
     return out
 
 
-def is_named_agent(who: Token) -> bool:
+def is_named_agent(d: Doc2, who: Token) -> bool:
     """A subject that can speak for itself: a proper name or an organisation noun ('Netflix indicated',
     'the firm indicated'), not a thing that shows something ('this document suggests')."""
-    return who.pos_ == "PROPN" or who.lemma_.lower() in ORG_NOUNS
+    return who.pos_ == "PROPN" or org_noun(d, who) is not None
 
 
 def relayed_verb(d: Doc2, verb: Token, unit: Unit, claimant: str | None) -> Token | None:
     """The reporting verb heading `verb`'s content clause when another actor is its subject: in
-    "A announced that B has determined that C" (or "A says B believes C") C is B's claim, relayed by A."""
+    "A announced that B has determined that C" (or "A says B believes C") C is B's claim, relayed by A.
+    Not a clause before the verb: in "B believes C, A said" A's sentence is reported, B's belief is A's claim."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if clause is None or clause.lemma_.lower() not in d.cues.verbs or clause.lemma_.lower() in d.cues.denial_verbs:
+    if clause is None or clause.i < verb.i or clause.lemma_.lower() not in d.cues.verbs \
+            or clause.lemma_.lower() in d.cues.denial_verbs:
         return None
     if d.cues.verbs[clause.lemma_.lower()] == "intent" or not any(c.dep_ == "ccomp" for c in clause.children):
         return None
