@@ -1,4 +1,4 @@
-"""Events stage 2.23-2.24, precision rules: classes of expression that report no happening.
+"""Events stage 2.23-2.25, precision rules: classes of expression that report no happening.
 
 Every sentence here is written for the test (none comes from a dev set). Each class has
 sentences that give no event of the type and, where the class has a near neighbour that does
@@ -133,3 +133,9 @@ def test_the_purpose_of_speaking_is_no_further_act(types):
 ])
 def test_an_apology_is_a_concession(types, text):
     assert "CONCEDE" in types(text)
+
+
+def test_an_act_noun_as_topic_subject_is_no_report(types):
+    assert "CONSULT" not in types("A visit to the old reactor showed how little had changed.")
+    assert "CONSULT" in types("The meeting took place on Monday.")
+    assert "CONSULT" in types("Talks between Kyiv and Moscow resumed on Friday.")

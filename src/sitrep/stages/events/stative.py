@@ -19,6 +19,8 @@ A trigger word can sit in a clause that reports no act at a time:
 - a risk: a thing, not a party, that threatens ("the scandal threatens to bring down the
   government");
 - a warning of a fact: "warned that agents were plotting a coup" is an allegation, not a threat;
+- a topic subject: a singular act noun without a doer as the subject of a verb that does not
+  tell it happen ("A visit to the zone found that ...");
 - the purpose of speaking ("spoke on condition of anonymity to discuss the talks");
 - what is done "without" ("without consulting his advisers");
 - a time reference: a bare definite act noun that dates something else ("in the weeks before
@@ -60,6 +62,10 @@ ACTOR_WORDS = frozenset({
     "militant", "group", "authority", "side", "regime", "man", "woman", "people", "protester", "gunman",
 })
 SPEAKING_VERBS = frozenset({"speak", "talk", "comment"})
+HAPPEN_VERBS = frozenset({
+    "take", "happen", "occur", "begin", "start", "end", "resume", "continue", "break", "last", "hold", "conclude",
+    "follow", "come", "go", "proceed", "finish", "open", "close", "erupt", "unfold", "stall", "fail", "succeed",
+})
 TIME_PREPS = frozenset({"before", "after", "since", "until", "till", "during", "following", "amid", "throughout"})
 AS_VERBS = frozenset({"view", "see", "regard", "describe", "characterize", "characterise", "portray", "depict",
                       "cast", "brand", "label", "paint", "frame", "treat", "consider", "perceive", "present", "call"})
@@ -70,7 +76,7 @@ def is_no_happening(trigger: Token) -> bool:
     return is_description(trigger) or is_infinitival_relative(trigger) or is_writers_own(trigger) \
         or is_tally(trigger) or is_habit(trigger) or is_topic(trigger) or is_disposition(trigger) \
         or is_risk(trigger) or is_warning_of_fact(trigger) or is_time_reference(trigger) or is_done_without(trigger) \
-        or is_speaking_purpose(trigger)
+        or is_speaking_purpose(trigger) or is_topic_subject(trigger)
 
 
 def is_speaking_purpose(trigger: Token) -> bool:
@@ -80,6 +86,21 @@ def is_speaking_purpose(trigger: Token) -> bool:
     if verb.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     return verb.head.lemma_.lower() in SPEAKING_VERBS
+
+
+def is_topic_subject(trigger: Token) -> bool:
+    """ "A visit to the zone found that ...", "resistance would collapse", "The decision
+    reflects ...": a singular act noun that is the subject of a verb that does not tell it
+    happen, and names nobody who did it (no possessor, no "by" phrase, no name in its phrase),
+    is what the sentence talks about, not a report of the act. Kept: "The meeting took place on
+    Monday", "Talks between Kyiv and Moscow resumed" (a verb of happening or a named party),
+    and plurals ("Negotiations ended months ago")."""
+    if trigger.pos_ != "NOUN" or trigger.tag_ != "NN" or trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if trigger.head.lemma_.lower() in HAPPEN_VERBS or any(c.dep_ in ("poss", "agent") for c in trigger.children):
+        return False
+    phrase = [t for t in trigger.subtree if t.i != trigger.i]
+    return not any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in AGENT_ENTS for t in phrase)
 
 
 def is_done_without(trigger: Token) -> bool:
