@@ -7,8 +7,9 @@ not copies that collapse. With 3 days, replicas of an undated sentence stay insi
 30-day reporting window: the candidates per mention grow until the replicas span the window
 (about 1,700 articles of the dev corpus), so 1,000 -> 10,000 is not quite linear; with
 --shift-days 45 every replica falls outside the others' windows and the growth shows the cost
-per mention alone. Prints CPU seconds (and wall), articles/s and the time ratio against the
-ratio of sizes (1.0 = linear).
+per mention alone. Prints CPU seconds (and wall), articles/s, the event-mention pairs scored,
+and the time and pair ratios against the ratio of sizes (1.0 = linear); the pairs do not
+depend on the machine's load, the time does.
 
 usage: .venv/bin/python scripts/bench_analysis.py --records records.jsonl [--sizes 1000 10000] [--shift-days 3]
 """
@@ -58,11 +59,14 @@ def corpus(records: list[Record], size: int, shift: int = 3) -> list[StoredArtic
     return out
 
 
-def timed(articles: Iterable[StoredArticle]) -> tuple[float, float, int, int]:
-    """(CPU seconds, wall seconds, events, claims): CPU time, because the machine may be shared."""
+def timed(articles: Iterable[StoredArticle]) -> tuple[float, float, int, int, int]:
+    """(CPU seconds, wall seconds, events, claims, event pairs scored): CPU time, because the
+    machine may be shared, and the pairs scored, which no other load on the machine moves."""
     wall, cpu = time.perf_counter(), time.process_time()
-    bundle = Analyser(articles).result()
-    return time.process_time() - cpu, time.perf_counter() - wall, len(bundle.events), len(bundle.claims)
+    analyser = Analyser(articles)
+    bundle = analyser.result()
+    return (time.process_time() - cpu, time.perf_counter() - wall, len(bundle.events), len(bundle.claims),
+            analyser.events.tried)
 
 
 def load(args: argparse.Namespace) -> list[Record]:
@@ -85,11 +89,13 @@ def main() -> None:
     base = None
     for size in args.sizes:
         articles = corpus(records, size, args.shift_days)
-        seconds, wall, events, claims = timed(articles)
-        base = base or (size, seconds)
+        seconds, wall, events, claims, pairs = timed(articles)
+        base = base or (size, seconds, pairs)
         growth = (seconds / base[1]) / (size / base[0])
+        pair_growth = (pairs / base[2]) / (size / base[0])
         print(f"{size:6} articles: {seconds:7.2f} s CPU ({wall:.1f} s wall)  {size / seconds:6.0f} articles/s  "
-              f"{events} events, {claims} claims  time/size growth vs {base[0]}: {growth:.2f}")
+              f"{events} events, {claims} claims, {pairs} pairs scored  growth vs {base[0]}: "
+              f"time/size {growth:.2f}, pairs/size {pair_growth:.2f}")
 
 
 if __name__ == "__main__":

@@ -63,3 +63,17 @@ def test_measure_words_a_size_lives_at_risk_lost_troops_and_a_massacre() -> None
     a.quantity("9,000 troops", 9000, "troops").quantity("80 people", 80, "people")
     measures = {p.value: s.measure for s in analyse([a.stored()]).figures for p in s.points}
     assert measures == {9000: "casualties", 80: "killed"}
+
+
+def test_refugee_counts_per_host_country_are_series_of_their_own() -> None:
+    moldova = (617790, 47.0, 28.5, "country", "MD", None)
+    slovakia = (3057568, 48.7, 19.5, "country", "SK", None)
+    ukraine = (690791, 49.0, 32.0, "country", "UA", None)
+    text = ("Moldova has received over 90,000 refugees from Ukraine. Another 60,000 refugees fled to Slovakia. "
+            "Since the war in Ukraine began, 900,000 refugees have fled Ukraine.")
+    a = article("host-a", "Wire", "2022-03-20", text)
+    a.place("Moldova", *moldova).place("Slovakia", *slovakia).place("Ukraine", *ukraine)
+    a.quantity("90,000 refugees", 90000, "refugees", "gt").quantity("60,000 refugees", 60000, "refugees")
+    a.quantity("900,000 refugees", 900000, "refugees")
+    series = {s.subject.label: [p.value for p in s.points] for s in analyse([a.stored()]).figures}
+    assert series == {"refugees in Moldova": [90000], "refugees in Slovakia": [60000], "refugees": [900000]}

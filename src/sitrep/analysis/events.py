@@ -4,8 +4,9 @@ Steps (each a function below):
 1. **Collapse** identical mentions (the same wire sentence on several sites) into one node.
 2. **Block**: a node is filed under its own places (city, region, country) and, as a member,
    under the places that contain them, each crossed with its type family and the weeks its
-   date can fall in. Only owner x owner and owner x member pairs of a block are compared, so
-   the work grows with the mentions, not their square. Mentions of one article are also
+   date can fall in (`date_blocks`: two undated mentions meet only when reported within
+   BOTH_UNDATED of each other). Only owner x owner and owner x member pairs of a block are
+   compared, so the work grows with the mentions of a place and week, not with all of them. Mentions of one article are also
    compared with each other (headline, lead and a later paragraph are one event). A strike
    campaign against a class of infrastructure told without a day ("strikes on Ukraine's energy
    grid") is also filed by its class and season: its readings months apart can be one event;
@@ -526,6 +527,7 @@ class EventIndex:
     by_article: dict[str, list[MentionKey]] = field(default_factory=dict)
     links: dict[frozenset[MentionKey], tuple[float, tuple[str, ...]]] = field(default_factory=dict)
     uf: UnionFind[MentionKey] = field(default_factory=UnionFind)
+    tried: int = 0  # pairs scored so far (the benchmark's measure of work: machine-independent)
 
     def add(self, mentions: Iterable[EventMention]) -> set[MentionKey]:
         """File new mentions, link them to what they match; returns the touched mention keys."""
@@ -594,6 +596,7 @@ class EventIndex:
         return out
 
     def _try(self, a: MentionKey, b: MentionKey) -> None:
+        self.tried += 1
         link = is_link(self.mentions[a], self.mentions[b])
         if link is not None:
             self._link(a, b, *link)

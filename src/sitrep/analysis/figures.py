@@ -6,7 +6,8 @@ Steps:
    km2 "recaptured" is area_regained, dollars of "assistance" are aid, tanks "destroyed"
    are equipment_lost. Figures of anything else (percentages, subscribers) form no series.
 2. **Subject** (`subject_of`): casualty and refugee counts are about the finest place of
-   their sentence (and the event the sentence reports), else the war as a whole; aid is
+   their sentence (and the event the sentence reports), a refugee count with no town about
+   the one host country its words name, else the war as a whole; aid is
    about its kind (security, humanitarian, refugee) and whether it is a package or a running
    total; areas are about the war as a whole.
 3. **Series** per (measure, subject, claimant); a point per (value, bound, said_at): the same
@@ -27,7 +28,7 @@ from datetime import date
 
 from sitrep.analysis.events import party_model
 from sitrep.analysis.grouping import content_id, report_order, sort_reports
-from sitrep.analysis.mentions import MONEY_UNITS, PlaceInfo, QuantityMention
+from sitrep.analysis.mentions import MONEY_UNITS, PlaceInfo, QuantityMention, fold
 from sitrep.analysis.model import PlaceRef, Point, Series, Subject
 
 UNIT_MEASURE = {
@@ -105,10 +106,30 @@ def subject_of(q: QuantityMention, measure: str) -> tuple[str, str, PlaceInfo | 
         scope = "package" if PACKAGE.search(q.near) and not TOTAL_BEFORE.search(q.before) else "total"
         return f"aid:{kind}:{scope}", f"{kind} assistance ({'running total' if scope == 'total' else 'package'})", None
     if measure in PLACE_MEASURES:
-        place = _finest(q.places)
+        place = _finest(q.places) or (_host_country(q) if measure == "refugees" else None)
         if place is not None:
             return f"place:{place.key}", f"{measure} in {place.ref.name}", place
     return f"all:{measure}", measure.replace("_", " "), None
+
+
+HOST_BEFORE = re.compile(r"\b(?:fled|fleeing|flee|went|gone|crossed|arrived|arriving|headed|entered)\b[^.;]{0,30}?"
+                         r"\b(?:to|into|in)\s+(?:neighbou?ring\s+)?$")
+HOST_AFTER = re.compile(r"^\s+(?:(?:has|had|have)\s+)?(?:already\s+|now\s+)?(?:received|taken in|took in|hosts?|hosted|"
+                        r"welcomed|registered|accepted|admitted|sheltered)\b")
+
+
+def _host_country(q: QuantityMention) -> PlaceInfo | None:
+    """The one country the words around a refugee count say took them in ("Romania has
+    received over 750,000 refugees", "2.8 million fled at first to Poland"); not the country
+    they fled, nor one named for another reason ("since the war in Ukraine began")."""
+    hosts = {}
+    for p in q.places:
+        if p.level != 0:
+            continue
+        for m in re.finditer(rf"\b{re.escape(fold(p.ref.name))}\b", q.near):
+            if HOST_BEFORE.search(q.near[:m.start()]) or HOST_AFTER.match(q.near[m.end():]):
+                hosts[p.key] = p
+    return next(iter(hosts.values())) if len(hosts) == 1 else None
 
 
 def _finest(places: Iterable[PlaceInfo]) -> PlaceInfo | None:
