@@ -127,3 +127,8 @@ def test_a_town_after_an_organisation_and_a_comma_is_its_seat() -> None:
     assert not _seat_of(text, m, set())  # no organisation ends at the comma
     lone = "Kherson was quiet."
     assert not _seat_of(lone, Mention(0, 7, "Kherson", ()), {0})
+
+
+def test_a_borough_or_municipality_word_is_a_county_cue(stage: Stage, nlp: Any) -> None:
+    got = places(stage, nlp, "Flooding closed schools across the Kherson municipality on Monday.")
+    assert got["Kherson"].mentions[0].text == "Kherson municipality"

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from sitrep.gazetteer.names import name_key
 from sitrep.gazetteer.store import Gazetteer, Hit
 from sitrep.stages.places import evidence
-from sitrep.stages.places.tables import Tables
+from sitrep.stages.places.tables import Tables, region_type_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -579,8 +579,7 @@ def _own_name(name: str) -> bool:
     return name.split()[-1].lower() not in REGION_TYPE_WORDS
 
 
-REGION_TYPE_WORDS = frozenset({"county", "district", "raion", "municipality", "parish", "borough", "region",
-                               "province", "prefecture", "department", "city", "shire"})
+REGION_TYPE_WORDS = region_type_words()  # cues.json: the type words of its region, county and city cues
 
 
 # ---------------------------------------------------------------- 4. demonyms

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 
 from sitrep.gazetteer.build import data_file, read_table
 from sitrep.gazetteer.names import name_key
@@ -30,3 +31,14 @@ def load_tables() -> Tables:
     vague = frozenset(row[0] for row in rows if row[2:3] == ["vague"])
     return Tables(cues["after"], cues["before"], stop, demonyms, frozenset(cues["facility_after"]),
                   frozenset(cues["facility_before"]), vague, frozenset(cues["agent_nouns"]))
+
+
+TYPE_KINDS = frozenset({"region", "county", "city"})
+
+
+@cache
+def region_type_words() -> frozenset[str]:
+    """The words that say a name is a region's, county's or town's ('county', 'oblast', 'municipality'): the
+    cue table's 'after' words of those kinds, one source for the cues and for reading a region's own name."""
+    cues = json.loads(data_file("cues.json").read_text(encoding="utf-8"))
+    return frozenset(word for word, kind in cues["after"].items() if kind in TYPE_KINDS)
