@@ -1,4 +1,4 @@
-"""Events stage 2.23-2.25, precision rules: classes of expression that report no happening.
+"""Events stage 2.23-2.26, precision rules: classes of expression that report no happening.
 
 Every sentence here is written for the test (none comes from a dev set). Each class has
 sentences that give no event of the type and, where the class has a near neighbour that does
@@ -139,3 +139,9 @@ def test_an_act_noun_as_topic_subject_is_no_report(types):
     assert "CONSULT" not in types("A visit to the old reactor showed how little had changed.")
     assert "CONSULT" in types("The meeting took place on Monday.")
     assert "CONSULT" in types("Talks between Kyiv and Moscow resumed on Friday.")
+
+
+def test_a_threat_faced_is_a_danger_not_a_threat_made(types):
+    assert "THREATEN" not in types("The alliance is confronting a growing menace on its eastern flank.")
+    assert "THREATEN" not in types("The minister stood firm in the face of grave threats.")
+    assert "THREATEN" in types("The militia issued threats against the villagers.")

@@ -21,6 +21,7 @@ A trigger word can sit in a clause that reports no act at a time:
 - a warning of a fact: "warned that agents were plotting a coup" is an allegation, not a threat;
 - a topic subject: a singular act noun without a doer as the subject of a verb that does not
   tell it happen ("A visit to the zone found that ...");
+- a danger faced: "confronting a menace", "in the face of grave threats";
 - the purpose of speaking ("spoke on condition of anonymity to discuss the talks");
 - what is done "without" ("without consulting his advisers");
 - a time reference: a bare definite act noun that dates something else ("in the weeks before
@@ -66,6 +67,10 @@ HAPPEN_VERBS = frozenset({
     "take", "happen", "occur", "begin", "start", "end", "resume", "continue", "break", "last", "hold", "conclude",
     "follow", "come", "go", "proceed", "finish", "open", "close", "erupt", "unfold", "stall", "fail", "succeed",
 })
+DANGER_NOUNS = frozenset({"threat", "menace"})
+FACING_VERBS = frozenset({"face", "confront", "counter", "meet", "address", "tackle", "combat", "fight", "deter",
+                          "perceive", "assess", "withstand", "resist", "defend", "protect"})
+FACING_NOUNS = frozenset({"defence", "defense", "response", "protection", "shield", "bulwark", "resistance"})
 TIME_PREPS = frozenset({"before", "after", "since", "until", "till", "during", "following", "amid", "throughout"})
 AS_VERBS = frozenset({"view", "see", "regard", "describe", "characterize", "characterise", "portray", "depict",
                       "cast", "brand", "label", "paint", "frame", "treat", "consider", "perceive", "present", "call"})
@@ -76,7 +81,7 @@ def is_no_happening(trigger: Token) -> bool:
     return is_description(trigger) or is_infinitival_relative(trigger) or is_writers_own(trigger) \
         or is_tally(trigger) or is_habit(trigger) or is_topic(trigger) or is_disposition(trigger) \
         or is_risk(trigger) or is_warning_of_fact(trigger) or is_time_reference(trigger) or is_done_without(trigger) \
-        or is_speaking_purpose(trigger) or is_topic_subject(trigger)
+        or is_speaking_purpose(trigger) or is_topic_subject(trigger) or is_danger_faced(trigger)
 
 
 def is_speaking_purpose(trigger: Token) -> bool:
@@ -101,6 +106,20 @@ def is_topic_subject(trigger: Token) -> bool:
         return False
     phrase = [t for t in trigger.subtree if t.i != trigger.i]
     return not any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in AGENT_ENTS for t in phrase)
+
+
+def is_danger_faced(trigger: Token) -> bool:
+    """ "confronting a Russian menace", "in the face of grave threats", "to counter the threat": a
+    threat that someone faces or meets is a danger, not a threat someone made ("Moscow issued
+    threats", "threats by the militia" stay)."""
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in DANGER_NOUNS:
+        return False
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "obj") and head.lemma_.lower() in FACING_VERBS:
+        return True
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "face" and head.head.dep_ == "pobj":
+        return head.head.head.lower_ == "in"  # "in the face of threats"
+    return trigger.dep_ == "pobj" and head.lower_ in ("against", "to") and head.head.lemma_.lower() in FACING_NOUNS
 
 
 def is_done_without(trigger: Token) -> bool:
