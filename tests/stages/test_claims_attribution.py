@@ -350,3 +350,42 @@ def test_that_clause_hung_on_the_channel_noun_is_the_content(run, text):
 def test_a_belief_in_a_sentence_reported_after_it_is_the_reporters_claim(run, text):
     rec = run(text)
     assert [claimant(rec, c) for c in rec.claims] == ["Lena Vik"]
+
+
+def test_quotation_signed_after_a_dash_is_the_signers_claim_with_the_outlet_as_channel(run):
+    rec = run("What the commentators say\n\n“The treaty will not survive the winter.” — Mara Lind, Coastal Review\n\n"
+              "“Nobody in the capital believes the figures.” — Otto Brand")
+    first, second = claim_at(rec, "treaty will not survive"), claim_at(rec, "Nobody in the capital")
+    assert (claimant(rec, first), first.channel) == ("Mara Lind", "Coastal Review")
+    assert (claimant(rec, second), second.channel) == ("Otto Brand", None)
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Some analysts have speculated that the minister may resign.", "the minister may resign"),
+    ("Later the clerk informed the mayor that the vote had been lost.", "the vote had been lost"),
+    ("The utility projected a loss of 4,000 customers this year.", "a loss of 4,000 customers"),
+    ("The auditor pointed out that the accounts had not been signed.", "accounts had not been signed"),
+    ("The minister replied that the money had already been spent.", "money had already been spent"),
+    ("The ministry revealed that two of its officials had been arrested.", "two of its officials"),
+])
+def test_more_verbs_of_saying_report(run, text, part):
+    c = claim_at(run(text), part)
+    assert c.claimant is not None or c.claimant_text is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The guide pointed to the old fort on the hill.",
+    "The company revealed its new logo on Monday.",
+])
+def test_particle_and_clause_verbs_report_only_in_their_frame(run, text):
+    assert run(text).claims == ()
+
+
+def test_object_of_a_verb_of_causing_is_the_speaker_of_its_infinitive(run):
+    rec = run("The Harbour Trust lost money in May, which prompted Ola Strand to point out that the fees were too low.")
+    assert claimant(rec, claim_at(rec, "the fees were too low")) == "Ola Strand"
+
+
+def test_claims_inside_an_according_to_account_are_part_of_it(run):
+    rec = run("According to the biographer Ruth Falk, the king shouted at his son and described him as a coward.")
+    assert [claimant(rec, c) for c in rec.claims] == ["Ruth Falk"]

@@ -23,6 +23,9 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
        reports of no named owner ("dismissed reports that C") are nobody's (claimant null), never the denier's
        (also where the parser read "Ukrainian claims that C" as a subject and a verb);
        "..., claims Ukraine has denied" denies the claim before it in the same sentence;
+     - a line that is a quotation signed after a dash ("“C.” — Name, Outlet", round-ups of views): the
+       signer's claim, the outlet its channel; claims inside the content after "According to X," are X's
+       account ("According to X, Y shouted A and described B": one claim of X);
      - unattributed reports: "are said to", "reportedly" -> claimant None, status "reported"; a report
        carried by a noun ("a video claiming that C") is reported by that noun;
      - intents: "X promised/vowed/pledged (to) C", "X warned Y to C" (the clause or the infinitive).
@@ -89,6 +92,7 @@ from sitrep.stages.claims.finders import (
     headline_drafts,
     quote_drafts,
     reported_drafts,
+    signed_quote_drafts,
     verb_drafts,
 )
 from sitrep.stages.claims.frames import fill_frames
@@ -126,13 +130,16 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
     for unit in d.units:
         found = verb_drafts(d, unit, drafts)
         according = according_drafts(d, unit)
-        found = [x for x in found if x.claimant or x.claimant_text or not overlaps_any(x, according)]
+        found = [x for x in found if not within_source(x, according)
+                 and (x.claimant or x.claimant_text or not overlaps_any(x, according))]
         found += [x for x in according if not overlaps_any(x, found)]
         found += quote_drafts(d, unit, found)
         found += reported_drafts(d, unit, found)
         found += headline_drafts(d, unit, found)
         drafts.extend(found)
         apply_hedges(d, unit, drafts)
+    if signed := signed_quote_drafts(d, drafts):
+        drafts = sorted([*drafts, *signed], key=lambda x: (x.start, x.end))
     drafts = extend_quotes(d, drafts)
     fill_frames(d, drafts)
     drafts = continue_quotes(d, dedupe(d, drafts))
@@ -140,6 +147,12 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
     first_person_speakers(d, drafts)
     stripped_quote_speakers(d, drafts)
     return number(record, drafts)
+
+
+def within_source(x: Draft, according: list[Draft]) -> bool:
+    """'According to X, Y shouted C and described D': a claim inside the content that follows an
+    'according to X' is part of X's account, not a claim of its own."""
+    return any(a.frame and a.frame[0][1] <= a.start <= x.start and x.end <= a.end for a in according)
 
 
 def overlaps_any(x: Draft, others: list[Draft]) -> bool:

@@ -31,6 +31,9 @@ def subject_of(verb: Token) -> Token | None:
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return verb.head
         return child
+    if verb.dep_ == "xcomp" and (obj := next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")
+                                             and c.i < verb.i), None)) is not None:
+        return obj  # "the loss prompted the board to point out C": the object does the reporting
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return subject_of(verb.head)
     return None

@@ -13,6 +13,7 @@ from sitrep.datafiles import load_json
 @dataclass(frozen=True)
 class Cues:
     verbs: dict[str, str]
+    particle_verbs: dict[str, str]
     prep_verbs: dict[str, frozenset[str]]
     anaphoric_verbs: frozenset[str]
     anaphora: frozenset[str]
@@ -50,7 +51,7 @@ def load_cues() -> Cues:
         return re.compile(p, re.IGNORECASE)
 
     return Cues(
-        verbs=d["reporting_verbs"],
+        verbs=d["reporting_verbs"], particle_verbs=d["particle_verbs"],
         prep_verbs={k: frozenset(v) for k, v in d["prep_verbs"].items()},
         anaphoric_verbs=frozenset(d["anaphoric_verbs"]), anaphora=frozenset(d["anaphora"]),
         denial_verbs=frozenset(d["denial_verbs"]), claim_nouns=frozenset(d["claim_nouns"]),

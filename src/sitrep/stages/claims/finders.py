@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 def verb_drafts(d: Doc2, unit: Unit, drafts: list[Draft]) -> list[Draft]:
     """Claims attributed by reporting verbs in one sentence, highest verbs first."""
     found: list[Draft] = []
-    verbs = [t for t in unit.tokens if t.lemma_.lower() in d.cues.verbs and is_verb_like(t)]
+    verbs = [t for t in unit.tokens if t.lemma_.lower() in d.cues.verbs and is_verb_like(t) and has_particle(d, t)]
     verbs.sort(key=lambda t: len(list(t.ancestors)))
     for verb in verbs:
         inside = [f for f in found if f.start <= verb.idx < f.end]
@@ -65,6 +65,12 @@ def after_comma_and(tok: Token) -> bool:
         return False
     prev = tok.nbor(-1)
     return prev.text == ";" or (prev.lower_ in ("and", "but") and prev.nbor(-1).text in (",", ";"))
+
+
+def has_particle(d: Doc2, verb: Token) -> bool:
+    """A verb that reports only with its particle has it ('pointed out that C', not 'pointed to the map')."""
+    particle = d.cues.particle_verbs.get(verb.lemma_.lower())
+    return particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
 
 
 def is_verb_like(tok: Token) -> bool:
@@ -538,3 +544,26 @@ def is_own_line(d: Doc2, unit: Unit) -> bool:
     before = d.units[unit.index - 1] if unit.index else None
     after = d.units[unit.index + 1] if unit.index + 1 < len(d.units) else None
     return (before is None or before.para != unit.para) and (after is None or after.para != unit.para)
+
+
+SIGNED_QUOTE_RE = re.compile(r"(?m)^[ \t]*[“\"«](?P<quote>[^“”\"«»\n]{8,}?)[”\"»][ \t]*[—–-]+[ \t]*(?P<who>[^\n]+)$")
+
+
+def signed_quote_drafts(d: Doc2, drafts: list[Draft]) -> list[Draft]:
+    """A line that is a quotation signed after a dash ('“C.” — Name, Outlet', as in round-ups of views): C is
+    the claim of the actor named right after the dash; the words after the name's comma are the channel."""
+    out = []
+    for m in SIGNED_QUOTE_RE.finditer(d.text):
+        s, e = trim(d.text, m.start("quote"), m.end("quote"))
+        who = m.start("who")
+        actor = next((a for st, _en, a in d.mentions if st == who and d.kinds[a] in ("person", "org", "group")), None)
+        if actor is None or any(x.start < e and s < x.end for x in drafts):
+            continue
+        end = next(en for st, en, a in d.mentions if st == who and a == actor)
+        rest = d.text[end:m.end("who")].strip()
+        channel = rest[1:].strip() if rest.startswith(",") and 0 < len(rest[1:].split()) <= 5 else None
+        unit = next((u.index for u in d.units if u.start <= s < u.end), None)
+        if unit is not None:
+            out.append(Draft(s, e, unit, actor, None, "asserted", channel=channel or None, quote=True,
+                             frame=[(m.start("who"), m.end("who"))]))
+    return out
