@@ -178,3 +178,12 @@ def test_side_of_a_nationality_is_a_group(run):
 
 def test_unnamed_person_noun_with_a_phrase_is_a_person(run):
     assert kinds(run("A person familiar with the talks said a deal was close.")).get("person") == "person"
+
+
+def test_organisation_head_with_a_nationality_used_as_an_adjective_leaves_the_group_speaking(run):
+    rec = run("Polish military bloggers said the bridge had fallen.")
+    assert [(a.name, a.kind, a.side) for a in rec.actors] == [("Polish military bloggers", "group", "POL")]
+
+
+def test_bare_organisation_head_owning_a_role_leaves_the_person_speaking(run):
+    assert kinds(run("The ministry's spokesman said the talks had ended.")).get("ministry's spokesman") == "person"

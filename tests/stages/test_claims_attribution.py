@@ -389,3 +389,8 @@ def test_object_of_a_verb_of_causing_is_the_speaker_of_its_infinitive(run):
 def test_claims_inside_an_according_to_account_are_part_of_it(run):
     rec = run("According to the biographer Ruth Falk, the king shouted at his son and described him as a coward.")
     assert [claimant(rec, c) for c in rec.claims] == ["Ruth Falk"]
+
+
+def test_definite_junta_refers_back_to_the_last_organisation(run):
+    rec = run("The Sahel Council seized power in June. The junta said elections would be held in 2026.")
+    assert claimant(rec, claim_at(rec, "elections would be held")) == "Sahel Council"

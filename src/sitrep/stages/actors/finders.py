@@ -207,8 +207,9 @@ def org_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
         head = t.heads[m.group("head").lower()]
         side = side_of(t, m)
         bare = not (m.group("nat") or m.group("poss") or m.group("of"))
-        if bare and is_modifier_adjective(ctx, m.start("head"), m.end("head")):
-            continue  # "military experts said", "security officials": an adjective, the group speaks
+        if is_modifier_adjective(ctx, m.start("head"), m.end("head")) or (
+                bare and is_role_possessor(t, ctx, m.start("head"), m.end("head"))):
+            continue  # "military experts said", "Russian military bloggers": an adjective, the group speaks
         yield Mention(m.start(), m.end(), "org", f"o:{side}:{head}", m.group(0), 2, side=side,
                       link="head" if bare else None)
     for e in ctx.doc.ents:
@@ -217,10 +218,17 @@ def org_mentions(t: Tables, ctx: Context) -> Iterable[Mention]:
 
 
 def is_modifier_adjective(ctx: Context, start: int, end: int) -> bool:
-    """An organisation head used as an adjective of the noun after it ('military experts', 'security
-    officials'): no organisation is named."""
+    """An organisation head used as an adjective of the noun after it ('military experts', 'Russian military
+    bloggers'): no organisation is named."""
     tok = last_token(ctx, start, end)
     return tok is not None and tok.dep_ == "amod" and tok.head.i > tok.i
+
+
+def is_role_possessor(t: Tables, ctx: Context, start: int, end: int) -> bool:
+    """A bare organisation head that owns a role ('the ministry's spokesman said'): the person speaks; the
+    head is resolved with the role, not as an organisation of its own."""
+    tok = last_token(ctx, start, end)
+    return tok is not None and tok.dep_ == "poss" and tok.head.lower_ in t.titles
 
 
 def last_line_start(text: str, start: int, end: int) -> int:

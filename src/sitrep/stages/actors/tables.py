@@ -162,7 +162,7 @@ def load_tables() -> Tables:
             rf"{_B}(?:(?P<art>(?i:the|a|an|one|another))\s+|(?=(?:{ctry})['’]s\s))"
             rf"(?:(?i:senior|top|local|regional|deputy|former|unnamed|acting)\s+)*"
             rf"(?:(?P<nat>{nat})\s+|(?P<poss>{ctry})(?:['’]s)?\s+|(?P<org>{named})\s+|(?P<region>{REGION_ADJECTIVES})\s+|(?P<place>{caps}|[A-Z][\w-]+(?=['’]?s\s))(?:['’]?s)?\s+)?"
-            rf"(?:{FIELDS}\s+)?(?:{heads}\s+|(?!{title}{_E})(?P<qual>[A-Za-z][a-z-]+)\s+)?(?P<title>{title})"
+            rf"(?:{FIELDS}\s+)?(?:{heads}(?:['’]s)?\s+|(?!{title}{_E})(?P<qual>[A-Za-z][a-z-]+)\s+)?(?P<title>{title})"
             rf"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:\s+(?i:region|oblast|province|city))?"
             rf"(?=\s*[,.;:!?)]|\s+(?:said|says|told|has|had|have|was|is|were|who|which|in|on|at|and)\b))?"
             rf"{_E}(?!\s+[A-Z]|['’])"),  # not before a name, nor a possessive ("the mayor's office")
