@@ -7,7 +7,7 @@
 The corpus is the seed article (../shared/seed/*.txt), the public-domain White House
 statements (examples/*.jsonl) and the dev news (../shared/data/dev/news_ukraine_dev.jsonl).
 Each story file (shared/gold/stories/{seed,news_dev,open_whitehouse}.json and the project's
-tests/gold/stories/news_dev_own.json) is graded whole by shared/tools/score.py analysis, then
+tests/gold/stories/news_dev_own.json and news_dev_own2.json) is graded whole by shared/tools/score.py analysis, then
 split by story id (tests/devsplit.py) into its tune and check parts, graded apart. Only the
 tune part's failures are ever printed: the check part is measured, not looked at.
 """
@@ -33,6 +33,7 @@ GOLDS = {
     "news_dev": SHARED / "gold" / "stories" / "news_dev.json",
     "open_whitehouse": SHARED / "gold" / "stories" / "open_whitehouse.json",
     "news_dev_own": ROOT / "tests" / "gold" / "stories" / "news_dev_own.json",
+    "news_dev_own2": ROOT / "tests" / "gold" / "stories" / "news_dev_own2.json",
 }
 HEADLINE = re.compile(r"analysis: (\d+)/(\d+) checks .*duplicate events (\d+)")
 
