@@ -116,3 +116,15 @@ def test_a_quote_cut_short_in_another_article_is_the_same_claim() -> None:
     claims = analyse([a.stored(), b.stored(), c.stored()]).claims
     merged = next(x for x in claims if x.articles > 1)
     assert {r.article for r in merged.reports} == {"tr-a", "tr-b"} and merged.outlets == 2
+
+
+def test_a_denial_its_own_sentence_reports_is_a_claim_contradiction_with_both_sides() -> None:
+    depot = (578072, 50.61, 36.58, "city", "RU", "Belgorod")
+    a = article("rd-a", "Paper", "2022-05-02", "The mayor said artillery had struck a depot in Belgorod, "
+                "claims Ukraine's army has denied.")
+    a.actor("The mayor", "person", "RUS").actor("Ukraine's army", "org", "UKR").place("Belgorod", *depot)
+    a.claim("artillery had struck a depot in Belgorod", "The mayor", status="denied", places=("Belgorod",))
+    (x,) = [x for x in analyse([a.stored()]).contradictions if x.kind == "claim"]
+    assert [s.claimant.side if s.claimant else None for s in x.sides] == ["RUS", "UKR"]
+    assert x.sides[0].reports[0].text == "artillery had struck a depot in Belgorod"
+    assert x.sides[1].reports[0].text == "Ukraine's army has denied"

@@ -25,6 +25,7 @@ from sitrep.analysis.contradictions import (
     claim_contradictions,
     control_contradictions,
     figure_contradictions,
+    reported_denials,
 )
 from sitrep.analysis.events import EventIndex, build_event, event_id, stated_date
 from sitrep.analysis.figures import SeriesKey, build_series, series_key
@@ -130,6 +131,7 @@ def _contradictions(series: list[Series], claim_groups: list[tuple[str, list[Cla
                     event_groups: list[tuple[str, list[EventMention]]],
                     timelines: list[Timeline], common: frozenset[str]) -> list[Contradiction]:
     found = figure_contradictions(series) + claim_contradictions(claim_groups, event_groups, common)
+    found += reported_denials(claim_groups)
     found += control_contradictions(timelines) + attribution_contradictions(event_groups)
     unique = {x.id: x for x in found}
     return sorted(unique.values(), key=lambda x: (x.kind, report_order(x.sides[0].reports[0]), x.id))

@@ -8,7 +8,8 @@ Four kinds, each its own function:
   and a national total would look like rivals.
 - `claim`: a denial ("fake", "staged", "denied", or a record status `denied`) by one side,
   against the reports of another side about the same place (a shared town or region) in the
-  same weeks: the events and claims the denial answers.
+  same weeks: the events and claims the denial answers; and a claim whose own sentence
+  reports the other side's denial ("..., claims Ukraine has denied": `reported_denials`).
 - `control`: two claimants give different, non-null controllers for one place within a day.
 - `attribution`: inside one merged event, one side blames a party while another side gives
   a different cause (another actor, or an accident: fire, ammunition explosion).
@@ -115,6 +116,27 @@ def claim_contradictions(claims: list[tuple[str, list[ClaimMention]]],
         against = _against(denials, denier, index)
         if against:
             out.append(_claim_x(claim_id, denials, denier, against))
+    return out
+
+
+def reported_denials(claims: list[tuple[str, list[ClaimMention]]]) -> list[Contradiction]:
+    """A claim whose own sentence reports another side's denial ("the governor said two
+    helicopters fired at a fuel depot, claims Ukraine has denied"): the claimant's words
+    against the denier's."""
+    out = []
+    for _, group in claims:
+        for m in sorted(group, key=lambda m: report_order(m.report)):
+            if m.denied_by is None:
+                continue
+            denier, words = m.denied_by
+            sides = [Side(claimant=party_model(m.claimant), statement=m.report.text, reports=(m.report,)),
+                     Side(claimant=party_model(denier), statement=words.text, reports=(words,))]
+            place = next(iter(_fine(m.places) or _fine(m.nearby)), None)
+            about = f"what {m.claimant.name if m.claimant else 'a source'} said" + \
+                (f" about {place.ref.name}" if place else "")
+            out.append(Contradiction(id=_xid("claim", sides), kind="claim",
+                                     about=About(label=about, event=None, place=place.ref if place else None,
+                                                 measure=None), sides=tuple(sides)))
     return out
 
 

@@ -120,6 +120,7 @@ class ClaimMention:
     quantities: tuple[str, ...]
     events: tuple[str, ...]
     nearby: tuple[PlaceInfo, ...] = ()  # towns of the sentences either side: what a claim naming none is about
+    denied_by: tuple[PartyInfo, Report] | None = None  # "..., claims Ukraine has denied": who, and those words
 
 
 @dataclass(frozen=True)
@@ -529,27 +530,42 @@ class _Reader:
         claim = self.claims[claim_id]
         if claim.status != "denied":
             return claim.status
+        return "disputed" if self.reported_denial(claim_id) is not None else claim.status
+
+    def reported_denial(self, claim_id: str) -> tuple[PartyInfo, Report] | None:
+        """The other party the claim's sentence says denies it, with the words from its name to
+        the denial cue ("Ukraine has denied"), else None."""
+        claim = self.claims[claim_id]
+        if claim.status != "denied":
+            return None
         claimant = self.claimant(claim_id)
         start, end = sentence_bounds(self.record.text, claim.start, claim.end)
         for cue in DENY_CUE.finditer(self.record.text, start, end):
-            denier = self.side_before(cue.start())
-            if denier is not None and claimant is not None and claimant.side and denier != claimant.side:
-                return "disputed"
-        return claim.status
+            denier = self.party_before(cue.start())
+            if denier is not None and claimant is not None and claimant.side and denier[0].side \
+                    and denier[0].side != claimant.side:
+                return denier[0], self.report(denier[1], cue.end(), claim_id)
+        return None
 
     def side_before(self, at: int) -> str | None:
         """The side of the party named just before a denial cue (an actor, or a country)."""
-        best: tuple[int, str | None] | None = None
+        found = self.party_before(at)
+        return found[0].side if found else None
+
+    def party_before(self, at: int) -> tuple[PartyInfo, int] | None:
+        """The party named just before a denial cue (an actor, or a country as its state), and
+        where its name starts."""
+        best: tuple[int, int, PartyInfo] | None = None
         for a in self.record.actors:
             for m in a.mentions:
                 if at - DENIER_REACH <= m.end <= at and (best is None or m.end > best[0]):
-                    best = (m.end, a.side)
+                    best = (m.end, m.start, party_of(a) or PartyInfo(a.name, a.side, a.kind, a.name))
         for p in self.record.places:
             for m in p.mentions:
                 side = alpha3(p.country) if p.kind == "country" else None
                 if side and at - DENIER_REACH <= m.end <= at and (best is None or m.end > best[0]):
-                    best = (m.end, side)
-        return best[1] if best else None
+                    best = (m.end, m.start, PartyInfo(p.name, side, "state", f"s:{side}:{fold(p.name)}"))
+        return (best[2], best[1]) if best else None
 
     def home_side(self, place_ids: tuple[str, ...]) -> str | None:
         """The one country (as ISO3) of the towns and regions a claim is about."""
@@ -790,7 +806,8 @@ def _claims(reader: _Reader) -> list[ClaimMention]:
             published=reader.published, status=reader.mention_status(c.id), response=c.response,
             stems=stems_of(text),
             places=reader.place_list(c.places, c.start, c.end), quantities=c.quantities,
-            events=tuple(events_of.get(c.id, ())), nearby=reader.places_nearby(c.start, c.end)))
+            events=tuple(events_of.get(c.id, ())), nearby=reader.places_nearby(c.start, c.end),
+            denied_by=reader.reported_denial(c.id)))
     return out + _official_statements(reader, out)
 
 
