@@ -1,25 +1,25 @@
 """Named places the gazetteer lacks (streets, buildings, venues, camps), located at the town the story puts them in.
 
 spaCy tags "Alder Hey Children's Hospital", "Northumberland Avenue" or "Abu Shouk camp" as a facility,
-location or organisation, but no GeoNames extract that sitrep ships carries them. Such a name, ending in a
-building or street word (BUILDING_WORDS), is emitted as a place of kind
-`other`, without a GeoNames id, at the point of the town named after it in the same sentence
-("X Hospital in Liverpool", "X School, Parkland, Florida"). Only a town (a city-level gazetteer reading)
-locates a name: a country or a first-level region is too large to stand for a building's point.
-A site name with no town after it in its sentence, ending in a building or street word or in a word for a
-building that also names an institution (SITE_WORDS: 'Cloverhill District Court', 'Liverpool Academy',
-'Heathrow Animal Reception Center'), lies at the story's focus town: the town it names most often (the
-first of them on a tie). GeoWebNews, both parts: about four in five such guesses land within 161 km (the
-story's other towns, a town before the name in its sentence, or a focus town only when it clearly dominates
-the story were measured too and land worse). Institutions named for no building (institute, office,
-ministry) and airports (named after their town, which the gazetteer reads: 'Boryspil Airport') are no
-site words. Facility and location names without a building word ('Citi Field', 'Eastern Conference',
-'Le Pen' mis-tagged) were measured too: on the hand-annotated news they are mostly no places at all, so they
-stay out; so does a name without one right before 'in' or 'at' and a town ('Le Bernardin in New York':
-measured, no gain on the GeoWebNews check part).
+location or organisation, but no GeoNames extract that sitrep ships carries them. Such a name, of two or more
+words ending in a word for a building, a street or a venue (SITE_WORDS: BUILDING_WORDS and buildings that
+also name what they house: 'Cloverhill District Court', 'Liverpool Academy', 'Heathrow Animal Reception
+Center'), is emitted as a place of kind `other`, without a GeoNames id, at the point of the town named after
+it in the same sentence ("X Hospital in Liverpool", "X School, Parkland, Florida"), or, with no town after
+it in its sentence, at the story's focus town: the town it names most often (the first of them on a tie).
+Only a town (a city-level gazetteer reading) locates a name: a country or a first-level region is too large
+to stand for a building's point. GeoWebNews, both parts: about four in five focus-town guesses land within
+161 km; a town before the name in its sentence, or a focus town only where it clearly dominates the story,
+were measured too and land worse. Institutions named for no building (institute, office, ministry) and
+airports (named after their town, which the gazetteer reads: 'Boryspil Airport') are no site words.
+Facility and location names without a site word ('Citi Field', 'Eastern Conference', 'Le Pen' mis-tagged)
+were measured too: on the hand-annotated news they are mostly no places at all, so they stay out; so does
+such a name right before 'in' or 'at' and a town ('Le Bernardin in New York': no gain on the GeoWebNews
+check part).
 The confidence is LOCATED_CONFIDENCE (the point is the town's, not the building's), and the town is the one
 alternative.
 """
+
 from __future__ import annotations
 
 import math
@@ -49,7 +49,7 @@ BUILDING_WORDS = frozenset({"arena", "avenue", "barracks", "basilica", "boulevar
                             "cathedral", "cemetery", "church", "courthouse", "drive", "embassy", "hospital", "hotel",
                             "lane", "mall", "market", "mosque", "palace", "park", "plaza", "prison", "restaurant",
                             "road", "school", "square", "stadium", "station", "street", "temple", "tower"})
-# buildings that also name what is housed in them: a site only where no town follows in the sentence
+# buildings that also name what is housed in them
 SITE_WORDS = BUILDING_WORDS | frozenset({"academy", "building", "center", "centre", "clinic", "club", "college",
                                          "complex", "consulate", "court", "factory", "gallery", "hall",
                                          "headquarters", "library", "museum", "plant", "terminal", "theater",
@@ -67,13 +67,13 @@ class Named:
     label: str
 
 
-def locatable(e: Named, words: frozenset[str] = BUILDING_WORDS) -> bool:
-    """A named site: an entity of two or more words whose last word is a building's or a street's
+def locatable(e: Named) -> bool:
+    """A named site: an entity of two or more words whose last word is a building's, a street's or a venue's
     ('Northumberland Avenue', 'Central Mental Hospital' tagged an organisation); not a name in capitals only."""
     parts = e.text.split()
     if not 1 < len(parts) <= MAX_WORDS or not any(c.islower() for c in e.text):
         return False
-    return e.label in SITE_LABELS and parts[-1].lower() in words
+    return e.label in SITE_LABELS and parts[-1].lower() in SITE_WORDS
 
 
 def locate(named: list[Named], resolved: list[Resolution], sentences: list[Sentence]) -> list[Resolution]:
@@ -86,10 +86,10 @@ def locate(named: list[Named], resolved: list[Resolution], sentences: list[Sente
     taken = [(r.mention.start, r.mention.end) for r in resolved]
     out = []
     for e in named:
-        if not locatable(e, SITE_WORDS) or any(s < e.end and e.start < t for s, t in taken):
+        if not locatable(e) or any(s < e.end and e.start < t for s, t in taken):
             continue
         m = Mention(e.start, e.end, e.text, (), e.label, True)
-        town = _town_of(m, towns, _sentence_of(m, sentences)) if locatable(e) else None
+        town = _town_of(m, towns, _sentence_of(m, sentences))
         out.append(_located(m, town or focus))
     return out
 
