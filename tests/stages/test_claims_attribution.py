@@ -394,3 +394,23 @@ def test_claims_inside_an_according_to_account_are_part_of_it(run):
 def test_definite_junta_refers_back_to_the_last_organisation(run):
     rec = run("The Sahel Council seized power in June. The junta said elections would be held in 2026.")
     assert claimant(rec, claim_at(rec, "elections would be held")) == "Sahel Council"
+
+
+@pytest.mark.parametrize("rebuttal", [
+    "The Valdor government called the report a fabrication.",
+    "The Valdor government described the claims as baseless propaganda.",
+    "The Valdor government disputed that figure.",
+])
+def test_the_other_party_calling_a_claim_false_or_disputing_it_denies_it(run, rebuttal):
+    rec = run(f"Rebel commanders said 40 soldiers had deserted. {rebuttal}")
+    assert claim_at(rec, "40 soldiers had deserted").status == "denied"
+
+
+def test_the_writer_calling_a_statement_false_denies_it(run):
+    rec = run("Minister Aron Vale said the camp had never been shelled. That statement is false.")
+    assert claim_at(rec, "the camp had never been shelled").status == "denied"
+
+
+def test_a_characterisation_that_is_no_falsity_denies_nothing(run):
+    rec = run("Rebel commanders said 40 soldiers had deserted. The government called the report worrying.")
+    assert claim_at(rec, "40 soldiers had deserted").status == "asserted"

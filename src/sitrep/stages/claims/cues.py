@@ -18,6 +18,7 @@ class Cues:
     anaphoric_verbs: frozenset[str]
     anaphora: frozenset[str]
     denial_verbs: frozenset[str]
+    falsity_words: frozenset[str]
     claim_nouns: frozenset[str]
     source_nouns: frozenset[str]
     media: frozenset[str]
@@ -54,7 +55,8 @@ def load_cues() -> Cues:
         verbs=d["reporting_verbs"], particle_verbs=d["particle_verbs"],
         prep_verbs={k: frozenset(v) for k, v in d["prep_verbs"].items()},
         anaphoric_verbs=frozenset(d["anaphoric_verbs"]), anaphora=frozenset(d["anaphora"]),
-        denial_verbs=frozenset(d["denial_verbs"]), claim_nouns=frozenset(d["claim_nouns"]),
+        denial_verbs=frozenset(d["denial_verbs"]),
+        falsity_words=frozenset(d["falsity_words"]), claim_nouns=frozenset(d["claim_nouns"]),
         source_nouns=frozenset(d["source_nouns"]), media=frozenset(load_json("actors", "organisations.json")["media"]),
         evidence_nouns=frozenset(d["evidence_nouns"]), voice_nouns=frozenset(d["voice_nouns"]),
         characterising_verbs=frozenset(d["characterising_verbs"]),

@@ -108,6 +108,8 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
     channel: str | None = None
     if as_written and strip_the(as_written) in d.cues.media:
         channel, status = strip_the(as_written), "reported"
+    if is_called_false(d, verb):  # "Russia called the report a fabrication": a denial of the report
+        return denial(d, verb, unit, drafts, claimant, as_written)
     if verb.lemma_.lower() in d.cues.denial_verbs:
         if is_claim_apposition(d, verb):
             return deny_in_sentence(d, verb, unit, found)  # "..., claims Ukraine has denied"
@@ -285,6 +287,24 @@ def fronted_content(d: Doc2, verb: Token, who: Token, unit: Unit) -> list[tuple[
     if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].idx < unit.end:
         return [(unit.start, unit.end, None)]  # "If A, he believes, B": set off inside the sentence it reports
     return [(unit.start, doc[left.i - 1].idx, None)]
+
+
+CHARACTERISING = frozenset({"call", "describe", "characterize", "characterise", "dismiss"})
+
+
+def is_called_false(d: Doc2, verb: Token) -> bool:
+    """'called the report a fabrication', 'described the claims as fake', 'dismissed it as propaganda':
+    a claim noun (or 'it', 'this') characterised with a word of falsity (cues falsity_words)."""
+    if verb.lemma_.lower() not in CHARACTERISING:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not (obj.lemma_.lower() in d.cues.claim_nouns or is_anaphoric(d, obj)):
+        return False
+    preds = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp")]
+    preds += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    preds += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    words = {t.lemma_.lower() for p in preds for t in p.subtree}
+    return bool(words & d.cues.falsity_words)
 
 
 def is_characterisation(verb: Token) -> bool:
