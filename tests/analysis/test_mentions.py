@@ -145,7 +145,11 @@ def test_page_furniture_at_the_edge_of_a_report_is_left_out() -> None:
                        ("ADVERTISEMENT Story continues below advertisement\nTroops left.", "Troops left."),
                        ("Troops left the town. Advertisement", "Troops left the town."),
                        ("Advertisements for the war bonds ran.", "Advertisements for the war bonds ran."),
-                       ("Advertisement", "Advertisement")]:
+                       ("Advertisement", "Advertisement"),
+                       ("Jane Roe and John Doe | AP Today at 10:46 a.m. EDT A court heard the case.",
+                        "A court heard the case."),
+                       ("Email The agency is looking into the reports.", "The agency is looking into the reports."),
+                       ("Email records show the order.", "Email records show the order.")]:
         start, end = trim_boilerplate(text, 0, len(text))
         assert text[start:end] == kept
 

@@ -435,13 +435,24 @@ BOILERPLATE = (r"(?:skip\s+)?advertisement|placeholder while article actions loa
                r"scroll to continue|sponsored content")
 BOILERPLATE_HEAD = re.compile(rf"\s*(?:(?:{BOILERPLATE})(?!\w)\s*[:.\-–—|]?\s*)+", re.I)
 BOILERPLATE_TAIL = re.compile(rf"(?:\s+(?:{BOILERPLATE})(?!\w)\s*[:.]?)+\s*$", re.I)
+# A byline and time stamp ("Jane Roe and John Doe | AP Today at 10:46 a.m. EDT"), a share
+# button's word before the first sentence ("Email The agency is ..."): case matters here.
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+BYLINE_HEAD = re.compile(
+    rf"\s*(?:(?:{_NAME}(?:,\s+{_NAME})*(?:\s+and\s+{_NAME})?\s*\|\s*[A-Z][\w.]+\s+)?"
+    r"(?:Today|Yesterday|Updated)\s+at\s+\d{1,2}:\d{2}\s*[ap]\.m\.\s*[A-Z]{2,4}\s+"
+    r"|(?:Email|Share|Gift Article|Comment)\s+(?=[A-Z]))+")
 
 
 def trim_boilerplate(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) without page furniture at its head or its tail (never empty: an all-furniture
     span is kept as it is)."""
-    head = BOILERPLATE_HEAD.match(text, start, end)
-    first = head.end() if head is not None else start
+    first = start
+    while True:
+        head = BOILERPLATE_HEAD.match(text, first, end) or BYLINE_HEAD.match(text, first, end)
+        if head is None or head.end() == first:
+            break
+        first = head.end()
     tail = BOILERPLATE_TAIL.search(text, first, end)
     last = tail.start() if tail is not None else end
     return (first, last) if first < last else (start, end)
