@@ -1,4 +1,4 @@
-"""Events stage 2.23-2.26, precision rules: classes of expression that report no happening.
+"""Events stage 2.23-2.27, precision rules: classes of expression that report no happening.
 
 Every sentence here is written for the test (none comes from a dev set). Each class has
 sentences that give no event of the type and, where the class has a near neighbour that does
@@ -145,3 +145,7 @@ def test_a_threat_faced_is_a_danger_not_a_threat_made(types):
     assert "THREATEN" not in types("The alliance is confronting a growing menace on its eastern flank.")
     assert "THREATEN" not in types("The minister stood firm in the face of grave threats.")
     assert "THREATEN" in types("The militia issued threats against the villagers.")
+
+
+def test_a_plural_subject_with_a_name_in_its_phrase_is_a_group_not_a_kind(types):
+    assert "COOPERATE" in types("Diplomats in Vienna are about to restore full ties with Tehran.")

@@ -264,11 +264,15 @@ def _statement_path(trigger: Token) -> list[Token]:
 
 def _is_bare_plural_subject(noun: Token) -> bool:
     """A plural common noun without determiner, possessor, number or name in it: "sanctions",
-    "private businesses" (a kind), not "these sanctions", "Russian forces", "EU sanctions"."""
+    "private businesses" (a kind), not "these sanctions", "Russian forces", "EU sanctions",
+    "activists in Arnor" (a name in its phrase makes a group, not a kind)."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
         return False
-    return not any((c.dep_ in ("det", "poss", "nummod") and c.lower_ != "any") or c.pos_ == "PROPN"
-                   or c.ent_type_ for c in noun.children if c.dep_ not in ("conj", "cc", "prep", "relcl", "acl"))
+    if any((c.dep_ in ("det", "poss", "nummod") and c.lower_ != "any") or c.pos_ == "PROPN"
+           or c.ent_type_ for c in noun.children if c.dep_ not in ("conj", "cc", "prep", "relcl", "acl")):
+        return False
+    named = [t for p in noun.children if p.dep_ == "prep" for t in p.subtree]
+    return not any(t.pos_ == "PROPN" or t.ent_type_ for t in named)
 
 
 def _timeless(verb: Token) -> bool:
