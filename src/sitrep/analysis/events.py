@@ -295,31 +295,33 @@ def weeks(m: EventMention) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
-DateBlock = tuple[str, tuple[int, int]]  # ("D" dated | "U" undated, by window | "N" undated, by report week), ISO week
+DateBlock = tuple[str, object]  # (kind, ISO week or day ordinal): see `date_blocks`
 
 
 def date_blocks(m: EventMention) -> tuple[list[DateBlock], list[DateBlock]]:
-    """(the date blocks a mention looks in, those it is filed in). A dated mention meets dated
-    and undated ones over the weeks of its span; an undated one meets dated ones over the weeks
-    of its reporting window, but other undated ones only over the weeks within BOTH_UNDATED of
-    its report (further apart they cannot agree: `date_agreement`), so the undated pairs
-    compared do not grow with the window."""
+    """(the date blocks a mention looks in, those it is filed in), so that two mentions meet
+    only when their dates can agree (`date_agreement`), whatever order they come in:
+    - a stated day d meets stated days d-1..d+1 ("d", by day), undated mentions reported on
+      d-1..d+30 ("u", by report day: d lies in their reporting window) and coarser stated
+      dates over its weeks ("D" / "Dd");
+    - a stated week, month or year meets every stated date and undated window over its weeks;
+    - an undated mention meets stated days inside its window, coarser dates over its weeks,
+      and other undated mentions reported within BOTH_UNDATED ("N", by report day)."""
     own = weeks(m)
+    if m.when is not None and m.when.first == m.when.last:
+        day = m.when.first.toordinal()
+        looks: list[DateBlock] = [("d", day + n) for n in (-1, 0, 1)] + [("D", w) for w in own]
+        looks += [("u", day + n) for n in range(-1, WINDOW.days + 1)]
+        return looks, [("d", day)] + [("Dd", w) for w in own]
+    coarse: list[DateBlock] = [("D", w) for w in own]
     if m.when is not None:
-        return [("D", w) for w in own] + [("U", w) for w in own], [("D", w) for w in own]
+        return coarse + [("Dd", w) for w in own] + [("U", w) for w in own], coarse
     if m.published is None:
-        return [("D", w) for w in own] + [("N", (0, 0))], [("U", w) for w in own] + [("N", (0, 0))]
-    day = m.published.isocalendar()
-    near = {(d.isocalendar()[0], d.isocalendar()[1]) for d in
-            (m.published + timedelta(days=n) for n in range(-BOTH_UNDATED.days - 1, BOTH_UNDATED.days + 2, 7))}
-    near |= {_iso_week(m.published - BOTH_UNDATED - timedelta(days=1)), _iso_week(m.published + BOTH_UNDATED + timedelta(days=1))}
-    return ([("D", w) for w in own] + [("N", w) for w in sorted(near)],
-            [("U", w) for w in own] + [("N", (day[0], day[1]))])
-
-
-def _iso_week(d: date) -> tuple[int, int]:
-    iso = d.isocalendar()
-    return (iso[0], iso[1])
+        return [("N", (0, 0))], [("N", (0, 0))]
+    report = m.published.toordinal()
+    looks = coarse + [("N", report + n) for n in range(-BOTH_UNDATED.days, BOTH_UNDATED.days + 1)]
+    looks += [("d", report + n) for n in range(-WINDOW.days, 2)]
+    return looks, [("U", w) for w in own] + [("u", report), ("N", report)]
 
 
 # ---------------------------------------------------------------- scoring a pair
