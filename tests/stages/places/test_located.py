@@ -23,6 +23,8 @@ def stage(tmp_path_factory: pytest.TempPathFactory) -> Stage:
     ("Patients were moved to the Saint Luke General Hospital in Kharkiv on Monday.", "Saint Luke General Hospital",
      "Kharkiv"),
     ("Shops along Freedom Avenue in Kherson reopened after the shelling stopped.", "Freedom Avenue", "Kherson"),
+    ("Two cars burned outside a block of flats on Willow Crescent in Kharkiv overnight.", "Willow Crescent",
+     "Kharkiv"),
     ("Volunteers handed out bread at the Central Railway Station in Atlanta, Georgia.", "Central Railway Station",
      "Atlanta"),
 ])
@@ -82,6 +84,9 @@ def test_locatable_names(named: Named, ok: bool) -> None:
     (Named(0, 16, "Boryspil Airport", "FAC"), False),  # still read by its town's name
     (Named(0, 31, "Royal United Services Institute", "ORG"), False),  # an institution, no building
     (Named(0, 14, "Foreign Office", "ORG"), False),
+    (Named(0, 15, "Willow Crescent", "FAC"), True),  # streets and outdoor sites
+    (Named(0, 13, "Orchard Place", "LOC"), True),
+    (Named(0, 9, "Kelso Dam", "FAC"), True),
 ])
 def test_buildings_that_name_an_institution_are_sites(named: Named, ok: bool) -> None:
     assert locatable(named) is ok

@@ -4,7 +4,7 @@ spaCy tags "Alder Hey Children's Hospital", "Northumberland Avenue" or "Abu Shou
 location or organisation, but no GeoNames extract that sitrep ships carries them. Such a name, of two or more
 words ending in a word for a building, a street or a venue (SITE_WORDS: BUILDING_WORDS and buildings that
 also name what they house: 'Cloverhill District Court', 'Liverpool Academy', 'Heathrow Animal Reception
-Center'), is emitted as a place of kind `other`, without a GeoNames id, at the point of the town named after
+Center'; streets and outdoor sites: 'Willow Crescent', 'Kelso Dam'), is emitted as a place of kind `other`, without a GeoNames id, at the point of the town named after
 it in the same sentence ("X Hospital in Liverpool", "X School, Parkland, Florida"), or, with no town after
 it in its sentence, at the story's focus town: the town it names most often (the first of them on a tie).
 Only a town (a city-level gazetteer reading) locates a name: a country or a first-level region is too large
@@ -54,6 +54,9 @@ SITE_WORDS = BUILDING_WORDS | frozenset({"academy", "building", "center", "centr
                                          "complex", "consulate", "court", "factory", "gallery", "hall",
                                          "headquarters", "library", "museum", "plant", "terminal", "theater",
                                          "theatre", "university", "zoo", "base"})
+# streets and outdoor sites: 'Willow Crescent', 'Orchard Place', 'Kelso Dam', 'Brook Farm'
+SITE_WORDS |= frozenset({"beach", "canal", "close", "crescent", "dam", "estate", "farm", "harbor", "harbour", "lodge",
+                         "mine", "pier", "place", "quarter", "ranch", "terrace"})
 SITE_LABELS = frozenset({"FAC", "LOC", "ORG", "GPE"})  # spaCy labels a hospital or a street any of these
 
 
