@@ -370,3 +370,16 @@ def test_a_meeting_told_either_way_round_is_one_meeting() -> None:
     b.actor("Pope Leone", "person", "VAT").actor("Mr. Varga", "person", "HUN").place("Rome", *rome)
     b.event("meets", "CONSULT", actor="Pope Leone", target="Mr. Varga", places=("Rome",))
     assert len(analyse([a.stored(), b.stored()]).events) == 1
+
+
+def test_two_towns_linked_only_through_a_countrywide_mention_stay_two_events() -> None:
+    lviv = (702550, 49.84, 24.02, "city", "UA", "Lviv Oblast")
+    a = article("tw-a", "Paper", "2022-04-12", "Russian artillery shelled Kyiv on Monday. "
+                "Russian artillery shelled Ukraine on Monday. Russian artillery shelled Lviv on Monday.")
+    a.actor("Russian artillery", "group", "RUS").place("Kyiv", *KYIV).place("Ukraine", *UKRAINE).place("Lviv", *lviv)
+    a.time("Monday", "2022-04-11")
+    for town in ("Kyiv", "Ukraine", "Lviv"):
+        a.event(f"shelled {town}", "ASSAULT", REMOTE, actor="Russian artillery", places=(town,), when="Monday")
+    analyser = Analyser([a.stored()])
+    assert len(analyser.events.uf.groups()) == 1  # the links chain all three
+    assert sorted(len(e.reports) for e in analyser.result().events) == [1, 2]

@@ -672,22 +672,27 @@ class Profile:
     first: date | None = None
     last: date | None = None
     series: frozenset[tuple[str, str]] = frozenset()
+    towns: tuple[tuple[PlaceInfo, ...], ...] = ()  # the distinct town/region sets its mentions name
+    near_km: float = 0.0
 
 
 def mention_profile(m: EventMention) -> Profile:
     """A stated date bounds the group unless it is a campaign's reading (a season, not a day)."""
     span = m.when if m.when is not None and campaign(m) is None else None
     numbered = series_of(m.report.text)
+    fine = tuple(sorted((p for p in m.places if p.level > 0), key=lambda p: p.key))
     return Profile(acled=frozenset({m.acled[0]}) if m.acled else frozenset(),
                    first=span.first if span else None, last=span.last if span else None,
-                   series=frozenset({numbered}) if numbered else frozenset())
+                   series=frozenset({numbered}) if numbered else frozenset(),
+                   towns=(fine,) if fine else (), near_km=NEAR_KM.get(family(m.plover), 0.0))
 
 
 def join_profiles(a: Profile, b: Profile) -> Profile | str:
     """The joined profile, or why the two groups cannot be one event: two ACLED event types (a
     battle and a missile strike; a group that already holds both, from one sentence, may take
-    either), stated dates with no common day (one day of slack, as between two reports), or two
-    numbers of one series."""
+    either), stated dates with no common day (one day of slack, as between two reports), two
+    numbers of one series, or towns that do not agree (Kyiv and Lviv joined through a mention
+    that names only the country)."""
     acled = a.acled | b.acled
     if len(acled) > 1 and not (acled <= a.acled or acled <= b.acled):
         return "ACLED types " + " / ".join(sorted(acled))
@@ -700,7 +705,12 @@ def join_profiles(a: Profile, b: Profile) -> Profile | str:
     nouns = [noun for _, noun in series]
     if len(nouns) != len(set(nouns)):
         return "two numbers of one series"
-    return Profile(acled=acled, first=first, last=last, series=series)
+    for ta in a.towns:
+        for tb in b.towns:
+            if ta != tb and place_agreement(ta, tb, a.near_km) is None:
+                return f"towns {ta[0].ref.name} / {tb[0].ref.name} apart"
+    towns = tuple(dict.fromkeys(a.towns + b.towns))
+    return Profile(acled=acled, first=first, last=last, series=series, towns=towns, near_km=a.near_km)
 
 
 # ---------------------------------------------------------------- one event from its mentions
