@@ -414,3 +414,19 @@ def test_the_writer_calling_a_statement_false_denies_it(run):
 def test_a_characterisation_that_is_no_falsity_denies_nothing(run):
     rec = run("Rebel commanders said 40 soldiers had deserted. The government called the report worrying.")
     assert claim_at(rec, "40 soldiers had deserted").status == "asserted"
+
+
+def test_a_pronoun_skips_a_person_the_text_gives_the_other_gender(run):
+    rec = run("Anna Holm met Peter Dahl in Oslo. Holm said her ministry would pay. He said the talks had gone well.")
+    assert claimant(rec, claim_at(rec, "the talks had gone well")) == "Peter Dahl"
+
+
+def test_an_honorific_gives_the_gender(run):
+    rec = run("In Oslo, Mr. Karl Moen was greeted by Mayor Vera Lund. She said the bridge would be rebuilt.")
+    assert claimant(rec, claim_at(rec, "bridge would be rebuilt")) == "Vera Lund"
+
+
+def test_signed_quotation_takes_the_first_actor_before_the_comma(run):
+    rec = run("Views\n\n“The harbour will never reopen.” — Columnist Mara Lind, Coastal Review")
+    c = claim_at(rec, "harbour will never reopen")
+    assert (claimant(rec, c), c.channel) == ("Mara Lind", "Coastal Review")

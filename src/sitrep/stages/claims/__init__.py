@@ -38,7 +38,8 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
      with no name ("the company", "the think tank", "the Los Gatos, California, company"; the nouns of
      data/actors/speaker_nouns.json) is the last organisation named, a media noun ("the newspaper") the last
      medium named;
-     a pronoun prefers the last compatible actor named as a subject; "they" may be an unnamed official.
+     a pronoun prefers the last compatible actor named as a subject, never a person the text gives the other
+     gender (a he/she/his/her later in the sentence that names the person, or Mr./Mrs./Ms.); "they" may be an unnamed official.
      An I/we subject outside quote marks right after a "C, X said." sentence is X's (texts stripped of
      quote marks); elsewhere it stays the writer's ("We urge C" in an official statement).
      No claim: questions outside quote marks, the writer's inferences from things ("this document
@@ -84,7 +85,7 @@ from typing import TYPE_CHECKING
 from sitrep.config import Settings
 from sitrep.model import Claim, Record
 from sitrep.pipeline import Stage
-from sitrep.stages.claims.attribution import PARENTHETICAL_STOP
+from sitrep.stages.claims.attribution import PARENTHETICAL_STOP, genders
 from sitrep.stages.claims.cues import Cues, load_cues
 from sitrep.stages.claims.drafts import MAX_SPAN, Doc2, Draft
 from sitrep.stages.claims.finders import (
@@ -126,6 +127,7 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
         unnamed=frozenset(a.id for a in record.actors if a.kind == "person" and a.role
                           and a.name.lower().endswith(a.role.lower())),
     )
+    d.genders = genders(d.units, d.mentions, d.kinds)
     drafts: list[Draft] = []
     for unit in d.units:
         found = verb_drafts(d, unit, drafts)

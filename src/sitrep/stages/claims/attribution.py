@@ -54,7 +54,8 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
     hi = min(who.right_edge.idx + len(who.right_edge), unit.end)
     floor = d.units[max(0, unit.index - PRONOUN_REACH)].start
     voice = voice_owner(d, who)
-    if voice is not None and (named := antecedent(d, voice.idx, PRONOUN_KINDS[voice.lower_], floor)):
+    if voice is not None and (named := antecedent(d, voice.idx, PRONOUN_KINDS[voice.lower_], floor,
+                                                  gender=PRONOUN_GENDERS.get(voice.lower_))):
         return named, None, "asserted"  # "his office said" speaks for him
     actor = d.actor_in(*core_span(who, unit)) or conjunct_actor(d, who, unit)
     if actor:
@@ -64,7 +65,8 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
         return claimant_of(d, author, d.units[next(u.index for u in d.units if u.start <= author.idx < u.end)]
                            if not (unit.start <= author.idx < unit.end) else unit)
     if who.lower_ in PRONOUN_KINDS:
-        return antecedent(d, who.idx, PRONOUN_KINDS[who.lower_], floor), None, "asserted"
+        return antecedent(d, who.idx, PRONOUN_KINDS[who.lower_], floor,
+                          gender=PRONOUN_GENDERS.get(who.lower_)), None, "asserted"
     if (noun := definite_org_noun(d, who)) is not None and (named := org_antecedent(d, who.idx, noun, floor)):
         return named, None, "asserted"  # "the company said": the last organisation named
     if who.lemma_.lower() in d.cues.source_nouns:
@@ -79,6 +81,7 @@ def claimant_of(d: Doc2, who: Token | None, unit: Unit) -> tuple[str | None, str
 
 # he/she: the last person; it: the last organisation, group or state; they also the singular they of an
 # unnamed official ("a Swedish official ... They said"); possessives alike ("his office said")
+PRONOUN_GENDERS = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
     "he": ("person",), "she": ("person",), "his": ("person",), "her": ("person",),
     "it": ("org", "state", "group"), "its": ("org", "state", "group"),
@@ -202,7 +205,7 @@ def conjunct_actor(d: Doc2, who: Token, unit: Unit) -> str | None:
 
 
 def antecedent(d: Doc2, pos: int, kinds: Sequence[str], floor: int,
-               among: Collection[str] | None = None) -> str | None:
+               among: Collection[str] | None = None, gender: str | None = None) -> str | None:
     """The actor a pronoun at `pos` refers to: the last one of those kinds named as a subject (or as a
     speaker's apposition) since `floor`, else the last one named at all ("X, like others, has had it
     with Putin. 'We...', he said" -> X, not Putin)."""
@@ -212,6 +215,8 @@ def antecedent(d: Doc2, pos: int, kinds: Sequence[str], floor: int,
     for s, e, a in reversed(d.mentions[lo:hi]):
         if d.kinds[a] not in kinds and not ("unnamed" in kinds and a in d.unnamed) or (among is not None and a not in among):
             continue
+        if gender is not None and d.genders.get(a, gender) != gender:
+            continue  # "Catherine appointed her adviser. He informed her C": not Catherine
         fallback = fallback or a
         if d.doc is not None and is_subject_mention(d.doc, s, e):
             return a
@@ -362,3 +367,28 @@ def gap_time(d: Doc2, seg_start: int | None, content_start: int) -> tuple[str | 
         if seg_start <= s and e <= content_start + 40 and s < content_start + 40:
             return tid, max(content_start, e)
     return None, content_start
+
+
+HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
+
+
+def genders(units: Sequence[Unit], mentions: Sequence[tuple[int, int, str]], kinds: dict[str, str]) -> dict[str, str]:
+    """The gender the text gives a person: a he/she pronoun later in the sentence that names the person, with
+    no other person named in between ('Anna Holm said her ministry ...'), or Mr./Mrs./Ms. before the name.
+    Persons with contradicting evidence are left out."""
+    votes: dict[str, set[str]] = {}
+    persons = [(s, e, a) for s, e, a in mentions if kinds.get(a) == "person"]
+    starts = [s for s, _, _ in persons]
+    for unit in units:
+        for i, tok in enumerate(unit.tokens):
+            g = PRONOUN_GENDERS.get(tok.lower_) if tok.pos_ == "PRON" else None
+            if i and unit.tokens[i - 1].lower_ in HONORIFICS:
+                k = bisect.bisect_left(starts, tok.idx)
+                if k < len(persons) and persons[k][0] == tok.idx:
+                    votes.setdefault(persons[k][2], set()).add(HONORIFICS[unit.tokens[i - 1].lower_])
+            if g is None:
+                continue
+            k = bisect.bisect_left(starts, tok.idx) - 1
+            if k >= 0 and persons[k][0] >= unit.start and persons[k][1] <= tok.idx:
+                votes.setdefault(persons[k][2], set()).add(g)
+    return {a: next(iter(v)) for a, v in votes.items() if len(v) == 1}

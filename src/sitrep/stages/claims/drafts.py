@@ -52,6 +52,7 @@ class Doc2:
     longest: int = 0  # the longest mention, to bound searches in `mentions`
     doc: Doc | None = None
     unnamed: frozenset[str] = frozenset()  # persons known only by their role ("a Swedish official")
+    genders: dict[str, str] = field(default_factory=dict)  # person id -> "m"/"f" where the text says so
 
     def actors_between(self, start: int, end: int) -> set[str]:
         """Actors with a mention starting in start..end (mentions are sorted by start)."""

@@ -575,11 +575,13 @@ def signed_quote_drafts(d: Doc2, drafts: list[Draft]) -> list[Draft]:
     out = []
     for m in SIGNED_QUOTE_RE.finditer(d.text):
         s, e = trim(d.text, m.start("quote"), m.end("quote"))
-        who = m.start("who")
-        actor = next((a for st, _en, a in d.mentions if st == who and d.kinds[a] in ("person", "org", "group")), None)
-        if actor is None or any(x.start < e and s < x.end for x in drafts):
+        who, comma = m.start("who"), d.text.find(",", m.start("who"), m.end("who"))
+        name_end = comma if comma >= 0 else m.end("who")  # "— Columnist Mara Lind, Coastal Review"
+        hit = next(((en, a) for st, en, a in d.mentions if who <= st and en <= name_end
+                    and d.kinds[a] in ("person", "org", "group")), None)
+        if hit is None or any(x.start < e and s < x.end for x in drafts):
             continue
-        end = next(en for st, en, a in d.mentions if st == who and a == actor)
+        end, actor = hit
         rest = d.text[end:m.end("who")].strip()
         channel = rest[1:].strip() if rest.startswith(",") and 0 < len(rest[1:].split()) <= 5 else None
         unit = next((u.index for u in d.units if u.start <= s < u.end), None)
