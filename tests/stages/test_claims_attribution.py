@@ -430,3 +430,16 @@ def test_signed_quotation_takes_the_first_actor_before_the_comma(run):
     rec = run("Views\n\n“The harbour will never reopen.” — Columnist Mara Lind, Coastal Review")
     c = claim_at(rec, "harbour will never reopen")
     assert (claimant(rec, c), c.channel) == ("Mara Lind", "Coastal Review")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Lena Vik's view is that the ceasefire will not last.", "Lena Vik"),
+    ("Lena Vik spoke in Bergen. Her argument was that the tolls had failed.", "Lena Vik"),
+])
+def test_a_held_view_is_the_holders_claim(run, text, speaker):
+    rec = run(text)
+    assert [claimant(rec, c) for c in rec.claims] == [speaker]
+
+
+def test_a_view_noun_without_a_holder_is_no_claim(run):
+    assert run("The problem is that the bridge is closed.").claims == ()

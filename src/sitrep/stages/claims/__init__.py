@@ -28,6 +28,7 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
        account ("According to X, Y shouted A and described B": one claim of X);
      - unattributed reports: "are said to", "reportedly" -> claimant None, status "reported"; a report
        carried by a noun ("a video claiming that C") is reported by that noun;
+     - held views: "X's view is that C", "his argument was that C" (cues view_nouns): C is the holder's;
      - intents: "X promised/vowed/pledged (to) C", "X warned Y to C" (the clause or the infinitive).
   2. Claimant: the actor whose mention is in the verb's subject (he/she: the last person named, they/it:
      the last organisation, group or state, at most PRONOUN_REACH sentences back). A subject that is no
@@ -95,6 +96,7 @@ from sitrep.stages.claims.finders import (
     reported_drafts,
     signed_quote_drafts,
     verb_drafts,
+    view_drafts,
 )
 from sitrep.stages.claims.frames import fill_frames
 from sitrep.stages.claims.hedges import apply_hedges
@@ -135,6 +137,7 @@ def find_claims(cues: Cues, record: Record, doc: Doc) -> tuple[Claim, ...]:
         found = [x for x in found if not within_source(x, according)
                  and (x.claimant or x.claimant_text or not overlaps_any(x, according))]
         found += [x for x in according if not overlaps_any(x, found)]
+        found += view_drafts(d, unit, found)
         found += quote_drafts(d, unit, found)
         found += reported_drafts(d, unit, found)
         found += headline_drafts(d, unit, found)

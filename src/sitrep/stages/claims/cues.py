@@ -14,6 +14,7 @@ from sitrep.datafiles import load_json
 class Cues:
     verbs: dict[str, str]
     particle_verbs: dict[str, str]
+    view_nouns: frozenset[str]
     prep_verbs: dict[str, frozenset[str]]
     anaphoric_verbs: frozenset[str]
     anaphora: frozenset[str]
@@ -53,6 +54,7 @@ def load_cues() -> Cues:
 
     return Cues(
         verbs=d["reporting_verbs"], particle_verbs=d["particle_verbs"],
+        view_nouns=frozenset(d["view_nouns"]),
         prep_verbs={k: frozenset(v) for k, v in d["prep_verbs"].items()},
         anaphoric_verbs=frozenset(d["anaphoric_verbs"]), anaphora=frozenset(d["anaphora"]),
         denial_verbs=frozenset(d["denial_verbs"]),

@@ -589,3 +589,24 @@ def signed_quote_drafts(d: Doc2, drafts: list[Draft]) -> list[Draft]:
             out.append(Draft(s, e, unit, actor, None, "asserted", channel=channel or None, quote=True,
                              frame=[(m.start("who"), m.end("who"))]))
     return out
+
+
+def view_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
+    """'X's view is that C', 'his argument was that C' (cues view_nouns): C is the possessor's claim."""
+    out = []
+    for tok in unit.tokens:
+        if tok.lemma_.lower() not in d.cues.view_nouns or tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        clause = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.head.i
+                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        sp = clause_span(clause, unit) if owner is not None and clause else None
+        if sp is None:
+            continue
+        claimant, as_written, status = claimant_of(d, owner, unit)
+        s, e = trim(d.text, *sp)
+        if (claimant or as_written) and e - s >= 8 and not any(c.start < e and s < c.end for c in covered):
+            draft = Draft(s, e, unit.index, claimant, as_written, status)
+            frame_for([draft], unit)
+            out.append(draft)
+    return out
