@@ -137,3 +137,22 @@ def test_a_town_after_an_organisation_and_a_comma_is_its_seat() -> None:
 def test_a_borough_or_municipality_word_is_a_county_cue(stage: Stage, nlp: Any) -> None:
     got = places(stage, nlp, "Flooding closed schools across the Kherson municipality on Monday.")
     assert got["Kherson"].mentions[0].text == "Kherson municipality"
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("Rockets hit the Zorya Metal steel plant in Kharkiv on Monday.", "Zorya Metal steel plant"),
+    ("Families sheltered at the Dar Salam camp outside Kherson.", "Dar Salam camp"),
+])
+def test_a_site_word_in_lower_case_closes_the_name(stage: Stage, nlp: Any, text: str, site: str) -> None:
+    got = places(stage, nlp, text)
+    assert site in got, sorted(got)
+    assert got[site].kind == "other"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("He joined Brightwater Athletic club in Kharkiv.", "Brightwater Athletic club"),  # club: a team, too
+    ("The Kessler Group market in Kharkiv fell sharply.", "Kessler Group market"),  # market: trade, too
+])
+def test_a_lower_case_word_with_another_sense_does_not_close_the_name(stage: Stage, nlp: Any, text: str,
+                                                                     name: str) -> None:
+    assert name not in places(stage, nlp, text)

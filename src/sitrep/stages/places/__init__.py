@@ -88,7 +88,7 @@ from sitrep.stages.places.tables import Tables, load_tables
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.12.3"
+VERSION = "1.12.4"
 MAX_ALTERNATIVES = 3
 
 

@@ -4,7 +4,8 @@ spaCy tags "Alder Hey Children's Hospital", "Northumberland Avenue" or "Abu Shou
 location or organisation, but no GeoNames extract that sitrep ships carries them. Such a name, of two or more
 words ending in a word for a building, a street or a venue (SITE_WORDS: BUILDING_WORDS and buildings that
 also name what they house: 'Cloverhill District Court', 'Liverpool Academy', 'Heathrow Animal Reception
-Center'; streets and outdoor sites: 'Willow Crescent', 'Kelso Dam'), is emitted as a place of kind `other`, without a GeoNames id, at the point of the town named after
+Center'; streets and outdoor sites: 'Willow Crescent', 'Kelso Dam'; or a name spaCy ends before a site word
+in lower case: 'Abu Shouk camp', 'Azovstal steel plant'), is emitted as a place of kind `other`, without a GeoNames id, at the point of the town named after
 it in the same sentence ("X Hospital in Liverpool", "X School, Parkland, Florida"), or, with no town after
 it in its sentence, at the story's focus town: the town it names most often (the first of them on a tie).
 Only a town (a city-level gazetteer reading) locates a name: a country or a first-level region is too large
@@ -105,14 +106,37 @@ def focus_town(towns: list[Resolution]) -> Resolution:
 
 
 def named_entities(doc: Doc) -> list[Named]:
-    """The parse's entities, without a leading 'the' or a trailing possessive."""
+    """The parse's entities, without a leading 'the' or a trailing possessive; a site word in lower case right
+    after the name, or after one or two more lower-case words, ends it ('Abu Shouk camp', 'Azovstal steel
+    plant', 'Seasons restaurant'): spaCy leaves that word out of the entity."""
     out = []
     for ent in doc.ents:
         span = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
         if len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
             span = span[:-1]
+        elif span.end == ent.end:
+            span = doc[span.start:_site_word_end(doc, span.end)]
         out.append(Named(span.start_char, span.end_char, span.text, ent.label_))
     return out
+
+
+MAX_WORDS_BEFORE_SITE_WORD = 2
+# site words that in lower case after a name still name a building ('the Abu Shouk camp'); not the ones with
+# another common sense there ('a Premier League club', 'its voter base', 'first place', 'the Nasdaq market')
+LOWER_SITE_WORDS = frozenset({"barracks", "bridge", "camp", "cathedral", "cemetery", "church", "dam", "embassy",
+                              "factory", "hospital", "hotel", "mall", "mosque", "plant", "prison", "restaurant",
+                              "school", "stadium", "station", "street", "temple"})
+
+
+def _site_word_end(doc: Doc, j: int) -> int:
+    """The token index after a lower-case site word that closes the name ending at token j, else j."""
+    for k in range(j, min(j + MAX_WORDS_BEFORE_SITE_WORD + 1, len(doc))):
+        tok = doc[k]
+        if not tok.is_lower or not tok.is_alpha or tok.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return j
+        if tok.text in LOWER_SITE_WORDS:
+            return k + 1
+    return j
 
 
 def _sentence_of(m: Mention, sentences: list[Sentence]) -> Sentence:
