@@ -443,3 +443,14 @@ def test_a_held_view_is_the_holders_claim(run, text, speaker):
 
 def test_a_view_noun_without_a_holder_is_no_claim(run):
     assert run("The problem is that the bridge is closed.").claims == ()
+
+
+def test_a_quote_paragraph_after_a_colon_is_the_content_of_the_verb_before(run):
+    rec = run("Mayor Ivo Sand said on Monday:\n\n“The water is back in every district. We will rebuild the school.”")
+    c = claim_at(rec, "The water is back")
+    assert (claimant(rec, c), c.quote, rec.text[c.end - 6:c.end]) == ("Ivo Sand", True, "school")
+
+
+def test_a_colon_before_a_paragraph_without_a_quote_takes_nothing_from_it(run):
+    rec = run("Mayor Ivo Sand said on Monday:\n\nThe water came back in the evening.")
+    assert rec.claims == ()

@@ -28,6 +28,7 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
        account ("According to X, Y shouted A and described B": one claim of X);
      - unattributed reports: "are said to", "reportedly" -> claimant None, status "reported"; a report
        carried by a noun ("a video claiming that C") is reported by that noun;
+     - "X said on Monday:" at the end of a sentence + a paragraph opening a quote: the quote is the content;
      - held views: "X's view is that C", "his argument was that C" (cues view_nouns): C is the holder's;
      - intents: "X promised/vowed/pledged (to) C", "X warned Y to C" (the clause or the infinitive).
   2. Claimant: the actor whose mention is in the verb's subject (he/she: the last person named, they/it:

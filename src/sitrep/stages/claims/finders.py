@@ -123,6 +123,8 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
         claimant, as_written, status, contents = trailing[0], None, "asserted", [trailing[1]]
     if not contents and (claimant or as_written):
         contents = fronted_content(d, verb, who, unit)
+    if not contents and (claimant or as_written) and (quoted := colon_quote(d, verb, unit)) is not None:
+        return [quoted_draft(d, quoted, claimant, as_written, status, unit)]
     if claimant is None and status == "asserted" and verb.lemma_.lower() in d.cues.inference_verbs \
             and not is_named_agent(d, who):
         return []  # "this document suggests that C", "the fact that X shows C": the writer's reasoning
@@ -610,3 +612,24 @@ def view_drafts(d: Doc2, unit: Unit, covered: list[Draft]) -> list[Draft]:
             frame_for([draft], unit)
             out.append(draft)
     return out
+
+
+def colon_quote(d: Doc2, verb: Token, unit: Unit) -> tuple[int, int, int] | None:
+    """'Mayor X said on Monday:' + a paragraph that opens a quote: the quote (start, end, its unit) is the content."""
+    if not d.text[unit.start:unit.end].endswith(":") or unit.index + 1 >= len(d.units) \
+            or any(t.i > verb.i and t.pos_ == "VERB" for t in unit.tokens):
+        return None
+    nxt = d.units[unit.index + 1]
+    if d.text[nxt.start] not in "“\"«":
+        return None
+    close = min((i for i in (d.text.find(q, nxt.start + 1) for q in "”\"»") if i >= 0), default=-1)
+    nl = d.text.find("\n", nxt.start)
+    end = close if close >= 0 and (nl < 0 or close < nl) else (nl if nl >= 0 else len(d.text))
+    s, e = trim(d.text, nxt.start, end)
+    return (s, e, nxt.index) if e - s >= 8 else None
+
+
+def quoted_draft(d: Doc2, quoted: tuple[int, int, int], claimant: str | None, as_written: str | None,
+                 status: ClaimStatus, unit: Unit) -> Draft:
+    s, e, index = quoted
+    return Draft(s, e, index, claimant, as_written, status, quote=True, frame=[(unit.start, unit.end)])
