@@ -120,3 +120,21 @@ def test_weekday_after_a_cue_of_anticipation_is_ahead(times_of):
     times = times_of("Talks were put off until Tuesday. Ahead of Wednesday's summit, ministers met.", dct="2022-04-22")
     assert value_of(times, "Tuesday") == "2022-04-26"
     assert value_of(times, "Wednesday") == "2022-04-27"
+
+
+def test_in_the_morning_is_that_part_of_the_last_day_named(times_of):
+    times = times_of("Shelling resumed on Tuesday. In the morning, three shops burned.", dct="2022-04-21")
+    assert value_of(times, "the morning") == "2022-04-19TMO"
+    times = times_of("Water came back during the afternoon, the utility said.", dct="2022-04-21")
+    assert value_of(times, "the afternoon") == "2022-04-21TAF"
+    assert not [t for t in times_of("The ferry sails at 9 in the morning.") if t.text == "the morning"]
+    assert not [t for t in times_of("They met in the morning of May 2.") if t.text == "the morning"]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The two envoys meet Monday in Geneva.", "2022-04-25"),  # DCT Friday: the coming Monday is nearer
+    ("The envoy says Thursday that talks are stalled.", "2022-04-21"),  # the day before: nearer than next week's
+])
+def test_weekday_in_a_present_tense_clause_is_the_nearest_one(times_of, sentence, value):
+    times = times_of(sentence, dct="2022-04-22")
+    assert [t.value for t in times if t.type == "DATE"] == [value]

@@ -14,8 +14,9 @@ of everything after it, in place of the DCT: live blogs and wire digests date th
 "yesterday", "on Friday" or "overnight" inside an entry count from the entry's date. A dated clock is
 one TIME on its own date ("22 Apr 2022 - 18:44 GMT" -> 2022-04-22T18:44). Day anaphors ("the next day",
 "the day before") count from the last day named; "earlier/later in the day" tag "the day" (as
-TimeBank does) with the anchor's date; a day word in capitals next to another capitalised word is a
-name ("USA TODAY").
+TimeBank does) with the anchor's date; "in/during the morning" is that part of the last day named; a
+weekday governed by a present-tense verb ("the envoys meet Monday") is the nearest such day; a day
+word in capitals next to another capitalised word is a name ("USA TODAY").
 
 Example, DCT 2022-09-11 (a Sunday):
     "On Thursday evening, Zelensky estimated the area" -> TIME "Thursday evening" 2022-09-08TEV
@@ -30,7 +31,7 @@ references that need no anchor keep their REF values (today -> XXXX-XX-XX).
 Known failure modes: "former" is not tagged (TimeBank does not tag it); bare "the year", "the
 day", "then", "once" are not tagged; "a year ago" in earnings news is anchored on the last
 quarter mentioned, which is wrong when the text moves on; tense from a small parser is noisy,
-so a bare weekday in a present-tense sentence is taken as past; an entry date written without a year
+so a bare weekday whose verb is not found is taken as past; an entry date written without a year
 or in a sentence ("On 22 April, ...") does not become an anchor, and a stamp that is really a quoted
 date at a line start would move the anchor; range durations ("two to three
 weeks") get X values. A month without a year stays in the DCT year in past-tense sentences unless it is
@@ -57,7 +58,7 @@ from sitrep.stages.times.wars import War, load_wars, pick_war
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 
 
 @dataclass(frozen=True)

@@ -234,7 +234,11 @@ def weekday_value(ctx: Context, wd: int, pre: str, m: re.Match[str]) -> str:
         return cal.day(cal.weekday_date(ctx.dct, wd, "this-week"))
     if _AHEAD_RE.search(ctx.text[max(0, m.start() - 30):m.start()]):  # "ahead of Sunday's vote", "until Friday"
         return cal.day(cal.weekday_date(ctx.dct, wd, "future"))
-    return cal.day(cal.weekday_date(ctx.dct, wd, direction(ctx, m)))
+    tense = ctx.tense(m.start(), m.end())
+    if tense == "present":
+        back, ahead = cal.weekday_date(ctx.dct, wd, "past"), cal.weekday_date(ctx.dct, wd, "future")
+        return cal.day(back if (ctx.dct - back) <= (ahead - ctx.dct) else ahead)
+    return cal.day(cal.weekday_date(ctx.dct, wd, "future" if tense == "future" else "past"))
 
 
 _AHEAD_RE = re.compile(r"(?i)\b(?:before|until|till|ahead\s+of|pending|awaiting|in\s+the\s+run-up\s+to)\s+(?:the\s+)?$")
@@ -438,6 +442,16 @@ def norm_day_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
     rel = words(m["rel"]) or words(m["ba"])
     shift = 1 if rel in ("next", "following", "after") else -1 if rel in ("previous", "before") else 0
     return Resolved("DATE", cal.day(date.fromordinal(ref.toordinal() + shift)))
+
+
+def norm_day_part_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """'in the morning', 'during the afternoon': that part of the last day named (else the DCT or entry date);
+    TimeBank tags 'the morning' as a TIME. Not after a clock time ('at 9 in the morning') nor before 'of'."""
+    if re.search(r"(?:\d|o'clock|noon|midnight)\W*(?:in|during)\s+$", ctx.text[max(0, m.start() - 20):m.start()]):
+        return None
+    ref = anchor_day(ctx)
+    base = cal.day(ref) if ref is not None else "XXXX-XX-XX"
+    return Resolved("TIME", f"{base}T{PARTS_OF_DAY[words(m['pod'])]}")
 
 
 def norm_overnight(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -852,6 +866,8 @@ def _rule_specs() -> list[tuple[str, str, Normaliser]]:
          r"|(?<=\bearlier\s)that\s+day|(?<=\blater\s)that\s+day|the\s+day\s+(?P<ba>before|after)\b(?!\s+(?:the|a|an|his|her|their|its|\w+ing)\b))(?![\w-])",
          norm_day_anaphor),
         ("overnight", r"\bovernight\b(?!-)", norm_overnight),
+        ("day_part_anaphor", r"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+(?P<pod>morning|afternoon|evening)\b(?![\w-]|\s+(?:of|hours|after|before)\b)",
+         norm_day_part_anaphor),
         ("year_end", r"\b(?:year-end|year\s+end|year's\s+end|the\s+end\s+of\s+the\s+year)\b", norm_year_end),
     ]
 
