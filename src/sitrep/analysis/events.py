@@ -26,9 +26,11 @@ Example: "Reuters saw dead bodies in the town of Bucha" (Reuters, 12 April) and 
 carried out by Russian troops" in Bucha (Washington Post, 20 April) share the town and the
 violence family, have no conflicting dates or actors: one event, two outlets.
 
-Known limits: a chain of pairwise links can still join two places no single pair would (a
-country mention links two of its towns); country-wide mentions need shared wording to merge, so a paraphrase with no common
-words stays apart.
+Known limits: country-wide mentions need shared wording to merge, so a paraphrase with no
+common words stays apart; the pairs compared grow with the mentions of one place in one date
+window (a denser corpus compares more per mention: 160 pairs per article at 1,000 replicated
+dev articles, 229 at 10,000), since no block is capped (a cap that keeps the result
+independent of ingest order would have to pick its pairs from the block's content).
 """
 
 from __future__ import annotations
