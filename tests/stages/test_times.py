@@ -90,6 +90,9 @@ def found(times: list[TimeExpr]) -> dict[str, tuple[str, str]]:
     ("The fighting has gone on for several years.", "several years", "DURATION", "PXY"),
     ("Prices rose over the last two weeks.", "the last two weeks", "DURATION", "P2W"),
     ("He served a year and a half in prison.", "a year and a half", "DURATION", "P1Y6M"),
+    ("The deal ends years of quarrels.", "years", "DURATION", "PXY"),
+    ("The truce follows months of shelling.", "months", "DURATION", "PXM"),
+    ("Repairs could take days or weeks.", "days or weeks", "DURATION", "PXD"),
     # sets
     ("Drones attack the city daily.", "daily", "SET", "P1D"),
     ("Convoys arrive every week.", "every week", "SET", "P1W"),
@@ -98,6 +101,12 @@ def found(times: list[TimeExpr]) -> dict[str, tuple[str, str]]:
 def test_rule_families(times_of, sentence, expr, type_, value):
     got = found(times_of(sentence))
     assert got.get(expr) == (type_, value), got
+
+
+@pytest.mark.parametrize("sentence", ["Children under five years of age get it.", "Pupils learn days of the week.",
+                                      "Most months of 1998 were dry."])
+def test_units_of_a_determined_noun_or_an_age_are_no_stretch(times_of, sentence):
+    assert not [t for t in times_of(sentence) if t.text in ("years", "days", "months")]
 
 
 def test_quarters_follow_the_dct_and_anaphora(times_of):

@@ -643,13 +643,18 @@ def _is_vague(s: str) -> bool:
 
 
 def norm_bare_units(m: re.Match[str], ctx: Context) -> Resolved | None:
-    unit = UNITS.get(unit_key(m["unit"]))
+    unit = UNITS.get(unit_key(m["unit"]))  # "weeks or months": the first unit, as TimeBank values it
     det = words(m["det"])
-    if unit is None or (not det and prev_word(ctx, m.start()) not in _BARE_PREPS):
+    if unit is None or (not det and prev_word(ctx, m.start()) not in _BARE_PREPS and not _units_of(ctx, m)):
         return None
     if det == "recent" and unit == "Y":
         return Resolved("DATE", "PAST_REF")
     return Resolved("DURATION", cal.duration(None, unit))
+
+
+def _units_of(ctx: Context, m: re.Match[str]) -> bool:
+    """'months of talks', 'years of war': a stretch of units filled with something is a duration."""
+    return re.match(r"\s+of\s+(?!the\b|this\b|that\b|age\b|\d)[a-z]", ctx.text[m.end():]) is not None
 
 
 _BARE_PREPS = {"for", "over", "in", "within", "after", "took", "take", "takes", "last", "lasted", "spent", "than"}
@@ -852,7 +857,8 @@ def _rule_specs() -> list[tuple[str, str, Normaliser]]:
          norm_duration),
         ("bare_units",
          r"(?:(?P<det>the|these|those|recent|coming|the\s+coming|the\s+early|the\s+past|the\s+last|the\s+next|the\s+first)\s+)?"
-         r"\b(?P<unit>(?-i:years|months|weeks|days|decades|centuries|hours|minutes|quarters))\b(?:\s+ahead)?",
+         r"\b(?P<unit>(?-i:years|months|weeks|days|decades|centuries|hours|minutes|quarters))\b"
+         r"(?:\s+(?:or|and|to)\s+(?-i:years|months|weeks|days|decades|hours|minutes)\b)?(?:\s+ahead)?",
          norm_bare_units),
         ("set",
          rf"\b(?:daily|weekly|monthly|hourly|nightly|biweekly|bimonthly|semi-?annually)\b"
