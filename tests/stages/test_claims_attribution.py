@@ -454,3 +454,9 @@ def test_a_quote_paragraph_after_a_colon_is_the_content_of_the_verb_before(run):
 def test_a_colon_before_a_paragraph_without_a_quote_takes_nothing_from_it(run):
     rec = run("Mayor Ivo Sand said on Monday:\n\nThe water came back in the evening.")
     assert rec.claims == ()
+
+
+def test_questioning_a_thing_is_a_claim_questioning_a_person_is_not(run):
+    assert claim_at(run("The senator questioned the cost of the new tanks."), "the cost of the new tanks")
+    assert run("Police questioned two suspects on Monday.").claims == ()
+    assert run("Investigators questioned Anna Berg for hours.").claims == ()

@@ -14,6 +14,7 @@ from sitrep.datafiles import load_json
 class Cues:
     verbs: dict[str, str]
     particle_verbs: dict[str, str]
+    questioning_verbs: frozenset[str]
     view_nouns: frozenset[str]
     prep_verbs: dict[str, frozenset[str]]
     anaphoric_verbs: frozenset[str]
@@ -43,6 +44,7 @@ class Cues:
     org_nouns: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
     media_words: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
 
 
 def load_cues() -> Cues:
@@ -54,6 +56,7 @@ def load_cues() -> Cues:
 
     return Cues(
         verbs=d["reporting_verbs"], particle_verbs=d["particle_verbs"],
+        questioning_verbs=frozenset(d["questioning_verbs"]),
         view_nouns=frozenset(d["view_nouns"]),
         prep_verbs={k: frozenset(v) for k, v in d["prep_verbs"].items()},
         anaphoric_verbs=frozenset(d["anaphoric_verbs"]), anaphora=frozenset(d["anaphora"]),
@@ -71,7 +74,7 @@ def load_cues() -> Cues:
         channels=tuple((re.compile(p) if "(?P<outlet>" in p else rx(p), label) for p, label in d["channels"]),
         adjectives=load_json("actors", "sides.json")["adjectives"],
         org_nouns=frozenset(speakers["organisations"]), media_nouns=frozenset(speakers["media"]),
-        media_words=frozenset(speakers["media_name_words"]),
+        media_words=frozenset(speakers["media_name_words"]), person_nouns=frozenset(speakers["persons"]),
     )
 
 

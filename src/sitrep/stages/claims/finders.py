@@ -88,6 +88,8 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
         return []
     if verb.lemma_.lower() == "call" and not (is_characterisation(verb) or is_appeal(verb)):
         return []
+    if verb.lemma_.lower() in d.cues.questioning_verbs and questions_a_person(d, verb):
+        return []  # "police questioned the driver": an interrogation, not doubt about a claim
     if is_unrealised(verb) or is_hedged_inference(verb, d.cues.inference_verbs):
         return []  # "is expected to announce", "will likely announce", "remarks seem to suggest"
     passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -140,6 +142,15 @@ def drafts_for_verb(d: Doc2, verb: Token, unit: Unit, drafts: list[Draft],
         out.append(draft)
     frame_for(out, unit)
     return out
+
+
+def questions_a_person(d: Doc2, verb: Token) -> bool:
+    """The object of 'question' is a person: a pronoun, a name, an actor or a person noun ('two suspects')."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return True  # nothing questioned that could be a claim
+    return obj.pos_ == "PRON" or obj.ent_type_ == "PERSON" or obj.lemma_.lower() in d.cues.person_nouns \
+        or d.actor_in(obj.left_edge.idx, obj.idx + len(obj)) is not None
 
 
 def is_named_agent(d: Doc2, who: Token) -> bool:
