@@ -109,6 +109,14 @@ def test_units_of_a_determined_noun_or_an_age_are_no_stretch(times_of, sentence)
     assert not [t for t in times_of(sentence) if t.text in ("years", "days", "months")]
 
 
+@pytest.mark.parametrize(("sentence", "expr"), [("For the week, the index lost 2%.", "the week"),
+                                               ("It was the week's busiest session.", "the week"),
+                                               ("Prices held during the week, traders said.", "the week")])
+def test_the_week_reported_on_is_a_week_of_the_dct_year(times_of, sentence, expr):
+    assert found(times_of(sentence)).get(expr) == ("DATE", "2022-WXX")
+    assert "the week" not in found(times_of("She spent the week in Lviv."))
+
+
 def test_quarters_follow_the_dct_and_anaphora(times_of):
     got = times_of("Profit rose in the third quarter. A year earlier, the company lost money.", dct="1997-10-20")
     assert [(t.text, t.value) for t in got] == [("the third quarter", "1997-Q3"), ("A year earlier", "1996-Q3")]

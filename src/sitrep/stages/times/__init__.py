@@ -17,7 +17,8 @@ one TIME on its own date ("22 Apr 2022 - 18:44 GMT" -> 2022-04-22T18:44). Day an
 TimeBank does) with the anchor's date; "in/during the morning" is that part of the last day named; a
 weekday governed by a present-tense verb ("the envoys meet Monday") is the nearest such day; a day
 word in capitals next to another capitalised word is a name ("USA TODAY"). Bare plural units filled with
-something are durations ("months of talks" PXM, not "years of age"); "days or weeks" takes the first unit.
+something are durations ("months of talks" PXM, not "years of age"); "days or weeks" takes the first unit. The week
+reported on ("for the week", "the week's") is a week of the DCT year (YYYY-WXX, as TimeBank values it).
 
 Example, DCT 2022-09-11 (a Sunday):
     "On Thursday evening, Zelensky estimated the area" -> TIME "Thursday evening" 2022-09-08TEV
@@ -59,7 +60,7 @@ from sitrep.stages.times.wars import War, load_wars, pick_war
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.3.1"
+VERSION = "1.3.2"
 
 
 @dataclass(frozen=True)

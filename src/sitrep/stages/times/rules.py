@@ -480,6 +480,8 @@ def norm_relative(m: re.Match[str], ctx: Context) -> Resolved | None:
     end = m.end("unit")
     if m["ended"] and unit == "Y" and rel in ("the", "the fiscal", "the full"):
         return Resolved("DURATION", "P1Y", end=end)
+    if rel == "the" and unit == "W" and not pre and _the_week_of_the_report(ctx, m):
+        return Resolved("DATE", f"{ctx.dct.year}-WXX" if ctx.dct else "XXXX-WXX", end=end)
     if rel == "the" and not (pre or unit in ("WE", "Y") or "fiscal" in unit_w):
         return None
     n = _REL_SHIFT.get(rel, 0)
@@ -491,6 +493,11 @@ def norm_relative(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit == "Q" and rel in ("the past", "the last") and ctx.dct:
         value = relative(ctx, "Q", -1)
     return Resolved("DATE", value, mod=position_mod(pre), end=end)
+
+
+def _the_week_of_the_report(ctx: Context, m: re.Match[str]) -> bool:
+    """'For the week, the index fell', 'the week's busiest session': the week being reported on."""
+    return prev_word(ctx, m.start()) in ("for", "during") or ctx.text.startswith(("'s", "’s"), m.end("unit"))
 
 
 def _weekend_shift(ctx: Context, m: re.Match[str]) -> int:
