@@ -117,6 +117,13 @@ def test_the_week_reported_on_is_a_week_of_the_dct_year(times_of, sentence, expr
     assert "the week" not in found(times_of("She spent the week in Lviv."))
 
 
+@pytest.mark.parametrize("sentence", ["They argued about the future of the alliance.",
+                                      "Mr. Kovac, formerly the mayor's deputy, will run the agency."])
+def test_a_fate_or_a_former_role_is_no_time(times_of, sentence):
+    assert times_of(sentence) == []
+    assert found(times_of("Nobody can say what the future holds.")).get("the future") == ("DATE", "FUTURE_REF")
+
+
 def test_quarters_follow_the_dct_and_anaphora(times_of):
     got = times_of("Profit rose in the third quarter. A year earlier, the company lost money.", dct="1997-10-20")
     assert [(t.text, t.value) for t in got] == [("the third quarter", "1997-Q3"), ("A year earlier", "1996-Q3")]

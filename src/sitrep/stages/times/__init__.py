@@ -30,8 +30,8 @@ Without a DCT relative expressions stay underspecified in TimeML style: "Thursda
 XXXX-WXX-4, "last month" -> XXXX-XX, "yesterday" -> XXXX-XX-XX; "now"/"today"-like
 references that need no anchor keep their REF values (today -> XXXX-XX-XX).
 
-Known failure modes: "former" is not tagged (TimeBank does not tag it); bare "the year", "the
-day", "then", "once" are not tagged; "a year ago" in earnings news is anchored on the last
+Known failure modes: "former" and "formerly" are not tagged (TimeBank does not tag them), nor is "the
+future of X" (a fate); bare "the year", "the day", "then", "once" are not tagged; "a year ago" in earnings news is anchored on the last
 quarter mentioned, which is wrong when the text moves on; tense from a small parser is noisy,
 so a bare weekday whose verb is not found is taken as past; an entry date written without a year
 or in a sentence ("On 22 April, ...") does not become an anchor, and a stamp that is really a quoted
@@ -60,7 +60,7 @@ from sitrep.stages.times.wars import War, load_wars, pick_war
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.3.2"
+VERSION = "1.3.3"
 
 
 @dataclass(frozen=True)

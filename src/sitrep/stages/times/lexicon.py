@@ -63,7 +63,7 @@ REFS: dict[str, str] = {
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
     "at present": "PRESENT_REF", "presently": "PRESENT_REF",
     "recently": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "previously": "PAST_REF", "formerly": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF",
+    "previously": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF",
     "recent days": "PAST_REF",
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",

@@ -748,6 +748,8 @@ def norm_ref(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if w == "soon" and re.match(r"\s+(after|as|thereafter)\b", ctx.text[m.end():]):
         return None
+    if w in ("the future", "the past") and re.match(r"\s+of\b", ctx.text[m.end():]):
+        return None  # "the future of the alliance": its fate, not a time
     return Resolved("DATE", value)
 
 
@@ -849,7 +851,7 @@ def _rule_specs() -> list[tuple[str, str, Normaliser]]:
          rf"\b(?P<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?P<y>{P.ANYYEAR}))?(?!\s+of\b)",
          norm_season),
         ("ref",
-         r"\b(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|more\s+recently|lately|formerly"
+         r"\b(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|more\s+recently|lately"
          r"|the\s+past|the\s+(?:near|foreseeable)\s+future|the\s+future|the\s+(?:near|short|long)\s+term|as\s+soon\s+as\s+possible"
          r"|soon|current|recent|a\s+later\s+date)\b(?![-'])",
          norm_ref),
