@@ -460,3 +460,8 @@ def test_questioning_a_thing_is_a_claim_questioning_a_person_is_not(run):
     assert claim_at(run("The senator questioned the cost of the new tanks."), "the cost of the new tanks")
     assert run("Police questioned two suspects on Monday.").claims == ()
     assert run("Investigators questioned Anna Berg for hours.").claims == ()
+
+
+def test_the_subject_of_an_adjective_with_a_reporting_infinitive_speaks(run):
+    rec = run("His critics in the party were quick to accuse him of neglect toward the army.")
+    assert claimant(rec, claim_at(rec, "neglect toward the army")) == "critics"

@@ -279,8 +279,13 @@ def org_despite_place(t: Tables, ctx: Context, start: int, end: int) -> bool:
 
 
 def is_speaker(t: Tables, tok: Token) -> bool:
-    """The subject of a reporting verb ('Amazon said', 'the plant's engineer told')."""
-    return tok.dep_ in SUBJECT_DEPS and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() in t.reporting
+    """The subject of a reporting verb ('Amazon said', 'the plant's engineer told'), also through an adjective
+    with an infinitive ('his rivals were quick to accuse')."""
+    if tok.dep_ not in SUBJECT_DEPS or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.head.lemma_.lower() in t.reporting or any(
+        g.dep_ == "xcomp" and g.lemma_.lower() in t.reporting for c in tok.head.children if c.dep_ == "acomp"
+        for g in c.children)
 
 
 def is_title_tail(t: Tables, text: str, start: int, end: int) -> bool:
@@ -450,8 +455,7 @@ def collective_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
     workers"): the head with its modifiers and a short
     'for'/'of' phrase; not figures, images, reports and other things that report without being actors."""
     for tok in ctx.doc:
-        if tok.tag_ not in ("NNS", "NNPS") or not (tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in t.reporting
-                                                   or is_according_to(tok)):
+        if tok.tag_ not in ("NNS", "NNPS") or not (is_speaker(t, tok) or is_according_to(tok)):
             continue
         if tok.lower_ in t.junk.not_speakers:
             continue  # a known group head with a side ("Russian troops") is found by the group patterns first

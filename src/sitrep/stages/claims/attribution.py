@@ -34,6 +34,8 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "xcomp" and (obj := next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")
                                              and c.i < verb.i), None)) is not None:
         return obj  # "the loss prompted the board to point out C": the object does the reporting
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head is not verb.head:
+        return subject_of(verb.head.head)  # "his rivals were quick to accuse him of C": the copula's subject
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return subject_of(verb.head)
     return None
