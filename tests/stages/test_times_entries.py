@@ -138,3 +138,30 @@ def test_in_the_morning_is_that_part_of_the_last_day_named(times_of):
 def test_weekday_in_a_present_tense_clause_is_the_nearest_one(times_of, sentence, value):
     times = times_of(sentence, dct="2022-04-22")
     assert [t.value for t in times if t.type == "DATE"] == [value]
+
+
+@pytest.mark.parametrize(("sentence", "expr", "value"), [
+    ("Blasts shook the port in the early hours of Sunday.", "the early hours of Sunday", "2022-04-17TMO"),
+    ("Blasts shook the port in the small hours of April 20.", "the small hours of April 20", "2022-04-20TMO"),
+    ("Blasts shook the port in the early hours.", "the early hours", "2022-04-22TMO"),
+])
+def test_the_early_hours_are_the_start_of_a_morning_not_a_count_of_hours(times_of, sentence, expr, value):
+    hits = [t for t in times_of(sentence, dct="2022-04-22") if t.text == expr]
+    assert [(t.type, t.value, t.mod) for t in hits] == [("TIME", value, "START")]
+
+
+def test_the_night_after_a_day_named_is_that_night(times_of):
+    times = times_of("Sirens sounded on Tuesday. Throughout the night, drones circled the depot.", dct="2022-04-22")
+    assert value_of(times, "the night") == "2022-04-19TNI"
+    times = times_of("Crews worked through the night to restore power.", dct="2022-04-22")
+    assert value_of(times, "the night") == "2022-04-21TNI"
+
+
+@pytest.mark.parametrize(("sentence", "expr", "value"), [
+    ("The depot burned just after midnight on Thursday.", "midnight", "2022-04-21T24:00"),
+    ("On Wednesday at 3 p.m. the sirens sounded.", "3 p.m.", "2022-04-20T15:00"),
+    ("On April 12 at about 9 a.m., the shelling began.", "about 9 a.m.", "2022-04-12T09:00"),
+    ("The talks on Monday stalled. At 3 p.m. a blast was heard.", "3 p.m.", "2022-04-22T15:00"),
+])
+def test_a_clock_takes_the_day_named_next_to_it(times_of, sentence, expr, value):
+    assert value_of(times_of(sentence, dct="2022-04-22"), expr) == value

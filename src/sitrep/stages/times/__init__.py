@@ -8,17 +8,19 @@ months go back for past tense, forward for future), earlier expressions (anaphor
 Overlapping candidates are resolved longest-first. Spans follow TimeBank: determiners and
 modifiers are in ("the last two weeks", "nearly two years", "the end of 1990"), prepositions out.
 
-Dated entries: a full date that opens its line as a stamp ("22 Apr 2022 - 18:44 GMT", a date alone on
-its line or followed by a separator) or a dateline ("KYIV, April 22 (Reuters) - ") becomes the anchor
-of everything after it, in place of the DCT: live blogs and wire digests date their entries, and
-"yesterday", "on Friday" or "overnight" inside an entry count from the entry's date. A dated clock is
-one TIME on its own date ("22 Apr 2022 - 18:44 GMT" -> 2022-04-22T18:44). Day anaphors ("the next day",
-"the day before") count from the last day named; "earlier/later in the day" tag "the day" (as
-TimeBank does) with the anchor's date; "in/during the morning" is that part of the last day named; a
-weekday governed by a present-tense verb ("the envoys meet Monday") is the nearest such day; a day
-word in capitals next to another capitalised word is a name ("USA TODAY"). Bare plural units filled with
-something are durations ("months of talks" PXM, not "years of age"); "days or weeks" takes the first unit. The week
-reported on ("for the week", "the week's") is a week of the DCT year (YYYY-WXX, as TimeBank values it).
+Dated entries: a full date that opens its line as a stamp ("22 Apr 2022 - 18:44 GMT", a date alone on its
+line or followed by a separator) or a dateline ("KYIV, April 22 (Reuters) - ") becomes the anchor of
+everything after it, in place of the DCT: live blogs and wire digests date their entries, and "yesterday",
+"on Friday" or "overnight" inside an entry count from the entry's date. A dated clock is one TIME on its own
+date ("22 Apr 2022 - 18:44 GMT" -> 2022-04-22T18:44). Day anaphors ("the next day", "the day before") count
+from the last day named; "earlier/later in the day" tag "the day" (as TimeBank does) with the anchor's date;
+"in/during/through the morning|night" is that part of the last day named (a night as "overnight" is); "the
+early/small hours (of Sunday)" is TIME <day>TMO with mod START, not a count of hours; a clock takes the day
+named next to it ("midnight on Thursday", "on Thursday at 3 p.m."); a weekday governed by a present-tense
+verb ("the envoys meet Monday") is the nearest such day; a day word in capitals next to another capitalised
+word is a name ("USA TODAY"). Bare plural units filled with something are durations ("months of talks" PXM,
+not "years of age"); "days or weeks" takes the first unit. The week reported on ("for the week", "the
+week's") is a week of the DCT year (YYYY-WXX, as TimeBank values it).
 
 Example, DCT 2022-09-11 (a Sunday):
     "On Thursday evening, Zelensky estimated the area" -> TIME "Thursday evening" 2022-09-08TEV
@@ -60,7 +62,7 @@ from sitrep.stages.times.wars import War, load_wars, pick_war
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.3.3"
+VERSION = "1.4.0"
 
 
 @dataclass(frozen=True)

@@ -405,7 +405,7 @@ def _clock_hm(m: re.Match[str]) -> tuple[int, int] | None:
 def _clock_day(m: re.Match[str], ctx: Context) -> str:
     d = m["day"]
     if not d:
-        return relative(ctx, "D", 0)
+        return _clock_day_around(m, ctx)
     w = words(d)
     if w in WEEKDAYS:
         return weekday_value(ctx, WEEKDAYS[w], "", m)
@@ -414,6 +414,24 @@ def _clock_day(m: re.Match[str], ctx: Context) -> str:
     mon_s, _, d_s = d.replace(",", " ").partition(" ")
     mon, dd = month_num(mon_s), int(re.findall(r"\d+", d_s)[0])
     return date_value(ctx.dct.year if ctx.dct else None, mon, dd)
+
+
+def _clock_day_around(m: re.Match[str], ctx: Context) -> str:
+    """A clock's day named right after it ('midnight on Thursday') or right before it ('on Thursday at 3 p.m.',
+    the last day named); else the DCT (or entry date)."""
+    after = re.match(rf"\s+on\s+(?P<wd>{P.WEEKDAY})\b", ctx.text[m.end():m.end() + 20])
+    if after:
+        return weekday_value(ctx, WEEKDAYS[after["wd"].lower()], "", m)
+    before = ctx.text[max(0, m.start() - 40):m.start()]
+    if ctx.last and cal.granularity(ctx.last) == "D" and _DAY_BEFORE_CLOCK_RE.search(before):
+        return ctx.last[:10]
+    return relative(ctx, "D", 0)
+
+
+_DAY_BEFORE_CLOCK_RE = re.compile(
+    rf"(?:{P.WEEKDAY}|\b(?:today|yesterday|tomorrow)|{P.MONTH}\s*\d{{1,2}}(?:,\s*\d{{4}})?)"
+    rf"(?:\s+(?:{P.PART_OF_DAY}))?,?\s+(?:at|from|by|until|around|about|shortly\s+(?:before|after)|just\s+(?:before|after))"
+    rf"(?:\s+(?:about|around|approximately))?\s+$", re.IGNORECASE)
 
 
 def norm_stamp(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -449,9 +467,31 @@ def norm_day_part_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
     TimeBank tags 'the morning' as a TIME. Not after a clock time ('at 9 in the morning') nor before 'of'."""
     if re.search(r"(?:\d|o'clock|noon|midnight)\W*(?:in|during)\s+$", ctx.text[max(0, m.start() - 20):m.start()]):
         return None
+    pod = PARTS_OF_DAY[words(m["pod"])]
+    if pod == "NI":
+        return Resolved("TIME", _night_of(ctx, m), shifted=True)
     ref = anchor_day(ctx)
     base = cal.day(ref) if ref is not None else "XXXX-XX-XX"
-    return Resolved("TIME", f"{base}T{PARTS_OF_DAY[words(m['pod'])]}")
+    return Resolved("TIME", f"{base}T{pod}")
+
+
+def norm_early_hours(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """'the early hours of Sunday', 'in the small hours': the start of that day's morning (the day named, else
+    the last day named, else the DCT or entry date), not a count of hours."""
+    d = words(m["d"])
+    if d in WEEKDAYS:
+        base = weekday_value(ctx, WEEKDAYS[d], "", m)
+    elif d in DAY_REFS:
+        base = relative(ctx, "D", DAY_REFS[d])
+    elif d:
+        y = month_year(ctx, month_num(m["mon"]), m, int(m["dd"]))
+        if not valid_day(y, month_num(m["mon"]), int(m["dd"])):
+            return None
+        base = date_value(y, month_num(m["mon"]), int(m["dd"]))
+    else:
+        ref = anchor_day(ctx)
+        base = cal.day(ref) if ref is not None else "XXXX-XX-XX"
+    return Resolved("TIME", f"{base}TMO", mod="START")
 
 
 def norm_overnight(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -461,12 +501,18 @@ def norm_overnight(m: re.Match[str], ctx: Context) -> Resolved | None:
     if re.match(r"\s+(?:rates?|loans?|lending|money|funds?|deposits?|repos?|interest|index|trading|bag|stay)\b",
                 ctx.text[m.end():]):
         return None
+    return Resolved("TIME", _night_of(ctx, m), shifted=True)
+
+
+def _night_of(ctx: Context, m: re.Match[str]) -> str:
+    """The night of the last day named before it, else the night before the DCT (or entry date) in a past-tense
+    report and the coming night otherwise."""
     if ctx.dct is None:
-        return Resolved("TIME", "XXXX-XX-XXTNI", shifted=True)
+        return "XXXX-XX-XXTNI"
     if ctx.last and cal.granularity(ctx.last) == "D" and ctx.last[:10] != ctx.dct.isoformat():
-        return Resolved("TIME", f"{ctx.last[:10]}TNI", shifted=True)  # "On Thursday ... overnight": that night
+        return f"{ctx.last[:10]}TNI"  # "On Thursday ... overnight": that night
     past = ctx.tense(m.start(), m.end()) != "future"
-    return Resolved("TIME", f"{cal.day(date.fromordinal(ctx.dct.toordinal() - past))}TNI", shifted=True)
+    return f"{cal.day(date.fromordinal(ctx.dct.toordinal() - past))}TNI"
 
 
 def norm_relative(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -824,6 +870,9 @@ def _rule_specs() -> list[tuple[str, str, Normaliser]]:
          rf"(?:(?P<mod>around|about|approximately|roughly)\s+)?{P.CLOCK}(?:\s+(?P<tz>{P.TZ}))?"
          rf"(?:,?\s+(?P<day>{P.WEEKDAY}|today|yesterday|tomorrow|{P.MONTH}\s*\d{{1,2}}\b(?:,\s+\d{{4}})?))?",
          norm_clock),
+        ("early_hours",
+         rf"the\s+(?:early|small|wee)\s+hours\b(?:\s+of\s+(?:the\s+)?(?P<d>{P.WEEKDAY}|today|yesterday|(?P<mon>{P.MONTH})\s*(?P<dd>[12]\d|3[01]|0?[1-9])\b))?",
+         norm_early_hours),
         ("relative",
          rf"(?:(?P<pre>{P.POSITION}|sometime|the\s+rest\s+of|the\s+remainder\s+of)\s+)?\b(?P<rel>this\s+past|this|last|next|the\s+past|the\s+coming|the\s+current|the\s+previous"
          r"|the\s+following|the\s+same|that|the\s+latest|the\s+last|the\s+next|the\s+full|the\s+whole|current|coming|the)\s+"
@@ -881,7 +930,8 @@ def _rule_specs() -> list[tuple[str, str, Normaliser]]:
          r"|(?<=\bearlier\s)that\s+day|(?<=\blater\s)that\s+day|the\s+day\s+(?P<ba>before|after)\b(?!\s+(?:the|a|an|his|her|their|its|\w+ing)\b))(?![\w-])",
          norm_day_anaphor),
         ("overnight", r"\bovernight\b(?!-)", norm_overnight),
-        ("day_part_anaphor", r"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+(?P<pod>morning|afternoon|evening)\b(?![\w-]|\s+(?:of|hours|after|before)\b)",
+        ("day_part_anaphor", r"(?:(?<=\bin\s)|(?<=\binto\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bthroughout\s))"
+         r"the\s+(?P<pod>morning|afternoon|evening|night)\b(?![\w-]|\s+(?:of|hours|after|before)\b)",
          norm_day_part_anaphor),
         ("year_end", r"\b(?:year-end|year\s+end|year's\s+end|the\s+end\s+of\s+the\s+year)\b", norm_year_end),
     ]
