@@ -465,3 +465,8 @@ def test_questioning_a_thing_is_a_claim_questioning_a_person_is_not(run):
 def test_the_subject_of_an_adjective_with_a_reporting_infinitive_speaks(run):
     rec = run("His critics in the party were quick to accuse him of neglect toward the army.")
     assert claimant(rec, claim_at(rec, "neglect toward the army")) == "critics"
+
+
+def test_a_described_organisation_refers_back_instead_of_becoming_one(run):
+    rec = run("Borg Trucks Inc. cut 300 jobs in May. The truck maker said sales had fallen by a third.")
+    assert claimant(rec, claim_at(rec, "sales had fallen")) == "Borg Trucks Inc."

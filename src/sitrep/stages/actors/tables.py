@@ -179,7 +179,7 @@ def load_tables() -> Tables:
         appos_nat_re=re.compile(rf"^,\s+(?i:a|an|the)\s+[^,.;]{{0,80}}?(?P<nat>{nat}|{ctry}){_E}"),
         reporting=frozenset(load_json("claims", "cues.json")["reporting_verbs"]),
         alpha3=alpha3_codes(), junk=load_not_actors(),
-        speaker_persons=frozenset(speakers["persons"]), speaker_orgs=frozenset([*speakers["organisations"], *speakers["media"]]),
+        speaker_persons=frozenset(speakers["persons"]), speaker_orgs=frozenset(speakers["organisations"]),
         voice_nouns=frozenset(cues["voice_nouns"]), speaker_documents=frozenset(speakers["documents"]),
         inference_verbs=frozenset(cues["inference_verbs"]), outlet_re=outlet_pattern(orgs["media"], orgs["platforms"]),
     )

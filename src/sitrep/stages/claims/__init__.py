@@ -38,7 +38,7 @@ Approach: one pass over the sentences (spaCy sentences cut again at line breaks)
      for in the subject's core (head, modifiers, appositions, "of/for" phrases), not in its clauses,
      else in a later conjunct ("the author and journalist X told me"); a definite organisation noun
      with no name ("the company", "the think tank", "the Los Gatos, California, company"; the nouns of
-     data/actors/speaker_nouns.json) is the last organisation named, a media noun ("the newspaper") the last
+     data/actors/speaker_nouns.json: organisations, descriptions such as "the truck maker") is the last organisation named, a media noun ("the newspaper") the last
      medium named;
      a pronoun prefers the last compatible actor named as a subject, never a person the text gives the other
      gender (a he/she/his/her later in the sentence that names the person, or Mr./Mrs./Ms.); "they" may be an unnamed official.

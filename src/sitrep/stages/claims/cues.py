@@ -73,7 +73,7 @@ def load_cues() -> Cues:
         inference_verbs=frozenset(d["inference_verbs"]),
         channels=tuple((re.compile(p) if "(?P<outlet>" in p else rx(p), label) for p, label in d["channels"]),
         adjectives=load_json("actors", "sides.json")["adjectives"],
-        org_nouns=frozenset(speakers["organisations"]), media_nouns=frozenset(speakers["media"]),
+        org_nouns=frozenset([*speakers["organisations"], *speakers["descriptions"]]), media_nouns=frozenset(speakers["media"]),
         media_words=frozenset(speakers["media_name_words"]), person_nouns=frozenset(speakers["persons"]),
     )
 
