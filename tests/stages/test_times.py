@@ -124,6 +124,11 @@ def test_a_fate_or_a_former_role_is_no_time(times_of, sentence):
     assert found(times_of("Nobody can say what the future holds.")).get("the future") == ("DATE", "FUTURE_REF")
 
 
+def test_one_day_after_a_modal_is_some_future_day(times_of):
+    assert found(times_of("Kyiv may one day join the union.")).get("one day") == ("DATE", "FUTURE_REF")
+    assert found(times_of("The strike lasted one day.")).get("one day") == ("DURATION", "P1D")
+
+
 def test_quarters_follow_the_dct_and_anaphora(times_of):
     got = times_of("Profit rose in the third quarter. A year earlier, the company lost money.", dct="1997-10-20")
     assert [(t.text, t.value) for t in got] == [("the third quarter", "1997-Q3"), ("A year earlier", "1996-Q3")]

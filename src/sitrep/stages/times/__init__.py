@@ -20,7 +20,8 @@ named next to it ("midnight on Thursday", "on Thursday at 3 p.m."); a weekday go
 verb ("the envoys meet Monday") is the nearest such day; a day word in capitals next to another capitalised
 word is a name ("USA TODAY"). Bare plural units filled with something are durations ("months of talks" PXM,
 not "years of age"); "days or weeks" takes the first unit. The week reported on ("for the week", "the
-week's") is a week of the DCT year (YYYY-WXX, as TimeBank values it).
+week's") is a week of the DCT year (YYYY-WXX, as TimeBank values it). "one day" after a modal ("may one day
+join") is FUTURE_REF.
 
 Example, DCT 2022-09-11 (a Sunday):
     "On Thursday evening, Zelensky estimated the area" -> TIME "Thursday evening" 2022-09-08TEV
@@ -62,7 +63,7 @@ from sitrep.stages.times.wars import War, load_wars, pick_war
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.4.0"
+VERSION = "1.4.1"
 
 
 @dataclass(frozen=True)

@@ -673,6 +673,8 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if m["old"] or re.match(r"\s+old\b", ctx.text[m.end():]):
         return None
+    if _some_future_day(ctx, m, num_s, unit):
+        return Resolved("DATE", "FUTURE_REF")
     n = None if m["range"] or _is_vague(num_s) else parse_number(num_s)
     if n is not None and num_s.isdigit() and 1600 <= n <= 2100 and unit in ("Q", "Y", "M"):
         return None
@@ -689,6 +691,16 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["rel"] and words(m["rel"]) in ("recent",) and n is None:
         return Resolved("DATE", "PAST_REF", start=start)
     return Resolved("DURATION", cal.duration(n, unit), mod=mod, start=start)
+
+
+def _some_future_day(ctx: Context, m: re.Match[str], num_s: str, unit: str) -> bool:
+    """'Islam will one day be ...', 'they could one day return': an unspecified future day, not a length."""
+    if num_s != "one" or unit != "D" or m["det"] or m["rel"] or m["mod"] or m["range"] or "-" in m["sep"]:
+        return False
+    return prev_word(ctx, m.start()) in _MODALS
+
+
+_MODALS = {"will", "would", "could", "might", "may", "can", "should", "shall", "must", "ll"}
 
 
 def _is_vague(s: str) -> bool:
