@@ -435,6 +435,8 @@ BOILERPLATE = (r"(?:skip\s+)?advertisement|placeholder while article actions loa
                r"scroll to continue|sponsored content")
 BOILERPLATE_HEAD = re.compile(rf"\s*(?:(?:{BOILERPLATE})(?!\w)\s*[:.\-–—|]?\s*)+", re.I)
 BOILERPLATE_TAIL = re.compile(rf"(?:\s+(?:{BOILERPLATE})(?!\w)\s*[:.]?)+\s*$", re.I)
+TAIL_REACH = 120  # characters at the end of a span that can hold furniture (searching all of it is slow)
+TAIL_WORDS = ("advertisement", "placeholder", "continue", "sponsored")  # one of them is in any furniture
 # A byline and time stamp ("Jane Roe and John Doe | AP Today at 10:46 a.m. EDT"), a share
 # button's word before the first sentence ("Email The agency is ..."): case matters here.
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
@@ -453,7 +455,9 @@ def trim_boilerplate(text: str, start: int, end: int) -> tuple[int, int]:
         if head is None or head.end() == first:
             break
         first = head.end()
-    tail = BOILERPLATE_TAIL.search(text, first, end)
+    stretch = text[max(first, end - TAIL_REACH):end].lower()
+    tail = BOILERPLATE_TAIL.search(text, max(first, end - TAIL_REACH), end) \
+        if any(word in stretch for word in TAIL_WORDS) else None
     last = tail.start() if tail is not None else end
     return (first, last) if first < last else (start, end)
 
@@ -753,6 +757,8 @@ def _events(reader: _Reader) -> list[EventMention]:
     return out
 
 
+HOLD_AFTER = re.compile(r"control|hands|occupation")  # what the patterns of sides.py need, looked for first
+HOLD_BEFORE = re.compile(r"hold|held|control|occupied")
 NOT_STANDING = re.compile(r"\b(?:not|never|no longer|wants?|hopes?|seeks?|tries|tried|if|would|could|may|might)\b")
 
 
@@ -760,9 +766,11 @@ def standing_control(sentence_before: str, sentence_after: str, sides: Sides | N
     """The party a sentence says holds the place between the two folded stretches, else None;
     `sides` is the place's conflict (default: the parties of every conflict, sides.py)."""
     sides = sides or sides_for(None)
-    after = sides.after.match(sentence_after)
+    after = sides.after.match(sentence_after) if HOLD_AFTER.search(sentence_after[:160]) else None
     if after is not None and not NOT_STANDING.search(sentence_after[:after.end()]):
         return sides.party(after["side"])
+    if not HOLD_BEFORE.search(sentence_before[-80:]):
+        return None
     before = sides.before.search(sentence_before[-80:])
     if before is not None and not NOT_STANDING.search(sentence_before[-80:][:before.start()][-25:]):
         return sides.party(before["side"] or before["side2"])
