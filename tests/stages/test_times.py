@@ -91,6 +91,10 @@ def found(times: list[TimeExpr]) -> dict[str, tuple[str, str]]:
     ("Prices rose over the last two weeks.", "the last two weeks", "DURATION", "P2W"),
     ("He served a year and a half in prison.", "a year and a half", "DURATION", "P1Y6M"),
     ("The deal ends years of quarrels.", "years", "DURATION", "PXY"),
+    ("The crossing took half an hour.", "half an hour", "DURATION", "PT30M"),
+    ("The blockade lasted two and a half years.", "two and a half years", "DURATION", "P2Y6M"),
+    ("The dispute has run for a quarter century.", "a quarter century", "DURATION", "P25Y"),
+    ("The border stayed shut for half a century.", "half a century", "DURATION", "P50Y"),
     ("The truce follows months of shelling.", "months", "DURATION", "PXM"),
     ("Repairs could take days or weeks.", "days or weeks", "DURATION", "PXD"),
     # sets

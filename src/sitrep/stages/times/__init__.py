@@ -21,7 +21,8 @@ verb ("the envoys meet Monday") is the nearest such day; a day word in capitals 
 word is a name ("USA TODAY"). Bare plural units filled with something are durations ("months of talks" PXM,
 not "years of age"); "days or weeks" takes the first unit. The week reported on ("for the week", "the
 week's") is a week of the DCT year (YYYY-WXX, as TimeBank values it). "one day" after a modal ("may one day
-join") is FUTURE_REF.
+join") is FUTURE_REF. Fractions of a unit are counted: "half an hour" PT30M, "two and a half years" P2Y6M,
+"a quarter century" P25Y.
 
 Example, DCT 2022-09-11 (a Sunday):
     "On Thursday evening, Zelensky estimated the area" -> TIME "Thursday evening" 2022-09-08TEV
@@ -63,7 +64,7 @@ from sitrep.stages.times.wars import War, load_wars, pick_war
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.4.1"
+VERSION = "1.4.2"
 
 
 @dataclass(frozen=True)

@@ -91,8 +91,10 @@ def parse_number(s: str | None) -> float | None:
         return 1.0
     if w.startswith(COUPLE):
         return 2.0
-    if w == "a half":
+    if w in ("a half", "half a", "half an"):
         return 0.5
+    if w == "a quarter":
+        return 0.25
     if re.fullmatch(r"[\d,]+(\.\d+)?( \d/\d)?", w):
         whole, _, frac = w.partition(" ")
         value = float(whole.replace(",", ""))
@@ -676,10 +678,15 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if _some_future_day(ctx, m, num_s, unit):
         return Resolved("DATE", "FUTURE_REF")
     n = None if m["range"] or _is_vague(num_s) else parse_number(num_s)
+    whole = parse_number(re.sub(r"\s*and\s*$", "", m["range"] or "")) if num_s == "a half" else None
+    if whole is not None and re.search(r"\band\s*$", m["range"]):
+        n = whole + 0.5  # "two and a half years"
     if n is not None and num_s.isdigit() and 1600 <= n <= 2100 and unit in ("Q", "Y", "M"):
         return None
     if unit == "E" and n is not None:
         n, unit = n * 10, "Y"
+    if unit == "C" and n is not None and n != int(n):
+        n, unit = n * 100, "Y"  # "half a century", "a quarter century"
     if m["half"] and n is not None:
         n += 0.5
     mod = quantity_mod(m["mod"]) or ("APPROX" if m["orso"] or num_s.startswith(COUPLE) else None)
@@ -835,7 +842,7 @@ def _rule_specs() -> list[tuple[str, str, Normaliser]]:
            r"|the\s+year-earlier|the\s+year-ago|the\s+latest|the\s+comparable")
     REL = (r"past|last|next|first|final|coming|previous|following|latest|recent|preceding|initial|remaining"
            r"|ensuing|same|full|entire|whole|additional|subsequent")
-    num_or_vague = rf"(?:{P.VAGUE_NUM}|{P.NUM})"
+    num_or_vague = rf"(?:{P.VAGUE_NUM}|half\s+an?\b|a\s+quarter(?=[\s-]+century)|{P.NUM})"
     return [
         ("iso", r"\b(?P<y>1[6-9]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d))?\b", norm_iso),
         ("stamp",
