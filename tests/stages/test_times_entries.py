@@ -165,3 +165,16 @@ def test_the_night_after_a_day_named_is_that_night(times_of):
 ])
 def test_a_clock_takes_the_day_named_next_to_it(times_of, sentence, expr, value):
     assert value_of(times_of(sentence, dct="2022-04-22"), expr) == value
+
+
+@pytest.mark.parametrize(("stamp", "expr", "value"), [
+    ("Fri 22 Apr 2022 18.44 BST", "22 Apr 2022 18.44 BST", "2022-04-22T18:44"),
+    ("Updated 6:44 PM EDT, Fri April 22, 2022", "6:44 PM EDT, Fri April 22, 2022", "2022-04-22T18:44"),
+    ("6:44 p.m. ET, April 22, 2022", "6:44 p.m. ET, April 22, 2022", "2022-04-22T18:44"),
+    ("2022-04-22 18:44", "2022-04-22 18:44", "2022-04-22T18:44"),
+    ("Posted: Friday, April 22, 2022", "Friday, April 22, 2022", "2022-04-22"),
+])
+def test_labelled_and_weekday_led_stamps_anchor_their_entry(times_of, stamp, expr, value):
+    times = times_of(f"Live updates from the front.\n{stamp}\nSirens sounded yesterday.", dct="2022-04-20")
+    assert value_of(times, expr) == value
+    assert value_of(times, "yesterday") == "2022-04-21"

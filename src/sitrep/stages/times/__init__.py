@@ -9,11 +9,12 @@ Overlapping candidates are resolved longest-first. Spans follow TimeBank: determ
 modifiers are in ("the last two weeks", "nearly two years", "the end of 1990"), prepositions out.
 
 Dated entries: a full date that opens its line as a stamp ("22 Apr 2022 - 18:44 GMT", a date alone on its
-line or followed by a separator) or a dateline ("KYIV, April 22 (Reuters) - ") becomes the anchor of
-everything after it, in place of the DCT: live blogs and wire digests date their entries, and "yesterday",
-"on Friday" or "overnight" inside an entry count from the entry's date. A dated clock is one TIME on its own
-date ("22 Apr 2022 - 18:44 GMT" -> 2022-04-22T18:44). Day anaphors ("the next day", "the day before") count
-from the last day named; "earlier/later in the day" tag "the day" (as TimeBank does) with the anchor's date;
+line or followed by a separator; a weekday or a label such as "Updated" may lead it, "Updated 6:44 PM EDT,
+Fri April 22, 2022") or a dateline ("KYIV, April 22 (Reuters) - ") becomes the anchor of everything after
+it, in place of the DCT: live blogs and wire digests date their entries, and "yesterday", "on Friday" or
+"overnight" inside an entry count from the entry's date. A dated clock is one TIME on its own date ("22 Apr
+2022 - 18:44 GMT" -> 2022-04-22T18:44). Day anaphors ("the next day", "the day before") count from the last
+day named; "earlier/later in the day" tag "the day" (as TimeBank does) with the anchor's date;
 "in/during/through the morning|night" is that part of the last day named (a night as "overnight" is); "the
 early/small hours (of Sunday)" is TIME <day>TMO with mod START, not a count of hours; a clock takes the day
 named next to it ("midnight on Thursday", "on Thursday at 3 p.m."); a weekday governed by a present-tense
@@ -64,7 +65,7 @@ from sitrep.stages.times.wars import War, load_wars, pick_war
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.4.2"
+VERSION = "1.5.0"
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,9 @@ def find_times(text: str, dct: date | None, parse: Doc | None, rules: tuple[Rule
 
 
 STAMP_VALUE_RE = re.compile(r"\d{4}-\d\d-\d\d")
+STAMP_LABEL_RE = re.compile(r"(?:(?:Last\s+)?(?:Updated|Posted|Published)(?:\s+on)?:?\s+)?"
+                            r"(?:(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|urday)?\.?,?\s+)?",
+                            re.IGNORECASE)
 DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]+)?,\s*")
 PROSE_LINE_RE = re.compile(r"[.!?”\"]\s*\n")  # a line of prose: an entry comes after some of the text
 AFTER_STAMP_RE = re.compile(r"\s*(?:$|[-–—|:(])")
@@ -144,7 +148,7 @@ def is_entry_stamp(text: str, start: int, end: int, value: str) -> bool:
         return False  # the article's own header date: `published` already stands for it
     line_end = text.find("\n", end)
     prefix, suffix = text[line_start:start], text[end:line_end if line_end >= 0 else len(text)]
-    if not prefix.strip():
+    if not prefix.strip() or STAMP_LABEL_RE.fullmatch(prefix.lstrip()):  # "Fri 22 Apr ...", "Updated 6:44 PM ..."
         return len(suffix.strip()) <= 25 or AFTER_STAMP_RE.match(suffix) is not None
     return DATELINE_RE.fullmatch(prefix) is not None and AFTER_DATELINE_RE.match(suffix) is not None
 

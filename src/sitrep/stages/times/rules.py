@@ -413,9 +413,12 @@ def _clock_day(m: re.Match[str], ctx: Context) -> str:
         return weekday_value(ctx, WEEKDAYS[w], "", m)
     if w in DAY_REFS:
         return relative(ctx, "D", DAY_REFS[w])
-    mon_s, _, d_s = d.replace(",", " ").partition(" ")
-    mon, dd = month_num(mon_s), int(re.findall(r"\d+", d_s)[0])
-    return date_value(ctx.dct.year if ctx.dct else None, mon, dd)
+    md = re.search(rf"(?P<mon>{P.MONTH})\s*(?P<dd>\d{{1,2}})(?:,\s+(?P<y>\d{{4}}))?", d)
+    if md is None:
+        return relative(ctx, "D", 0)
+    mon, dd = month_num(md["mon"]), int(md["dd"])
+    y = int(md["y"]) if md["y"] else ctx.dct.year if ctx.dct else None
+    return date_value(y, mon, dd) if valid_day(y, mon, dd) else relative(ctx, "D", 0)
 
 
 def _clock_day_around(m: re.Match[str], ctx: Context) -> str:
@@ -844,7 +847,7 @@ def _rule_specs() -> list[tuple[str, str, Normaliser]]:
            r"|ensuing|same|full|entire|whole|additional|subsequent")
     num_or_vague = rf"(?:{P.VAGUE_NUM}|half\s+an?\b|a\s+quarter(?=[\s-]+century)|{P.NUM})"
     return [
-        ("iso", r"\b(?P<y>1[6-9]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d))?\b", norm_iso),
+        ("iso", r"\b(?P<y>1[6-9]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:(?:T|\s)(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d))?\b", norm_iso),
         ("stamp",
          rf"(?:(?P<d>[12]\d|3[01]|0?[1-9])\s+(?P<mon>{P.MONTH})\.?,?\s+(?P<y>{P.YEAR})"
          rf"|(?P<mon2>{P.MONTH})\.?\s+(?P<d2>[12]\d|3[01]|0?[1-9]),?\s+(?P<y2>{P.YEAR}))"
@@ -887,7 +890,8 @@ def _rule_specs() -> list[tuple[str, str, Normaliser]]:
          norm_part_of_day),
         ("clock",
          rf"(?:(?P<mod>around|about|approximately|roughly)\s+)?{P.CLOCK}(?:\s+(?P<tz>{P.TZ}))?"
-         rf"(?:,?\s+(?P<day>{P.WEEKDAY}|today|yesterday|tomorrow|{P.MONTH}\s*\d{{1,2}}\b(?:,\s+\d{{4}})?))?",
+         rf"(?:,?\s+(?P<day>{P.WEEKDAY}|today|yesterday|tomorrow"
+         rf"|(?:(?:{P.WEEKDAY}|{P.WEEKDAY_ABBR}),?\s+)?{P.MONTH}\s*\d{{1,2}}\b(?:,\s+\d{{4}})?))?",
          norm_clock),
         ("early_hours",
          rf"the\s+(?:early|small|wee)\s+hours\b(?:\s+of\s+(?:the\s+)?(?P<d>{P.WEEKDAY}|today|yesterday|(?P<mon>{P.MONTH})\s*(?P<dd>[12]\d|3[01]|0?[1-9])\b))?",
