@@ -178,3 +178,10 @@ def test_labelled_and_weekday_led_stamps_anchor_their_entry(times_of, stamp, exp
     times = times_of(f"Live updates from the front.\n{stamp}\nSirens sounded yesterday.", dct="2022-04-20")
     assert value_of(times, expr) == value
     assert value_of(times, "yesterday") == "2022-04-21"
+
+
+@pytest.mark.parametrize("sentence", ["The poll was run by USA Today and Gallup.", "He told Russia Today it was over.",
+                                      "He appeared on the Today show."])
+def test_today_in_a_title_case_name_is_no_date(times_of, sentence):
+    assert times_of(sentence) == []
+    assert value_of(times_of("Kyiv was quiet. Today the markets reopened."), "Today") == "2022-04-21"

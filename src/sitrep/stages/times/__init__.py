@@ -19,11 +19,12 @@ day named; "earlier/later in the day" tag "the day" (as TimeBank does) with the 
 early/small hours (of Sunday)" is TIME <day>TMO with mod START, not a count of hours; a clock takes the day
 named next to it ("midnight on Thursday", "on Thursday at 3 p.m."); a weekday governed by a present-tense
 verb ("the envoys meet Monday") is the nearest such day; a day word in capitals next to another capitalised
-word is a name ("USA TODAY"). Bare plural units filled with something are durations ("months of talks" PXM,
-not "years of age"); "days or weeks" takes the first unit. The week reported on ("for the week", "the
-week's") is a week of the DCT year (YYYY-WXX, as TimeBank values it). "one day" after a modal ("may one day
-join") is FUTURE_REF. Fractions of a unit are counted: "half an hour" PT30M, "two and a half years" P2Y6M,
-"a quarter century" P25Y.
+word is a name ("USA TODAY"), and so is "Today" after a capitalised word inside a sentence ("USA Today",
+"Russia Today"). Bare plural units filled with something are durations ("months of talks" PXM, not "years of
+age"); "days or weeks" takes the first unit. The week reported on ("for the week", "the week's") is a week
+of the DCT year (YYYY-WXX, as TimeBank values it). "one day" after a modal ("may one day join") is
+FUTURE_REF. Fractions of a unit are counted: "half an hour" PT30M, "two and a half years" P2Y6M, "a quarter
+century" P25Y.
 
 Example, DCT 2022-09-11 (a Sunday):
     "On Thursday evening, Zelensky estimated the area" -> TIME "Thursday evening" 2022-09-08TEV
@@ -65,7 +66,7 @@ from sitrep.stages.times.wars import War, load_wars, pick_war
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.5.0"
+VERSION = "1.5.1"
 
 
 @dataclass(frozen=True)

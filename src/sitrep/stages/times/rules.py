@@ -352,6 +352,8 @@ def norm_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
 def norm_dayref(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["d"].isupper() and _in_capitalised_name(ctx, m.start("d"), m.end("d")):
         return None  # "USA TODAY", "BBC TODAY": a title, not a date
+    if m["d"] == "Today" and not m["pre"] and _after_a_name_word(ctx, m.start("d")):
+        return None  # "USA Today", "Russia Today", "the Today show": a title
     d = words(m["d"])
     pod = PARTS_OF_DAY.get(words(m["pod"]) or ("night" if d == "tonight" else ""), "")
     value = relative(ctx, "D", DAY_REFS[d])
@@ -364,6 +366,18 @@ def _in_capitalised_name(ctx: Context, start: int, end: int) -> bool:
     before = re.search(r"([A-Za-z]+)\W{0,2}$", ctx.text[max(0, start - 20):start])
     after = re.match(r"\W{0,2}([A-Za-z]+)", ctx.text[end:end + 20])
     return any(x is not None and len(x.group(1)) >= 2 and x.group(1).isupper() for x in (before, after))
+
+
+def _after_a_name_word(ctx: Context, start: int) -> bool:
+    """Right after a capitalised word inside a sentence ("read USA Today", "on Russia Today"), or in "the Today
+    show": the word is part of a title."""
+    if re.match(r"\s+(?:show|programme|program)\b", ctx.text[start + 5:start + 20]):
+        return True
+    before = re.search(r"(\S+)\s+(\S+) $", ctx.text[max(0, start - 40):start])
+    if before is None:
+        return False
+    prev_w, word = before.group(1), before.group(2)
+    return word[:1].isupper() and word.isalpha() and not re.search(r"[.!?:\"”]$", prev_w)
 
 
 def norm_part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
