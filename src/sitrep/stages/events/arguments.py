@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.model import Claim, Place, Record, TimeExpr
 from sitrep.spans import SpanIndex
+from sitrep.timewords import is_compared_time
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -148,7 +149,6 @@ def place_mentions_in(index: ArgumentIndex, start: int, end: int) -> dict[str, l
     return found
 
 
-COMPARED_TIME = re.compile(r"\b(?:beyond|than|compared (?:with|to))\s+(?:(?:in|at|on|during)\s+)?(?:the\s+)?$", re.I)
 
 
 CLOCK_ONLY = re.compile(r"(?:(?:about|around|at|approximately|shortly (?:before|after)|just (?:before|after))\s+)?"
@@ -160,7 +160,7 @@ def time_in(index: ArgumentIndex, start: int, end: int, near: int, text: str = "
     """The time expression of the span nearest the trigger (a stated date before a bare clock
     time, whose day is only the document's), leaving out a time the sentence only compares with ("measures that go far beyond 2014", "more than in 2014", "compared with last
     year"): "Today, the administration is imposing measures that go far beyond 2014" is today."""
-    inside = [r for r in index.times.inside(start, end) if not COMPARED_TIME.search(text[max(0, r[0] - 25):r[0]])]
+    inside = [r for r in index.times.inside(start, end) if not is_compared_time(text, r[0])]
     if not inside:
         return None
     dated = [r for r in inside if not CLOCK_ONLY.match(r[3].text or "")]
