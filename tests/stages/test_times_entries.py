@@ -185,3 +185,14 @@ def test_labelled_and_weekday_led_stamps_anchor_their_entry(times_of, stamp, exp
 def test_today_in_a_title_case_name_is_no_date(times_of, sentence):
     assert times_of(sentence) == []
     assert value_of(times_of("Kyiv was quiet. Today the markets reopened."), "Today") == "2022-04-21"
+
+
+def test_the_same_day_and_two_days_off(times_of):
+    times = times_of("The talks opened on Tuesday. On the same day, troops left the port.", dct="2022-04-22")
+    assert value_of(times, "the same day") == "2022-04-19"
+    times = times_of("The convoy arrived on April 12, and on that day the bridge fell.", dct="2022-04-22")
+    assert value_of(times, "that day") == "2022-04-12"
+    assert value_of(times_of("The day before yesterday, rain fell.", dct="2022-04-22"),
+                    "The day before yesterday") == "2022-04-20"
+    assert value_of(times_of("The day after tomorrow, talks resume.", dct="2022-04-22"),
+                    "The day after tomorrow") == "2022-04-24"

@@ -13,8 +13,9 @@ line or followed by a separator; a weekday or a label such as "Updated" may lead
 Fri April 22, 2022") or a dateline ("KYIV, April 22 (Reuters) - ") becomes the anchor of everything after
 it, in place of the DCT: live blogs and wire digests date their entries, and "yesterday", "on Friday" or
 "overnight" inside an entry count from the entry's date. A dated clock is one TIME on its own date ("22 Apr
-2022 - 18:44 GMT" -> 2022-04-22T18:44). Day anaphors ("the next day", "the day before") count from the last
-day named; "earlier/later in the day" tag "the day" (as TimeBank does) with the anchor's date;
+2022 - 18:44 GMT" -> 2022-04-22T18:44). Day anaphors ("the next day", "the day before", "the same day", "on
+that day") count from the last day named; "the day before yesterday" and "the day after tomorrow" are two
+days off; "earlier/later in the day" tag "the day" (as TimeBank does) with the anchor's date;
 "in/during/through the morning|night" is that part of the last day named (a night as "overnight" is); "the
 early/small hours (of Sunday)" is TIME <day>TMO with mod START, not a count of hours; a clock takes the day
 named next to it ("midnight on Thursday", "on Thursday at 3 p.m."); a weekday governed by a present-tense
@@ -66,7 +67,7 @@ from sitrep.stages.times.wars import War, load_wars, pick_war
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.5.1"
+VERSION = "1.5.2"
 
 
 @dataclass(frozen=True)

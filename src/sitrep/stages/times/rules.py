@@ -473,7 +473,7 @@ def norm_day_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
     """'the next day', 'the following day', 'the previous day', 'the day before'/'after' (from the last day
     mentioned); 'earlier in the day', 'later that day' (span 'the day'/'that day', as TimeBank tags it)."""
     w = words(m["t"])
-    ref = anchor_day(ctx) if (m["rel"] or m["ba"] or w == "that day") else ctx.dct
+    ref = anchor_day(ctx) if (m["rel"] or m["ba"] or w in ("that day", "the same day")) else ctx.dct
     if ref is None:
         return Resolved("DATE", "XXXX-XX-XX")
     rel = words(m["rel"]) or words(m["ba"])
@@ -511,6 +511,11 @@ def norm_early_hours(m: re.Match[str], ctx: Context) -> Resolved | None:
         ref = anchor_day(ctx)
         base = cal.day(ref) if ref is not None else "XXXX-XX-XX"
     return Resolved("TIME", f"{base}TMO", mod="START")
+
+
+def norm_two_days_off(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """'the day before yesterday' / 'the day after tomorrow': two days from the DCT (or entry date)."""
+    return Resolved("DATE", relative(ctx, "D", -2 if words(m["ba"]).startswith("before") else 2))
 
 
 def norm_overnight(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -964,8 +969,10 @@ def _rule_specs() -> list[tuple[str, str, Normaliser]]:
          norm_war_day),
         ("day_anaphor",
          r"(?P<t>the\s+(?P<rel>next|following|previous)\s+day|(?<=\bearlier\sin\s)the\s+day|(?<=\blater\sin\s)the\s+day"
-         r"|(?<=\bearlier\s)that\s+day|(?<=\blater\s)that\s+day|the\s+day\s+(?P<ba>before|after)\b(?!\s+(?:the|a|an|his|her|their|its|\w+ing)\b))(?![\w-])",
+         r"|(?<=\bearlier\s)that\s+day|(?<=\blater\s)that\s+day|the\s+same\s+day|(?<=\bon\s)that\s+day"
+         r"|the\s+day\s+(?P<ba>before|after)\b(?!\s+(?:the|a|an|his|her|their|its|\w+ing)\b))(?![\w-])",
          norm_day_anaphor),
+        ("two_days_off", r"the\s+day\s+(?P<ba>before\s+yesterday|after\s+tomorrow)\b", norm_two_days_off),
         ("overnight", r"\bovernight\b(?!-)", norm_overnight),
         ("day_part_anaphor", r"(?:(?<=\bin\s)|(?<=\binto\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bthroughout\s))"
          r"the\s+(?P<pod>morning|afternoon|evening|night)\b(?![\w-]|\s+(?:of|hours|after|before)\b)",
