@@ -196,3 +196,17 @@ def test_the_same_day_and_two_days_off(times_of):
                     "The day before yesterday") == "2022-04-20"
     assert value_of(times_of("The day after tomorrow, talks resume.", dct="2022-04-22"),
                     "The day after tomorrow") == "2022-04-24"
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("Shelling went on from 1 to 5 March.", [("1", "2022-03-01"), ("5 March", "2022-03-05")]),
+    ("Between 3 and 7 April, five villages fell.", [("3", "2022-04-03"), ("7 April", "2022-04-07")]),
+    ("The siege lasted March 2-20, 2019.", [("March 2", "2019-03-02"), ("20, 2019", "2019-03-20")]),
+])
+def test_both_ends_of_a_day_range_are_dates(times_of, sentence, values):
+    assert [(t.text, t.value) for t in times_of(sentence, dct="2022-04-22")] == values
+
+
+def test_a_number_range_without_a_month_is_no_day_range(times_of):
+    assert [t.value for t in times_of("He served 10 to 15 years. Prices rose 2 to 3 percent in March.")] == [
+        "PXY", "2022-03"]

@@ -25,7 +25,8 @@ word is a name ("USA TODAY"), and so is "Today" after a capitalised word inside 
 age"); "days or weeks" takes the first unit. The week reported on ("for the week", "the week's") is a week
 of the DCT year (YYYY-WXX, as TimeBank values it). "one day" after a modal ("may one day join") is
 FUTURE_REF. Fractions of a unit are counted: "half an hour" PT30M, "two and a half years" P2Y6M, "a quarter
-century" P25Y.
+century" P25Y. Both ends of a day range are dates ("from 1 to 5 March", "March 2-20, 2019": the bare day
+takes the other end's month and year).
 
 Example, DCT 2022-09-11 (a Sunday):
     "On Thursday evening, Zelensky estimated the area" -> TIME "Thursday evening" 2022-09-08TEV
@@ -67,7 +68,7 @@ from sitrep.stages.times.wars import War, load_wars, pick_war
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.5.2"
+VERSION = "1.5.3"
 
 
 @dataclass(frozen=True)

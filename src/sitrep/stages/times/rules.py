@@ -272,10 +272,20 @@ def norm_month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     d = ordinal(m["d"]) if not m["d"].isdigit() else int(m["d"])
     if d is None or not 1 <= d <= 31:
         return None
-    y = year_words(m["y"]) if m["y"] else month_year(ctx, mon, m, d)
+    ranged = re.match(r"\s*(?:-|–|to|and|until|till|through)\s*\d{1,2}(?:st|nd|rd|th)?,?\s+((?:1[6-9]|20)\d\d)\b",
+                      ctx.text[m.end():m.end() + 24]) if not m["y"] else None
+    y = year_words(m["y"]) if m["y"] else int(ranged.group(1)) if ranged else month_year(ctx, mon, m, d)
     if not valid_day(y, mon, d):
         return None
     return Resolved("DATE", date_value(y, mon, d), mod=quantity_mod(m["mod"]))
+
+
+def norm_range_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """The bare day of a day range whose other end carries the month: '1' in 'from 1 to 5 March', '5' in
+    'March 2-5' (the other end is matched by the month-day rules)."""
+    mon, d = month_num(m["mon"]), int(m["d"])
+    y = int(m["y"]) if m["y"] else month_year(ctx, mon, m, d)
+    return Resolved("DATE", date_value(y, mon, d)) if valid_day(y, mon, d) else None
 
 
 def norm_month(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -876,8 +886,16 @@ def _rule_specs() -> list[tuple[str, str, Normaliser]]:
         ("slash", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", norm_slash),
         ("month_day",
          rf"(?:(?P<mod>around|about|on\s+or\s+about)\s+)?(?:(?:this\s+coming\s+|this\s+|last\s+|next\s+)?{P.WEEKDAY},?{S})?"
-         rf"(?P<mon>{P.MONTH})\s*(?P<d>{P.DAYNUM})(?:,?{S}(?P<y>{P.ANYYEAR}))?(?![\w/-]|:\d|,\d)",
+         rf"(?P<mon>{P.MONTH})\s*(?P<d>{P.DAYNUM})(?:,?{S}(?P<y>{P.ANYYEAR}))?(?![\w/]|-(?!\d{{1,2}}\b)|:\d|,\d)",
          norm_month_day),
+        ("range_first_day",
+         rf"(?P<t>(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?=\s*(?:-|–|to|and|until|till|through)\s*"
+         rf"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{P.MONTH})(?:,?{S}(?P<y>{P.YEAR}))?)",
+         norm_range_day),
+        ("range_last_day",
+         rf"(?<![\w.])(?P<mon>{P.MONTH})\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|and|until|till|through)\s*"
+         rf"(?P<t>(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![:/.]\d)(?:,?{S}(?P<y>{P.YEAR}))?)",
+         norm_range_day),
         ("day_month",
          rf"(?:(?P<mod>around|about)\s+)?(?:{P.WEEKDAY},?{S})?(?:the\s+)?(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{P.ORDWORD})"
          rf"{S}(?:of\s+)?(?P<mon>{P.MONTH})(?:,?{S}(?P<y>{P.ANYYEAR}))?\b",
