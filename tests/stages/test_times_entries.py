@@ -100,6 +100,11 @@ def test_earlier_and_later_in_the_day_are_the_anchor_day(times_of):
     assert value_of(times, "that day") == "2022-04-21"
 
 
+def test_earlier_and_later_in_the_week_or_month_are_the_anchors(times_of):
+    assert value_of(times_of("Talks are due later in the week.", dct="2022-04-22"), "the week") == "2022-W16"
+    assert value_of(times_of("Earlier in the month, drones hit Lviv.", dct="2022-04-22"), "the month") == "2022-04"
+
+
 def test_overnight(times_of):
     times = times_of("Drones struck two substations overnight, the operator said.", dct="2022-04-21")
     assert value_of(times, "overnight") == "2022-04-20TNI"

@@ -15,18 +15,18 @@ it, in place of the DCT: live blogs and wire digests date their entries, and "ye
 "overnight" inside an entry count from the entry's date. A dated clock is one TIME on its own date ("22 Apr
 2022 - 18:44 GMT" -> 2022-04-22T18:44). Day anaphors ("the next day", "the day before", "the same day", "on
 that day") count from the last day named; "the day before yesterday" and "the day after tomorrow" are two
-days off; "earlier/later in the day" tag "the day" (as TimeBank does) with the anchor's date;
-"in/during/through the morning|night" is that part of the last day named (a night as "overnight" is); "the
-early/small hours (of Sunday)" is TIME <day>TMO with mod START, not a count of hours; a clock takes the day
-named next to it ("midnight on Thursday", "on Thursday at 3 p.m."); a weekday governed by a present-tense
-verb ("the envoys meet Monday") is the nearest such day; a day word in capitals next to another capitalised
-word is a name ("USA TODAY"), and so is "Today" after a capitalised word inside a sentence ("USA Today",
-"Russia Today"). Bare plural units filled with something are durations ("months of talks" PXM, not "years of
-age"); "days or weeks" takes the first unit. The week reported on ("for the week", "the week's") is a week
-of the DCT year (YYYY-WXX, as TimeBank values it). "one day" after a modal ("may one day join") is
-FUTURE_REF. Fractions of a unit are counted: "half an hour" PT30M, "two and a half years" P2Y6M, "a quarter
-century" P25Y. Both ends of a day range are dates ("from 1 to 5 March", "March 2-20, 2019": the bare day
-takes the other end's month and year).
+days off; "earlier/later in the day" tag "the day" (as TimeBank does) with the anchor's date, and
+"earlier/later in the week|month" the anchor's week or month; "in/during/through the morning|night" is that
+part of the last day named (a night as "overnight" is); "the early/small hours (of Sunday)" is TIME <day>TMO
+with mod START, not a count of hours; a clock takes the day named next to it ("midnight on Thursday", "on
+Thursday at 3 p.m."); a weekday governed by a present-tense verb ("the envoys meet Monday") is the nearest
+such day; a day word in capitals next to another capitalised word is a name ("USA TODAY"), and so is "Today"
+after a capitalised word inside a sentence ("USA Today", "Russia Today"). Bare plural units filled with
+something are durations ("months of talks" PXM, not "years of age"); "days or weeks" takes the first unit.
+The week reported on ("for the week", "the week's") is a week of the DCT year (YYYY-WXX, as TimeBank values
+it). "one day" after a modal ("may one day join") is FUTURE_REF. Fractions of a unit are counted: "half an
+hour" PT30M, "two and a half years" P2Y6M, "a quarter century" P25Y. Both ends of a day range are dates
+("from 1 to 5 March", "March 2-20, 2019": the bare day takes the other end's month and year).
 
 Example, DCT 2022-09-11 (a Sunday):
     "On Thursday evening, Zelensky estimated the area" -> TIME "Thursday evening" 2022-09-08TEV
@@ -68,7 +68,7 @@ from sitrep.stages.times.wars import War, load_wars, pick_war
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.5.3"
+VERSION = "1.5.4"
 
 
 @dataclass(frozen=True)

@@ -560,6 +560,9 @@ def norm_relative(m: re.Match[str], ctx: Context) -> Resolved | None:
     end = m.end("unit")
     if m["ended"] and unit == "Y" and rel in ("the", "the fiscal", "the full"):
         return Resolved("DURATION", "P1Y", end=end)
+    if rel == "the" and unit in ("W", "M") and not pre and re.search(r"(?i)\b(?:earlier|later)\s+in\s+$",
+                                                                     ctx.text[max(0, m.start() - 12):m.start()]):
+        return Resolved("DATE", relative(ctx, unit, 0), end=end)  # "earlier in the week": the anchor's week
     if rel == "the" and unit == "W" and not pre and _the_week_of_the_report(ctx, m):
         return Resolved("DATE", f"{ctx.dct.year}-WXX" if ctx.dct else "XXXX-WXX", end=end)
     if rel == "the" and not (pre or unit in ("WE", "Y") or "fiscal" in unit_w):
