@@ -120,11 +120,19 @@ def test_day_word_in_a_capitalised_name_is_no_date(times_of):
 
 
 def test_weekday_after_a_cue_of_anticipation_is_ahead(times_of):
-    times = times_of("In his last interview before Sunday’s runoff, the president spoke of peace.", dct="2022-04-22")
+    times = times_of("In his last interview ahead of Sunday’s runoff, the president spoke of peace.", dct="2022-04-22")
     assert value_of(times, "Sunday") == "2022-04-24"
     times = times_of("Talks were put off until Tuesday. Ahead of Wednesday's summit, ministers met.", dct="2022-04-22")
     assert value_of(times, "Tuesday") == "2022-04-26"
     assert value_of(times, "Wednesday") == "2022-04-27"
+    assert value_of(times_of("The vote was postponed to Monday.", dct="2022-04-22"), "Monday") == "2022-04-25"
+
+
+def test_a_bare_before_or_until_follows_the_tense(times_of):
+    times = times_of("The crews had cleared the road before Thursday. Shops stayed shut until Monday.", dct="2022-04-22")
+    assert value_of(times, "Thursday") == "2022-04-21"
+    assert value_of(times, "Monday") == "2022-04-18"
+    assert value_of(times_of("Shops will stay shut until Monday.", dct="2022-04-22"), "Monday") == "2022-04-25"
 
 
 def test_in_the_morning_is_that_part_of_the_last_day_named(times_of):

@@ -234,8 +234,8 @@ def weekday_value(ctx: Context, wd: int, pre: str, m: re.Match[str]) -> str:
                        else cal.weekday_date(ref, wd, "this-week"))
     if pre == "this":
         return cal.day(cal.weekday_date(ctx.dct, wd, "this-week"))
-    if _AHEAD_RE.search(ctx.text[max(0, m.start() - 30):m.start()]):  # "ahead of Sunday's vote", "until Friday"
-        return cal.day(cal.weekday_date(ctx.dct, wd, "future"))
+    if _AHEAD_RE.search(ctx.text[max(0, m.start() - 40):m.start()]):
+        return cal.day(cal.weekday_date(ctx.dct, wd, "future"))  # "ahead of Sunday's vote", "put off until Friday"
     tense = ctx.tense(m.start(), m.end())
     if tense == "present":
         back, ahead = cal.weekday_date(ctx.dct, wd, "past"), cal.weekday_date(ctx.dct, wd, "future")
@@ -243,7 +243,9 @@ def weekday_value(ctx: Context, wd: int, pre: str, m: re.Match[str]) -> str:
     return cal.day(cal.weekday_date(ctx.dct, wd, "future" if tense == "future" else "past"))
 
 
-_AHEAD_RE = re.compile(r"(?i)\b(?:before|until|till|ahead\s+of|pending|awaiting|in\s+the\s+run-up\s+to)\s+(?:the\s+)?$")
+_AHEAD_RE = re.compile(
+    r"(?i)\b(?:ahead\s+of|pending|awaiting|in\s+the\s+run-up\s+to"
+    r"|(?:put\s+off|postponed|delayed|adjourned|deferred|pushed\s+back|extended)\s+(?:until|till|to))\s+(?:the\s+)?$")
 
 
 def relative(ctx: Context, unit: str, n: int) -> str:
