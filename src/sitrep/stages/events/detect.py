@@ -68,7 +68,11 @@ def lemma_string(sent: SpacySpan) -> LemmaString:
     parts: list[str] = []
     pos = 0
     for token in sent:
-        word = "_month_" if is_month_march(token) else (token.lemma_ or token.text).lower().replace(" ", "_") or "_"
+        text = token.text
+        if text == "March" and is_month_march(token):  # the text test first: speed only
+            word = "_month_"
+        else:
+            word = (token.lemma_ or text).lower().replace(" ", "_") or "_"
         starts.append(pos)
         parts.append(word)
         pos += len(word) + 1
