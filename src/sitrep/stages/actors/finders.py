@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sitrep.model import ActorKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 from sitrep.stages.actors.filters import extend_particles, is_not_actor, looks_like_town, strip_possessive
 from sitrep.stages.actors.mentions import Context, Mention, surname_key
@@ -116,9 +116,10 @@ def person_mentions(t: Tables, ctx: Context) -> list[Mention]:
 def appositive_names(t: Tables, ctx: Context, taken: list[Mention]) -> Iterable[Mention]:
     """'Norway's envoy to the UN, Aino Virta, told CNN': a capitalised name in apposition to a role noun
     is a person even when the tagger calls it a place or misses it (not when the places stage placed it)."""
-    roles = {title.split()[-1] for title in t.titles}
-    for tok in ctx.doc:
-        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head.lower_ not in roles:
+    roles = title_heads(t.titles)
+    doc = ctx.doc
+    for tok in (doc[i] for i in dependents(doc, "appos")):
+        if tok.pos_ != "PROPN" or tok.head.lower_ not in roles:
             continue
         parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
         start, end = parts[0].idx, tok.idx + len(tok)
@@ -128,6 +129,30 @@ def appositive_names(t: Tables, ctx: Context, taken: list[Mention]) -> Iterable[
         if ctx.is_place(start, end) or is_not_actor(t, ctx, start, end):
             continue
         yield person(t, ctx, start, end, "p:" + surname_key(ctx.text[start:end]))
+
+
+def title_heads(titles: dict[str, str]) -> frozenset[str]:
+    """The last word of every title ('envoy' of 'special envoy'); built once per table (speed only)."""
+    entry = _TITLE_HEADS.get(id(titles))
+    if entry is not None and entry[0] is titles:
+        return entry[1]
+    if len(_TITLE_HEADS) >= 8:
+        _TITLE_HEADS.clear()
+    _TITLE_HEADS[id(titles)] = (titles, frozenset(title.split()[-1] for title in titles))
+    return title_heads(titles)
+
+
+_TITLE_HEADS: dict[int, tuple[dict[str, str], frozenset[str]]] = {}
+
+
+def dependents(doc: Doc, dep: str) -> list[int]:
+    """Indices of the tokens with this dependency label, read as one array (speed only)."""
+    from spacy.attrs import DEP
+
+    if not len(doc) or dep not in doc.vocab.strings:
+        return []
+    label = doc.vocab.strings[dep]
+    return [i for i, value in enumerate(doc.to_array(DEP).tolist()) if value == label]
 
 
 def titled_names(t: Tables, ctx: Context, taken: list[tuple[int, int]]) -> Iterable[Mention]:

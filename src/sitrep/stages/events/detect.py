@@ -118,7 +118,9 @@ def cue_hits(cue: Cue, lemmas: LemmaString, idioms: tuple[tuple[int, int], ...] 
     string) is none: "a great deal", "crossed back into", "heart attack", "battled the flames";
     nor is a word that names a person rather than an act ("his supporters", "the mediator"),
     nor a verb-only word used otherwise ("look back", "a fund")."""
-    matches = [m for m in cue.pattern.finditer(lemmas.text) if not any(lo <= m.start() < hi for lo, hi in idioms)]
+    matches = list(cue.pattern.finditer(lemmas.text))
+    if idioms:
+        matches = [m for m in matches if not any(lo <= m.start() < hi for lo, hi in idioms)]
     if not matches:
         return []
     if cue.with_ is not None and not cue.with_.search(lemmas.text):
