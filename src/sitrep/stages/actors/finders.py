@@ -118,7 +118,7 @@ def appositive_names(t: Tables, ctx: Context, taken: list[Mention]) -> Iterable[
     is a person even when the tagger calls it a place or misses it (not when the places stage placed it)."""
     roles = title_heads(t.titles)
     doc = ctx.doc
-    for tok in (doc[i] for i in dependents(doc, "appos")):
+    for tok in (doc[i] for i in tokens_with(doc, "DEP", ("appos",))):
         if tok.pos_ != "PROPN" or tok.head.lower_ not in roles:
             continue
         parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
@@ -145,14 +145,15 @@ def title_heads(titles: dict[str, str]) -> frozenset[str]:
 _TITLE_HEADS: dict[int, tuple[dict[str, str], frozenset[str]]] = {}
 
 
-def dependents(doc: Doc, dep: str) -> list[int]:
-    """Indices of the tokens with this dependency label, read as one array (speed only)."""
-    from spacy.attrs import DEP
+def tokens_with(doc: Doc, attr: str, labels: tuple[str, ...]) -> list[int]:
+    """Indices of the tokens whose attr ("POS", "TAG" or "DEP") is one of `labels`, read as one array (speed
+    only: a finder that tests one of these first visits only those tokens)."""
+    from spacy.parts_of_speech import IDS
 
-    if not len(doc) or dep not in doc.vocab.strings:
+    if not len(doc):
         return []
-    label = doc.vocab.strings[dep]
-    return [i for i, value in enumerate(doc.to_array(DEP).tolist()) if value == label]
+    ids = {IDS[label] for label in labels} if attr == "POS" else {doc.vocab.strings[label] for label in labels}
+    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in ids]
 
 
 def titled_names(t: Tables, ctx: Context, taken: list[tuple[int, int]]) -> Iterable[Mention]:
@@ -335,8 +336,9 @@ def untagged_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
     """A one-word proper name that speaks but that no entity caught ('Pfizer said', 'according to Gazprom'):
     a person when the text also writes it after a first name or a title ('Ime Udoka ... Udoka said'), else
     an organisation. Not a place, a country, a capital, a medium, a table name or a sentence-initial common word."""
-    for tok in ctx.doc:
-        if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC"):
+    doc = ctx.doc
+    for tok in (doc[i] for i in tokens_with(doc, "POS", ("PROPN",))):
+        if tok.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC"):
             continue
         if not (is_speaker(t, tok) or is_according_to(tok)) or any(c.dep_ == "compound" for c in tok.lefts):
             continue
@@ -369,8 +371,9 @@ def noun_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
     naming modifier (a name or a possessive, not an adjective or a place: 'the Helsinki-based company'), and
     neither it nor a voice noun takes a possessive pronoun ('the company', 'his office', 'her lawyer': the
     claims stage resolves those to an earlier actor)."""
-    for tok in ctx.doc:
-        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not (is_speaker(t, tok) or is_according_to(tok)):
+    doc = ctx.doc
+    for tok in (doc[i] for i in tokens_with(doc, "TAG", ("NN",))):
+        if tok.pos_ != "NOUN" or not (is_speaker(t, tok) or is_according_to(tok)):
             continue
         lemma = tok.lemma_.lower()
         person_noun = lemma in t.speaker_persons
@@ -452,8 +455,9 @@ def collective_speakers(t: Tables, ctx: Context) -> Iterable[Mention]:
     that speaks ("Aid organisations say", "The European nations hosting refugees say", "according to aid
     workers"): the head with its modifiers and a short
     'for'/'of' phrase; not figures, images, reports and other things that report without being actors."""
-    for tok in ctx.doc:
-        if tok.tag_ not in ("NNS", "NNPS") or not (tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in t.reporting
+    doc = ctx.doc
+    for tok in (doc[i] for i in tokens_with(doc, "TAG", ("NNS", "NNPS"))):
+        if not (tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in t.reporting
                                                    or is_according_to(tok)):
             continue
         if tok.lower_ in t.junk.not_speakers or tok.lower_ in t.group_heads:

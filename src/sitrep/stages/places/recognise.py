@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.gazetteer.names import name_key
 from sitrep.gazetteer.store import Gazetteer, Hit
+from sitrep.nlp.arrays import token_texts
 from sitrep.stages.places import evidence
 from sitrep.stages.places.tables import Tables
 
@@ -601,7 +602,7 @@ REGION_TYPE_WORDS = frozenset({"county", "district", "raion", "municipality", "p
 # ---------------------------------------------------------------- 4. demonyms
 def _demonyms(doc: Doc, full: str, tables: Tables, found: list[Mention]) -> list[Mention]:
     taken = _Coverage(len(full), ((m.start, m.end) for m in found))
-    words = [t.text for t in doc]
+    words = token_texts(doc)
     out = []
     i = 0
     while i < len(words):
