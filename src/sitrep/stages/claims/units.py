@@ -24,15 +24,11 @@ def split_units(doc: Doc, text: str) -> list[Unit]:
     """Sentences cut at line breaks. `text` is the record text (Doc.text is rebuilt on every access)."""
     pieces: list[list[Token]] = []
     current: list[Token] = []
-    from spacy.attrs import IS_SPACE, SENT_START
-
-    flags = doc.to_array([SENT_START, IS_SPACE]).tolist() if len(doc) else []  # speed: no per-token properties
-    for tok, (sent_start, is_space) in zip(doc, flags, strict=True):
-        # one pass; doc.sents re-scans the document per sentence in this spaCy version
-        if current and (sent_start == 1 or (is_space and "\n" in tok.text)):
+    for tok in doc:  # one pass; doc.sents re-scans the document per sentence in this spaCy version
+        if current and (tok.is_sent_start or (tok.is_space and "\n" in tok.text)):
             pieces.append(current)
             current = []
-        if not is_space:
+        if not tok.is_space:
             current.append(tok)
     if current:
         pieces.append(current)
