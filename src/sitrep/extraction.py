@@ -27,15 +27,18 @@ class Extractor:
     """The pipeline and the spaCy model, loaded once; call it on an iterable of documents.
 
     `build_gazetteer=False` (used by every scale-out worker) opens the gazetteer read-only and
-    fails if it is missing, instead of building it.
+    fails if it is missing, instead of building it. `freeze_heap=True` (speed only) is for a process
+    that keeps this Extractor to its end: see `freeze_loaded`.
     """
 
-    def __init__(self, settings: Settings, *, build_gazetteer: bool = True) -> None:
+    def __init__(self, settings: Settings, *, build_gazetteer: bool = True, freeze_heap: bool = False) -> None:
         from sitrep.nlp.parser import make_nlp
 
         self.settings = settings
         self.pipeline = make_pipeline(settings, build_gazetteer=build_gazetteer)
         self.nlp: Language = make_nlp(settings.spacy_model)
+        if freeze_heap:
+            freeze_loaded()
 
     def __call__(self, documents: Iterable[Document]) -> Iterator[Outcome]:
         from sitrep.nlp.parser import batched
@@ -52,6 +55,17 @@ class Extractor:
             if len(batch) == 1:
                 return [Outcome(batch[0], failure=failure_of(batch[0], exc, stage="parse"))]
             return [outcome for document in batch for outcome in self.run_batch([document])]
+
+
+def freeze_loaded() -> None:
+    """Speed only: move every object alive now (the model, the tables, the compiled patterns) out of the
+    cyclic garbage collector's view with `gc.freeze()`. They live as long as the process, and every full
+    collection during a run would otherwise scan them again (about 2 % of a CLI run's CPU time). Call it
+    only where the loaded objects are kept to the end: frozen objects are never collected."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def extract(documents: Iterable[Document], settings: Settings | None = None, *,

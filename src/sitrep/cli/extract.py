@@ -63,10 +63,12 @@ def run(args: argparse.Namespace) -> int:
 
 def extract_records(settings: Settings, items: Iterable[Document | Failure], failures: FailureLog) -> Iterator[Record]:
     """Run the pipeline over readable documents; every failure goes to the log, in order."""
-    from sitrep.extraction import extract
+    from sitrep.extraction import Extractor, extract
 
     documents = failures.documents_only(items)
-    for outcome in extract(documents, settings):
+    in_process = settings.workers <= 1 and settings.engine == "local"
+    extractor = Extractor(settings, freeze_heap=True) if in_process else None  # this process keeps it to the end
+    for outcome in extract(documents, settings, extractor=extractor):
         if outcome.record is None:
             failures.add(str(outcome.failure))
         else:

@@ -24,7 +24,7 @@ def worker_extractor(settings: Settings) -> Extractor:
     if extractor is None:
         from sitrep.extraction import Extractor
 
-        extractor = Extractor(settings, build_gazetteer=False)
+        extractor = Extractor(settings, build_gazetteer=False, freeze_heap=True)  # kept for the worker's life
         _EXTRACTORS.clear()
         _EXTRACTORS[settings] = extractor
     return extractor

@@ -45,7 +45,11 @@ class Context:
     def words(self) -> frozenset[str]:
         """The token texts of the document (built on first use)."""
         if self._words is None:
-            self._words = frozenset(tok.text for tok in self.doc)
+            from spacy.attrs import ORTH
+
+            strings = self.doc.vocab.strings  # each distinct text once (speed only): the texts of ORTH
+            orths = set(self.doc.to_array(ORTH).tolist()) if len(self.doc) else set()
+            self._words = frozenset(strings[orth] for orth in orths)
         return self._words
 
     def is_town(self, start: int, end: int) -> bool:

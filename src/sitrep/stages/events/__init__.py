@@ -192,7 +192,7 @@ def find_events(record: Record, parse: Doc, tables: Tables) -> tuple[Event, ...]
         story = organised_story(record.text, previous, sent, tables, conflict)
         frame = read_frame(sent, record.text, tables, organised_before=story, conflict=conflict, fact_check=fact_check)
         real = [h for h in hits if h.cue.is_blocker or (
-            allows(frame, h, tables) and not is_unreal(h.first) and not is_unreal(h.last)
+            allows(frame, h, tables) and not is_unreal(h.first) and (h.last.i == h.first.i or not is_unreal(h.last))
             and not (h.cue.acled is None and (is_generic(h.first) or is_no_happening(h.first)))
             and (h.cue.acled or has_verb(record.text, sent, h.first)))]
         found: list[Event] = []

@@ -68,7 +68,11 @@ def lemma_string(sent: SpacySpan) -> LemmaString:
     parts: list[str] = []
     pos = 0
     for token in sent:
-        word = "_month_" if is_month_march(token) else (token.lemma_ or token.text).lower().replace(" ", "_") or "_"
+        text = token.text
+        if text == "March" and is_month_march(token):  # the text test first: speed only
+            word = "_month_"
+        else:
+            word = (token.lemma_ or text).lower().replace(" ", "_") or "_"
         starts.append(pos)
         parts.append(word)
         pos += len(word) + 1
@@ -114,7 +118,9 @@ def cue_hits(cue: Cue, lemmas: LemmaString, idioms: tuple[tuple[int, int], ...] 
     string) is none: "a great deal", "crossed back into", "heart attack", "battled the flames";
     nor is a word that names a person rather than an act ("his supporters", "the mediator"),
     nor a verb-only word used otherwise ("look back", "a fund")."""
-    matches = [m for m in cue.pattern.finditer(lemmas.text) if not any(lo <= m.start() < hi for lo, hi in idioms)]
+    matches = list(cue.pattern.finditer(lemmas.text))
+    if idioms:
+        matches = [m for m in matches if not any(lo <= m.start() < hi for lo, hi in idioms)]
     if not matches:
         return []
     if cue.with_ is not None and not cue.with_.search(lemmas.text):

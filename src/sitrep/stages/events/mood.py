@@ -148,7 +148,7 @@ def is_question(token: Token) -> bool:
     last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "”", "’", "'")), None)
     if last is not None and last.text == "?":
         return True
-    after = [t for t in sent if t.i > token.i]
+    after = list(sent[token.i - sent.start + 1:])  # the tokens after the trigger
     end = next((i for i, t in enumerate(after) if "\n" in t.text or "\n" in t.whitespace_), None)
     line = [t for t in after[:end + 1] if not t.is_space] if end is not None else []
     return bool(line) and line[-1].text == "?"

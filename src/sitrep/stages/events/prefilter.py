@@ -52,21 +52,45 @@ def word_beginnings(text: str) -> set[str]:
 def candidate_cues(cues: tuple[C, ...], text: str) -> list[C]:
     """The cues (objects with a `.pattern`), in their order, whose pattern may match `text`:
     every other one has no match in it."""
-    always, by_key = _cue_index(cues)
-    found = set(always)
+    index = _cue_index(cues)
+    found = set(index.always)
+    of_word = index.of_word
     for word in set(text.split()):
-        for n in range(1, min(len(word), KEY_CHARS) + 1):
-            found.update(by_key.get(word[:n], ()))
-        if len(word) < KEY_CHARS:
-            found.update(by_key.get(word + WHOLE, ()))
+        numbers = of_word.get(word)
+        if numbers is None:
+            numbers = index.word_cues(word)
+        found.update(numbers)
     return [cues[i] for i in sorted(found)]
 
 
-def _cue_index(cues: tuple[Any, ...]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
-    """Cue numbers never skipped, and key -> numbers of the cues it may start; built once per table."""
+class _CueIndex:
+    """Cue numbers never skipped, key -> numbers of the cues it may start, and (speed only) the
+    cue numbers each word seen so far may start, so a word repeated across sentences is looked up once."""
+
+    def __init__(self, cues: tuple[Any, ...], always: tuple[int, ...], by_key: dict[str, tuple[int, ...]]) -> None:
+        self.cues = cues
+        self.always = always
+        self.by_key = by_key
+        self.of_word: dict[str, tuple[int, ...]] = {}
+
+    def word_cues(self, word: str) -> tuple[int, ...]:
+        by_key = self.by_key
+        numbers: set[int] = set()
+        for n in range(1, min(len(word), KEY_CHARS) + 1):
+            numbers.update(by_key.get(word[:n], ()))
+        if len(word) < KEY_CHARS:
+            numbers.update(by_key.get(word + WHOLE, ()))
+        if len(self.of_word) >= 100_000:
+            self.of_word.clear()
+        self.of_word[word] = out = tuple(numbers)
+        return out
+
+
+def _cue_index(cues: tuple[Any, ...]) -> _CueIndex:
+    """The index of a cue table; built once per table."""
     entry = _INDEXES.get(id(cues))
-    if entry is not None and entry[0] is cues:
-        return entry[1], entry[2]
+    if entry is not None and entry.cues is cues:
+        return entry
     always: list[int] = []
     by_key: dict[str, list[int]] = {}
     for number, cue in enumerate(cues):
@@ -77,11 +101,11 @@ def _cue_index(cues: tuple[Any, ...]) -> tuple[tuple[int, ...], dict[str, tuple[
             by_key.setdefault(key, []).append(number)
     if len(_INDEXES) >= 8:
         _INDEXES.clear()
-    _INDEXES[id(cues)] = (cues, tuple(always), {k: tuple(v) for k, v in by_key.items()})
+    _INDEXES[id(cues)] = _CueIndex(cues, tuple(always), {k: tuple(v) for k, v in by_key.items()})
     return _cue_index(cues)
 
 
-_INDEXES: dict[int, tuple[tuple[Any, ...], tuple[int, ...], dict[str, tuple[int, ...]]]] = {}
+_INDEXES: dict[int, _CueIndex] = {}
 
 
 def may_match(pattern: re.Pattern[str], beginnings: set[str]) -> bool:

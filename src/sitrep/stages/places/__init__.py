@@ -79,6 +79,7 @@ from sitrep.config import Settings
 from sitrep.gazetteer import open_gazetteer
 from sitrep.gazetteer.store import Entry, Gazetteer
 from sitrep.model import Candidate, Place, Record, Span
+from sitrep.nlp.arrays import texts_and_offsets
 from sitrep.pipeline import Stage
 from sitrep.stages.places.located import Sentence, locate, located_key, named_entities
 from sitrep.stages.places.recognise import Mention, find_mentions
@@ -119,9 +120,9 @@ def demonym_evidence(doc: Doc, tables: Tables, mentions: list[Mention]) -> Count
     """Countries named by demonyms that are not place mentions ('none of the injured were British')."""
     taken = {m.start for m in mentions}
     out: Counter[str] = Counter()
-    for tok in doc:
-        target = tables.demonyms.get(tok.text)
-        if target and len(target) == 2 and target.isupper() and tok.idx not in taken:
+    for text, idx in texts_and_offsets(doc):
+        target = tables.demonyms.get(text)
+        if target and len(target) == 2 and target.isupper() and idx not in taken:
             out[target] += 1
     return out
 

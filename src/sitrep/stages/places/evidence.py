@@ -41,6 +41,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sitrep.gazetteer.store import Entry
+from sitrep.nlp.arrays import texts_where
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -168,7 +169,7 @@ def is_case_party(text: str, m: Mention) -> bool:
 
 def lowercase_words(doc: Doc) -> frozenset[str]:
     """Words the text writes in lower case (its ordinary words)."""
-    return frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+    return frozenset(texts_where(doc, "IS_LOWER", "IS_ALPHA"))  # t.text of every t.is_lower and t.is_alpha
 
 
 def is_common_word(m: Mention, lower: frozenset[str]) -> bool:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.gazetteer.names import name_key
 from sitrep.gazetteer.store import Gazetteer, Hit
+from sitrep.nlp.arrays import token_texts
 from sitrep.stages.places import evidence
 from sitrep.stages.places.tables import Tables, region_type_words
 
@@ -162,7 +163,7 @@ def _person_name_words(doc: Doc) -> frozenset[str]:
 def _surnames(doc: Doc, found: list[Mention]) -> frozenset[str]:
     """Name keys of one-word names the story writes right after a given name ('Valerii Semenov', 'Noel Conway'):
     a capitalised proper noun inside a sentence, outside a headline, that is no place mention itself."""
-    tok_at = {tok.idx: tok.i for tok in doc}
+    tok_at = token_starts(doc)
     starts = {m.start for m in found}
     out = set()
     for m in found:
@@ -261,12 +262,28 @@ def _one_sense_per_story(found: list[Mention], accepted: list[bool]) -> list[Men
 
 # ---------------------------------------------------------------- 1. scan
 def _entity_index(doc: Doc) -> dict[int, Span]:
-    return {tok.i: ent for ent in doc.ents for tok in ent}
+    return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+
+def token_starts(doc: Doc) -> dict[int, int]:
+    """Character offset -> index of the token starting there (read as one array: speed only)."""
+    from spacy.attrs import IDX
+
+    return {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())} if len(doc) else {}
+
+
+def token_ends(doc: Doc) -> dict[int, int]:
+    """Character offset -> index of the token ending there."""
+    from spacy.attrs import IDX, LENGTH
+
+    rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+    return {idx + length: i for i, (idx, length) in enumerate(rows)}
 
 
 def is_capitalised(tok: Token) -> bool:
     text = tok.text
-    return text[:1].isupper() and any(c.isalpha() for c in text)
+    first = text[:1]
+    return first.isupper() and (first.isalpha() or any(c.isalpha() for c in text))  # speed: most end at first
 
 
 def _scan(doc: Doc, full: str, gaz: Gazetteer, tables: Tables, ent_of: dict[int, Span]) -> Iterator[Mention]:
@@ -442,8 +459,7 @@ def _uncovered_entities(doc: Doc, size: int, gaz: Gazetteer, found: list[Mention
 
 # ---------------------------------------------------------------- 2. cues
 def _with_cues(doc: Doc, full: str, mentions: list[Mention], tables: Tables) -> list[Mention]:
-    tok_at = {tok.idx: tok.i for tok in doc}
-    tok_end = {tok.idx + len(tok.text): tok.i for tok in doc}
+    tok_at, tok_end = token_starts(doc), token_ends(doc)
     out = [_cue_of(doc, m, tok_at, tok_end, tables) for m in mentions]
     kept = [m for k, m in enumerate(out) if k == 0 or m.start >= out[k - 1].end]  # 'Oaxaca State': not 'State'
     return _share_cues(full, kept)
@@ -585,7 +601,7 @@ REGION_TYPE_WORDS = region_type_words()  # cues.json: the type words of its regi
 # ---------------------------------------------------------------- 4. demonyms
 def _demonyms(doc: Doc, full: str, tables: Tables, found: list[Mention]) -> list[Mention]:
     taken = _Coverage(len(full), ((m.start, m.end) for m in found))
-    words = [t.text for t in doc]
+    words = token_texts(doc)
     out = []
     i = 0
     while i < len(words):
