@@ -223,3 +223,12 @@ def test_both_ends_of_a_day_range_are_dates(times_of, sentence, values):
 def test_a_number_range_without_a_month_is_no_day_range(times_of):
     assert [t.value for t in times_of("He served 10 to 15 years. Prices rose 2 to 3 percent in March.")] == [
         "PXY", "2022-03"]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "value"), [
+    ("Troops massed on the border this time last year.", "2022-04-22", "2021-04-22"),
+    ("We will know more this time next week.", "2022-04-22", "2022-04-29"),
+    ("Prices were lower this time last month.", "2022-03-31", "2022-02-28"),
+])
+def test_this_time_last_year_is_a_day(times_of, sentence, dct, value):
+    assert [t.value for t in times_of(sentence, dct=dct)] == [value]

@@ -7,6 +7,7 @@ the match, or its group "t" when the pattern needs context around the expression
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -530,6 +531,22 @@ def norm_two_days_off(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("DATE", relative(ctx, "D", -2 if words(m["ba"]).startswith("before") else 2))
 
 
+def norm_this_time_last(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """'this time last year' / 'this time next week': the DCT's day moved by one unit, not the whole unit."""
+    if ctx.dct is None:
+        return Resolved("DATE", "XXXX-XX-XX", shifted=True)
+    n = -1 if words(m["rel"]) == "last" else 1
+    unit = words(m["unit"])
+    if unit == "year":
+        moved = cal.add_years(ctx.dct, n)
+    elif unit == "week":
+        moved = date.fromordinal(ctx.dct.toordinal() + 7 * n)
+    else:
+        y, mon = cal.add_months(ctx.dct.year, ctx.dct.month, n)
+        moved = date(y, mon, min(ctx.dct.day, monthrange(y, mon)[1]))
+    return Resolved("DATE", cal.day(moved), shifted=True)
+
+
 def norm_overnight(m: re.Match[str], ctx: Context) -> Resolved | None:
     """'overnight': the night of the last day named before it ("On Thursday ... overnight"), else the night
     before the DCT (or entry date) in past-tense reports and the coming night otherwise. Never an anchor
@@ -996,6 +1013,7 @@ def _rule_specs() -> list[tuple[str, str, Normaliser]]:
          r"|the\s+day\s+(?P<ba>before|after)\b(?!\s+(?:the|a|an|his|her|their|its|\w+ing)\b))(?![\w-])",
          norm_day_anaphor),
         ("two_days_off", r"the\s+day\s+(?P<ba>before\s+yesterday|after\s+tomorrow)\b", norm_two_days_off),
+        ("this_time_last", r"this\s+time\s+(?P<rel>last|next)\s+(?P<unit>year|month|week)\b", norm_this_time_last),
         ("overnight", r"\bovernight\b(?!-)", norm_overnight),
         ("day_part_anaphor", r"(?:(?<=\bin\s)|(?<=\binto\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bthroughout\s))"
          r"the\s+(?P<pod>morning|afternoon|evening|night)\b(?![\w-]|\s+(?:of|hours|after|before)\b)",
