@@ -128,6 +128,12 @@ def test_weekday_after_a_cue_of_anticipation_is_ahead(times_of):
     assert value_of(times_of("The vote was postponed to Monday.", dct="2022-04-22"), "Monday") == "2022-04-25"
 
 
+def test_before_a_weekdays_event_is_the_nearest_such_day(times_of):
+    text = "In his last interview before Sunday’s runoff, the president spoke of peace."
+    assert value_of(times_of(text, dct="2022-04-22"), "Sunday") == "2022-04-24"  # Friday: two days ahead
+    assert value_of(times_of(text, dct="2022-04-25"), "Sunday") == "2022-04-24"  # Monday: the day before
+
+
 def test_a_bare_before_or_until_follows_the_tense(times_of):
     times = times_of("The crews had cleared the road before Thursday. Shops stayed shut until Monday.", dct="2022-04-22")
     assert value_of(times, "Thursday") == "2022-04-21"

@@ -29,7 +29,8 @@ hour" PT30M, "two and a half years" P2Y6M, "a quarter century" P25Y. Both ends o
 ("from 1 to 5 March", "March 2-20, 2019": the bare day takes the other end's month and year). A weekday
 after a cue of anticipation ("ahead of", "pending", "in the run-up to", "put off/postponed until") is ahead;
 after a bare "before/until/till" it follows the tense (measured: the bare cues cost 0.2 points on the
-TimeBank check part). "This time last year/month/week" is the DCT's day moved by one unit.
+TimeBank check part), and "before Sunday's runoff" is the nearest Sunday (always ahead also cost 0.2). "This
+time last year/month/week" is the DCT's day moved by one unit.
 
 Example, DCT 2022-09-11 (a Sunday):
     "On Thursday evening, Zelensky estimated the area" -> TIME "Thursday evening" 2022-09-08TEV
@@ -71,7 +72,7 @@ from sitrep.stages.times.wars import War, load_wars, pick_war
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-VERSION = "1.6.1"
+VERSION = "1.6.2"
 
 
 @dataclass(frozen=True)

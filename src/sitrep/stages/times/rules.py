@@ -238,10 +238,17 @@ def weekday_value(ctx: Context, wd: int, pre: str, m: re.Match[str]) -> str:
     if _AHEAD_RE.search(ctx.text[max(0, m.start() - 40):m.start()]):
         return cal.day(cal.weekday_date(ctx.dct, wd, "future"))  # "ahead of Sunday's vote", "put off until Friday"
     tense = ctx.tense(m.start(), m.end())
-    if tense == "present":
+    if tense == "present" or _before_its_event(ctx, m):
         back, ahead = cal.weekday_date(ctx.dct, wd, "past"), cal.weekday_date(ctx.dct, wd, "future")
         return cal.day(back if (ctx.dct - back) <= (ahead - ctx.dct) else ahead)
     return cal.day(cal.weekday_date(ctx.dct, wd, "future" if tense == "future" else "past"))
+
+
+def _before_its_event(ctx: Context, m: re.Match[str]) -> bool:
+    """'(his last interview) before Sunday's runoff': the nearest such day, whatever the tense (the event may
+    be to come or just past)."""
+    return (re.search(r"(?i)\bbefore\s+$", ctx.text[max(0, m.start() - 10):m.start()]) is not None
+            and ctx.text.startswith(("'s", "’s"), m.end("wd")))
 
 
 _AHEAD_RE = re.compile(
