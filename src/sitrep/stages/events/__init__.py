@@ -88,7 +88,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from sitrep.config import Settings
-from sitrep.model import Event, Record, Span
+from sitrep.model import Event, Place, Record, Span
 from sitrep.pipeline import Stage
 from sitrep.stages.events.arguments import (
     ArgumentIndex,
@@ -125,7 +125,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-VERSION = "2.28"
+VERSION = "2.29"
 MAX_SPAN = 400
 SPEECH_ACTS = frozenset({"AGREE", "DEMAND", "REJECT", "THREATEN", "DISAPPROVE"})
 COOPERATIVE = frozenset({"AID", "SUPPORT", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT", "INVESTIGATE"})
@@ -432,12 +432,16 @@ def events_for(hit: Hit, sent: SpacySpan, record: Record, index: ArgumentIndex, 
     doers = doer_ranges(hit.first, verb) if base.plover == "SANCTION" else ()
     places = [p for p in places_in(index, start, end) if not _only_agent(inside[p.id], agents)
               and not (p.kind == "country" and _only_agent(inside[p.id], doers))]
+    if subject is not None and actor is not None:  # "Russian troops shelled Vovchansk": not in Russia
+        scene_places = [p for p in places if not (p.kind == "country" and _only_agent(inside[p.id], (subject,)))]
+        places = scene_places if scene_places else places  # a demonym is still better than no place at all
     local = [p for p in places if p.kind != "country"]
     if any(not is_region_mention(record.text, inside[p.id]) for p in local):  # "Ozerne in the Belgorod region"
         local = [p for p in local if not is_region_mention(record.text, inside[p.id])]
     if len(local) > 1 and (is_territorial(base) or (base.acled and base.acled[0] in SPLIT_TYPES)):
         in_clause = place_mentions_in(index, verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
-        targets = [p for p in local if p.id in in_clause]
+        targets = separate_locations([p for p in local if p.id in in_clause])
+        local = separate_locations(local)
         if len(targets) > 1:
             return [base.model_copy(update={"places": (p.id,)}) for p in targets]
         if is_territorial(base):  # the clause's own town, else the towns the sentence lists
@@ -501,6 +505,27 @@ def doer_ranges(trigger: Token, verb: Token) -> tuple[tuple[int, int], ...]:
         out.append(subject)
     out += [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in trigger.children if c.dep_ == "poss"]
     return tuple(out)
+
+
+def lies_within(p: Place, q: Place) -> bool:
+    """p is part of q's location: a town in the region q ("Marinka, Donetsk" with Donetsk the
+    oblast), or a site placed at the town q ("the Azovstal steel plant in Mariupol")."""
+    if p.id == q.id:
+        return False
+    if q.kind == "region" and p.kind != "region" and p.country == q.country and p.admin1 and p.admin1 == q.admin1:
+        return True
+    return (p.geonameid is None and q.geonameid is not None and None not in (p.lat, p.lon, q.lat, q.lon)
+            and abs(p.lat - q.lat) < 0.1 and abs(p.lon - q.lon) < 0.1)  # type: ignore[operator]
+
+
+def separate_locations(places: list[Place]) -> list[Place]:
+    """The places of a list that are separate locations, each at its most precise: a region that
+    holds another place of the list and a site placed at a town of the list go (one strike "on a
+    camp near El Fasher in North Darfur" is one location, El Fasher, not three)."""
+    if len(places) < 2:
+        return places
+    return [p for p in places if not any((p.kind == "region" and lies_within(q, p))
+                                         or (p.geonameid is None and lies_within(p, q)) for q in places)]
 
 
 def _only_agent(inside: list[tuple[int, int]], agents: tuple[tuple[int, int], ...]) -> bool:
