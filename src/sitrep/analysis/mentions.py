@@ -605,8 +605,8 @@ class _Reader:
 
     def year_stated(self, start: int, end: int) -> DateSpan | None:
         """The one year other than the report's that a sentence with no date of its own states
-        ("In the run-up to the 2017 presidential election, Le Pen had flown to Moscow"): the act
-        is of that year, not of the reporting window (at year precision: it bounds, it dates nothing)."""
+        ("Ahead of the 2019 vote, the envoy had travelled to Minsk"): the act is of that year,
+        not of the reporting window (at year precision: it bounds, it dates nothing)."""
         years = set()
         for t in self.record.times:
             if start <= t.start and t.end <= end and t.type == "DATE" and not is_compared_time(self.record.text, t.start):
